@@ -1,0 +1,159 @@
+//! Word tokens and the small word-shape predicates later stages share.
+
+use unicode_segmentation::{UWordBoundIndices, UnicodeSegmentation};
+
+use crate::Span;
+
+/// The words of `text` (Unicode word boundaries, UAX #29), as spans.
+///
+/// Punctuation and whitespace between words are skipped. Contractions and
+/// possessives stay whole ("don't", "Putin's"); hyphenated compounds split at
+/// the hyphen ("Russian", "backed").
+///
+/// ```
+/// use lede_text::words;
+///
+/// let text = "Putin's aide, Yuri Ushakov, spoke on 3.5% growth.";
+/// let found: Vec<&str> = words(text).map(|s| s.slice(text)).collect();
+/// assert_eq!(found, ["Putin's", "aide", "Yuri", "Ushakov", "spoke", "on", "3.5", "growth"]);
+/// ```
+pub fn words(text: &str) -> Words<'_> {
+    Words {
+        inner: text.split_word_bound_indices(),
+    }
+}
+
+/// Iterator over word spans; see [`words`].
+#[derive(Clone, Debug)]
+pub struct Words<'a> {
+    inner: UWordBoundIndices<'a>,
+}
+
+impl Iterator for Words<'_> {
+    type Item = Span;
+
+    #[inline]
+    fn next(&mut self) -> Option<Span> {
+        self.inner
+            .by_ref()
+            .find(|(_, token)| token.chars().any(char::is_alphanumeric))
+            .map(|(start, token)| Span::new(start, start + token.len()))
+    }
+}
+
+/// True when the word starts with an uppercase letter ("Kremlin", "NATO", "Über").
+#[inline]
+pub fn is_capitalized(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// True when the word has letters and none of them is lowercase ("NATO",
+/// "U.S.", "G7"); "A" counts, "7" does not.
+#[inline]
+pub fn is_all_caps(word: &str) -> bool {
+    let mut has_letter = false;
+    for c in word.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        has_letter |= c.is_alphabetic();
+    }
+    has_letter
+}
+
+/// True for a capitalised word that is not all caps ("Ushakov", "McDonald").
+#[inline]
+pub fn is_title_case(word: &str) -> bool {
+    is_capitalized(word) && word.chars().any(char::is_lowercase)
+}
+
+/// Maximal runs of capitalised words separated only by spaces, as spans:
+/// the raw material of proper names ("Kremlin adviser Yuri Ushakov" gives
+/// "Kremlin" and "Yuri Ushakov").
+///
+/// ```
+/// use lede_text::title_case_runs;
+///
+/// let text = "Kremlin adviser Yuri Ushakov met U.S. envoy Steve Witkoff.";
+/// let runs: Vec<&str> = title_case_runs(text).map(|s| s.slice(text)).collect();
+/// assert_eq!(runs, ["Kremlin", "Yuri Ushakov", "U.S", "Steve Witkoff"]);
+/// ```
+pub fn title_case_runs(text: &str) -> TitleCaseRuns<'_> {
+    TitleCaseRuns {
+        text,
+        words: words(text),
+        pending: None,
+    }
+}
+
+/// Iterator over runs of capitalised words; see [`title_case_runs`].
+#[derive(Clone, Debug)]
+pub struct TitleCaseRuns<'a> {
+    text: &'a str,
+    words: Words<'a>,
+    pending: Option<Span>,
+}
+
+impl Iterator for TitleCaseRuns<'_> {
+    type Item = Span;
+
+    fn next(&mut self) -> Option<Span> {
+        let mut run: Option<Span> = self.pending.take();
+        for word in self.words.by_ref() {
+            if !is_capitalized(word.slice(self.text)) {
+                if run.is_some() {
+                    return run;
+                }
+                continue;
+            }
+            match run {
+                Some(current) if joins_run(&self.text[current.end..word.start]) => {
+                    run = Some(current.cover(word));
+                }
+                Some(current) => {
+                    self.pending = Some(word);
+                    return Some(current);
+                }
+                None => run = Some(word),
+            }
+        }
+        run
+    }
+}
+
+/// Two capitalised words belong to one run when only plain spaces lie between.
+#[inline]
+fn joins_run(gap: &str) -> bool {
+    !gap.is_empty() && gap.bytes().all(|b| b == b' ')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn predicates_on_news_words() {
+        assert!(is_capitalized("Ushakov") && is_title_case("Ushakov"));
+        assert!(is_all_caps("NATO") && !is_title_case("NATO"));
+        assert!(is_all_caps("G7") && !is_all_caps("2025"));
+        assert!(is_capitalized("Ü") && !is_capitalized("über"));
+        assert!(!is_capitalized(""));
+    }
+
+    #[test]
+    fn words_skip_punctuation_and_keep_unicode_words() {
+        let text = "«Київ» — Zelensky’s 2,5% offer; “Nein!”";
+        let found: Vec<&str> = words(text).map(|s| s.slice(text)).collect();
+        assert_eq!(found, ["Київ", "Zelensky’s", "2,5", "offer", "Nein"]);
+    }
+
+    #[test]
+    fn runs_break_at_punctuation_and_line_breaks() {
+        let text = "Prime Minister Keir Starmer, Emmanuel Macron\nFriedrich Merz";
+        let runs: Vec<&str> = title_case_runs(text).map(|s| s.slice(text)).collect();
+        assert_eq!(
+            runs,
+            ["Prime Minister Keir Starmer", "Emmanuel Macron", "Friedrich Merz"]
+        );
+    }
+}

@@ -1,0 +1,15 @@
+//! lede: rule-based extraction for news text.
+//!
+//! This facade re-exports the lede crates. Today it carries the text model
+//! ([`text`]): spans, offset maps, paragraphs, news-grade sentences and words.
+//!
+//! ```
+//! let text = "Russian President Vladimir Putin spoke in Moscow. Dr. Smith said no.";
+//! let sentences: Vec<&str> = lede::text::sentences(text).map(|s| s.slice(text)).collect();
+//! assert_eq!(sentences, ["Russian President Vladimir Putin spoke in Moscow.", "Dr. Smith said no."]);
+//! ```
+
+#![deny(missing_docs)]
+
+pub use lede_text as text;
+pub use lede_text::{OffsetMap, Span};
