@@ -13,3 +13,8 @@
 
 pub use lede_text as text;
 pub use lede_text::{OffsetMap, Span};
+
+/// The README's examples, compiled and run as doctests.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

@@ -45,3 +45,8 @@ pub use paragraphs::{paragraphs, ParagraphMode, Paragraphs};
 pub use sentences::{sentences, Sentences};
 pub use span::Span;
 pub use words::{is_all_caps, is_capitalized, is_title_case, title_case_runs, words, TitleCaseRuns, Words};
+
+/// The README's example, compiled and run as a doctest.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
