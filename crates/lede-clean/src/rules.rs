@@ -1,0 +1,290 @@
+//! The compiled boilerplate rules: the embedded families plus user rules.
+//!
+//! Whole-line patterns of every family are compiled into one `RegexSet`, so
+//! classifying a line is one automaton pass, never one regex per pattern. The
+//! individual regexes are kept only to read captures on the rare lines that
+//! match.
+
+use std::sync::LazyLock;
+
+use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+
+use crate::{CleanError, Family};
+
+/// Lines longer than this are never tested against `short:` patterns: a
+/// sentence-shaped prompt is short, and a long paragraph is prose.
+pub(crate) const SHORT_LINE: usize = 250;
+
+/// Lines longer than this are never whole-line boilerplate.
+const LONG_LINE: usize = 600;
+
+/// Unicode letter classes under case-insensitive matching make the combined
+/// set larger than regex's 10 MB default. Rules avoid counted repetitions
+/// (`.{1,60}`), which multiply the automaton; line length is bounded in code.
+const SET_SIZE_LIMIT: usize = 64 << 20;
+
+/// How a whole-line rule acts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum LineKind {
+    /// The line is boilerplate.
+    Line,
+    /// The line is boilerplate and ends the article.
+    End,
+    /// Boilerplate when its `rest` group is empty or headline-like.
+    Teaser,
+    /// Found anywhere in a short line without quotation marks.
+    Short,
+}
+
+struct WholeRule {
+    family: Family,
+    kind: LineKind,
+    regex: Regex,
+}
+
+/// What a line matched.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct LineMatch<'t> {
+    pub(crate) family: Family,
+    pub(crate) kind: LineKind,
+    /// The text after a teaser keyword, or a byline's author name.
+    pub(crate) capture: Option<regex::Match<'t>>,
+}
+
+pub(crate) struct Rules {
+    whole: RegexSet,
+    whole_rules: Vec<WholeRule>,
+    short: RegexSet,
+    short_rules: Vec<WholeRule>,
+    /// Removed from a line's end or from inside it, per family.
+    pub(crate) cuts: Vec<(Family, Regex)>,
+}
+
+impl Rules {
+    /// The first rule (in data-file order) that matches the trimmed `line`.
+    pub(crate) fn match_line<'t>(&self, line: &'t str, enabled: impl Fn(Family) -> bool) -> Option<LineMatch<'t>> {
+        if line.len() <= LONG_LINE {
+            for index in self.whole.matches(line).iter() {
+                let rule = &self.whole_rules[index];
+                if !enabled(rule.family) {
+                    continue;
+                }
+                let capture = rule
+                    .regex
+                    .captures(line)
+                    .and_then(|c| c.name("rest").or_else(|| c.name("name")));
+                return Some(LineMatch {
+                    family: rule.family,
+                    kind: rule.kind,
+                    capture,
+                });
+            }
+        }
+        if line.len() <= SHORT_LINE && !has_quote_marks(line) {
+            for index in self.short.matches(line).iter() {
+                let rule = &self.short_rules[index];
+                if enabled(rule.family) {
+                    return Some(LineMatch {
+                        family: rule.family,
+                        kind: LineKind::Short,
+                        capture: None,
+                    });
+                }
+            }
+        }
+        None
+    }
+}
+
+pub(crate) fn has_quote_marks(line: &str) -> bool {
+    line.contains(['"', '\u{201C}', '\u{201D}', '\u{00AB}', '\u{00BB}', '\u{201E}'])
+}
+
+/// Compiles family rules from the data-file format (see `data/families.txt`).
+fn compile(data: &str) -> Result<Rules, CleanError> {
+    let mut whole_rules = Vec::new();
+    let mut short_rules = Vec::new();
+    let mut cuts: Vec<(Family, Regex)> = Vec::new();
+    let mut family = None;
+    for (index, raw) in data.lines().enumerate() {
+        let line = raw.trim();
+        let line_no = index + 1;
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            family = Some(Family::from_name(name).ok_or_else(|| CleanError::Rules {
+                line: line_no,
+                reason: format!("unknown family {name:?}"),
+            })?);
+            continue;
+        }
+        let fail = |reason: String| CleanError::Rules { line: line_no, reason };
+        let family = family.ok_or_else(|| fail("rule before any [family] line".into()))?;
+        let (kind, pattern) = line
+            .split_once(':')
+            .ok_or_else(|| fail("expected `kind: regex`".into()))?;
+        let pattern = pattern.trim();
+        let anchored = format!("^(?:{pattern})$");
+        let build = |p: &str| {
+            RegexBuilder::new(p)
+                .case_insensitive(true)
+                .size_limit(SET_SIZE_LIMIT)
+                .build()
+                .map_err(|e| fail(format!("bad regex: {e}")))
+        };
+        match kind.trim() {
+            "line" => whole_rules.push(WholeRule {
+                family,
+                kind: LineKind::Line,
+                regex: build(&anchored)?,
+            }),
+            "end" => whole_rules.push(WholeRule {
+                family,
+                kind: LineKind::End,
+                regex: build(&anchored)?,
+            }),
+            "teaser" => whole_rules.push(WholeRule {
+                family,
+                kind: LineKind::Teaser,
+                regex: build(&anchored)?,
+            }),
+            "short" => short_rules.push(WholeRule {
+                family,
+                kind: LineKind::Short,
+                regex: build(pattern)?,
+            }),
+            "suffix" => cuts.push((family, build(&format!("(?:{pattern})$"))?)),
+            "inline" => cuts.push((family, build(pattern)?)),
+            other => return Err(fail(format!("unknown rule kind {other:?}"))),
+        }
+    }
+    let set = |rules: &[WholeRule]| {
+        RegexSetBuilder::new(rules.iter().map(|r| r.regex.as_str()))
+            .case_insensitive(true)
+            .size_limit(SET_SIZE_LIMIT)
+            .build()
+            .map_err(|e| CleanError::Rules {
+                line: 0,
+                reason: format!("rule set: {e}"),
+            })
+    };
+    Ok(Rules {
+        whole: set(&whole_rules)?,
+        whole_rules,
+        short: set(&short_rules)?,
+        short_rules,
+        cuts,
+    })
+}
+
+/// The embedded families, compiled once per process.
+pub(crate) static DEFAULT_RULES: LazyLock<Rules> = LazyLock::new(|| {
+    // The data is part of the crate and checked by `embedded_rules_compile`.
+    compile(include_str!("../data/families.txt")).expect("embedded boilerplate families compile")
+});
+
+/// Rules a user adds: phrases (whole line, case-insensitive, trailing
+/// punctuation ignored) and regexes (found anywhere in the line).
+#[derive(Clone, Debug)]
+pub(crate) struct UserRules {
+    set: RegexSet,
+}
+
+impl UserRules {
+    pub(crate) fn new(phrases: &[String], regexes: &[String]) -> Result<Option<UserRules>, CleanError> {
+        if phrases.is_empty() && regexes.is_empty() {
+            return Ok(None);
+        }
+        let mut patterns: Vec<String> = phrases
+            .iter()
+            .map(|p| format!(r"(?i)^\s*{}\s*[.!:|]?\s*$", regex::escape(p.trim())))
+            .collect();
+        for regex in regexes {
+            Regex::new(regex).map_err(|e| CleanError::UserRegex {
+                regex: regex.clone(),
+                reason: e.to_string(),
+            })?;
+            patterns.push(regex.clone());
+        }
+        let set = RegexSet::new(&patterns).map_err(|e| CleanError::UserRegex {
+            regex: patterns.join(" | "),
+            reason: e.to_string(),
+        })?;
+        Ok(Some(UserRules { set }))
+    }
+
+    pub(crate) fn is_match(&self, line: &str) -> bool {
+        self.set.is_match(line)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn family_of(line: &str) -> Option<Family> {
+        DEFAULT_RULES.match_line(line, |_| true).map(|m| m.family)
+    }
+
+    #[test]
+    fn embedded_rules_compile() {
+        assert!(compile(include_str!("../data/families.txt")).is_ok());
+    }
+
+    #[test]
+    fn one_line_per_family() {
+        assert_eq!(family_of("ADVERTISEMENT"), Some(Family::Advertising));
+        assert_eq!(
+            family_of("Read also| Pakistan takes over Security Council presidency"),
+            Some(Family::Related)
+        );
+        assert_eq!(family_of("WATCH: Putin leaves the forum"), Some(Family::Media));
+        assert_eq!(family_of("Facebook Twitter WhatsApp Email"), Some(Family::Share));
+        assert_eq!(
+            family_of("Sign up for our daily newsletter to get the news in your inbox."),
+            Some(Family::Subscription)
+        );
+        assert_eq!(family_of("Image: Reuters"), Some(Family::Photo));
+        assert_eq!(family_of("By Anna Kowalski and Tom Reed"), Some(Family::Byline));
+        assert_eq!(
+            family_of("Reporting by Anna Kowalski; Editing by Tom Reed"),
+            Some(Family::Credit)
+        );
+        assert_eq!(family_of("Leave a comment"), Some(Family::Comments));
+        assert_eq!(
+            family_of("© 2025 Example Media. All rights reserved."),
+            Some(Family::Legal)
+        );
+        assert_eq!(family_of("Home > World > Europe"), Some(Family::Navigation));
+        assert_eq!(family_of("[3]: https://example.org/story"), Some(Family::Markup));
+    }
+
+    #[test]
+    fn prose_with_trigger_words_is_not_matched() {
+        for line in [
+            "Shares of the company fell 4% after the advertising revenue report.",
+            "By Tuesday evening, the army had withdrawn from the town.",
+            "Register to vote by Friday, officials urged.",
+            "Writing Putin's biography took years.",
+            "The photo showed the two leaders shaking hands.",
+            "\"Sign up now,\" the recruiter told the crowd, \"and serve your country.\"",
+        ] {
+            assert_eq!(family_of(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn user_rules_match_phrases_and_regexes() {
+        let rules = UserRules::new(&["Listen to this story".into()], &[r"^Sponsored by \w+$".into()])
+            .unwrap()
+            .unwrap();
+        assert!(rules.is_match("LISTEN TO THIS STORY:"));
+        assert!(rules.is_match("Sponsored by Acme"));
+        assert!(!rules.is_match("They listen to this story every night."));
+        assert!(matches!(
+            UserRules::new(&[], &["(".into()]),
+            Err(CleanError::UserRegex { .. })
+        ));
+    }
+}
