@@ -2,11 +2,10 @@
 //! rules that need more than one line.
 
 use std::collections::HashSet;
-use std::hash::{BuildHasher, Hasher, RandomState};
 
 use lede_text::Span;
 
-use crate::rules::{has_quote_marks, LineKind, Rules, UserRules};
+use crate::rules::{LineKind, LineShape, Rules, UserRules};
 use crate::{Family, FamilySet};
 
 /// One line of the normalised text and what the cleaner decided for it.
@@ -14,6 +13,10 @@ use crate::{Family, FamilySet};
 pub(crate) struct Line {
     /// The line's content, trimmed of surrounding spaces.
     pub(crate) span: Span,
+    /// What is left of it without inline residue at either end.
+    pub(crate) piece: Span,
+    /// The shape of the piece.
+    shape: LineShape,
     pub(crate) blank: bool,
     pub(crate) removed: Option<Family>,
     /// The byline's author name, for the metadata.
@@ -36,30 +39,154 @@ pub(crate) struct Context<'a> {
     pub(crate) keep_bylines: bool,
 }
 
-/// Splits `text` into lines and classifies each.
-pub(crate) fn classify(text: &str, cx: &Context<'_>) -> Vec<Line> {
+/// The lines of `text` with the cleaner's decisions, and the inline residue
+/// to cut from the kept ones.
+pub(crate) struct Classified {
+    pub(crate) lines: Vec<Line>,
+    pub(crate) cuts: Vec<(Span, Family)>,
+}
+
+/// Splits `text` into lines and classifies each: inline residue is found
+/// first, so that what remains of the line is what the families judge.
+pub(crate) fn classify(text: &str, cx: &Context<'_>) -> Classified {
     let mut lines = Vec::with_capacity(text.len() / 64 + 1);
+    let mut cuts = Vec::new();
     let mut start = 0;
-    for piece in text.split_inclusive('\n') {
-        let raw = Span::new(start, start + piece.trim_end_matches('\n').len());
-        start += piece.len();
+    for raw_line in text.split_inclusive('\n') {
+        let raw = Span::new(start, start + raw_line.trim_end_matches('\n').len());
+        start += raw_line.len();
         let span = raw.trim(text);
-        let content = span.slice(text);
         let mut line = Line {
             span,
-            blank: content.is_empty(),
+            piece: span,
+            shape: LineShape::default(),
+            blank: span.is_empty(),
             removed: None,
             author: None,
             opens_teasers: false,
             ends_article: false,
         };
         if !line.blank {
-            classify_line(content, &mut line, cx);
+            let first_cut = cuts.len();
+            line.shape = LineShape::of(span.slice(text));
+            if line.shape.brackets {
+                find_cuts(text, span, cx, &mut cuts);
+                line.piece = piece_bounds(text, span, &cuts[first_cut..]);
+                if line.piece != span {
+                    line.shape = LineShape::of(line.piece.slice(text));
+                }
+            }
+            if line.piece.is_empty() {
+                line.removed = cuts.get(first_cut).map(|(_, family)| *family);
+            } else {
+                let inner: Vec<Span> = cuts[first_cut..]
+                    .iter()
+                    .map(|(c, _)| *c)
+                    .filter(|c| line.piece.contains(*c))
+                    .collect();
+                if inner.is_empty() {
+                    classify_line(line.piece.slice(text), &mut line, cx);
+                } else {
+                    // Judge the line as it will read once its inner residue
+                    // is cut (rare, so the copy is affordable).
+                    let mut joined = String::with_capacity(line.piece.len());
+                    let mut at = line.piece.start;
+                    for cut in inner {
+                        joined.push_str(&text[at..cut.start]);
+                        at = cut.end;
+                    }
+                    joined.push_str(&text[at..line.piece.end]);
+                    classify_line(&joined, &mut line, cx);
+                    line.author = None;
+                }
+            }
+            if line.removed.is_some() {
+                cuts.truncate(first_cut);
+            }
         }
         lines.push(line);
     }
     apply_context(text, &mut lines, cx);
-    lines
+    // Lines removed by context rules take their residue with them.
+    cuts.retain(|(cut, _)| {
+        let at = lines.partition_point(|l| l.span.end < cut.end);
+        lines.get(at).is_some_and(Line::kept)
+    });
+    Classified { lines, cuts }
+}
+
+/// Inline residue in one line ("(Watch Video)", "(Photo: AFP)", stray tags),
+/// sorted, touching or overlapping cuts merged. Suffix rules run again on what is left while they
+/// peel something off, so stacked residue ("... (Watch Video) (Photo: AFP)")
+/// goes in one pass and cleaning stays idempotent.
+fn find_cuts(text: &str, line: Span, cx: &Context<'_>, cuts: &mut Vec<(Span, Family)>) {
+    let content = line.slice(text);
+    let first = cuts.len();
+    for (family, regex) in &cx.rules.inline {
+        if cx.families.contains(*family) {
+            for found in regex.find_iter(content) {
+                cuts.push((Span::new(line.start + found.start(), line.start + found.end()), *family));
+            }
+        }
+    }
+    loop {
+        sort_and_merge(cuts, first);
+        let piece = piece_bounds(text, line, &cuts[first..]);
+        if piece.is_empty() {
+            break;
+        }
+        let head = &text[line.start..piece.end];
+        let enabled = cx
+            .rules
+            .suffix
+            .iter()
+            .filter(|(family, _)| cx.families.contains(*family));
+        let peeled = enabled
+            .filter_map(|(family, regex)| Some((*family, regex.find(head)?)))
+            .find(|(_, m)| {
+                // Each round must peel new text off the end, so the loop ends.
+                !m.is_empty() && line.start + m.start() >= piece.start
+            });
+        match peeled {
+            Some((family, m)) => cuts.push((Span::new(line.start + m.start(), piece.end), family)),
+            None => break,
+        }
+    }
+}
+
+fn sort_and_merge(cuts: &mut Vec<(Span, Family)>, first: usize) {
+    cuts[first..].sort_by_key(|(span, _)| *span);
+    let mut write = first;
+    for read in first..cuts.len() {
+        if write > first && cuts[write - 1].0.end >= cuts[read].0.start {
+            cuts[write - 1].0.end = cuts[write - 1].0.end.max(cuts[read].0.end);
+        } else {
+            cuts[write] = cuts[read];
+            write += 1;
+        }
+    }
+    cuts.truncate(write);
+}
+
+/// The kept extent of a line: without residue or spaces at either end.
+fn piece_bounds(text: &str, line: Span, cuts: &[(Span, Family)]) -> Span {
+    let mut start = line.start;
+    for (cut, _) in cuts {
+        if cut.start <= start || text[start..cut.start].trim().is_empty() {
+            start = start.max(cut.end);
+        } else {
+            break;
+        }
+    }
+    let mut end = line.end;
+    for (cut, _) in cuts.iter().rev() {
+        if cut.end >= end || text[cut.end..end].trim().is_empty() {
+            end = end.min(cut.start);
+        } else {
+            break;
+        }
+    }
+    Span::new(start, end.max(start)).trim(text)
 }
 
 fn classify_line(content: &str, line: &mut Line, cx: &Context<'_>) {
@@ -70,7 +197,15 @@ fn classify_line(content: &str, line: &mut Line, cx: &Context<'_>) {
         line.removed = Some(Family::User);
         return;
     }
-    let Some(found) = cx.rules.match_line(content, |family| cx.families.contains(family)) else {
+    let shape = if content.len() == line.piece.len() {
+        line.shape
+    } else {
+        LineShape::of(content)
+    };
+    let Some(found) = cx
+        .rules
+        .match_line(content, shape, |family| cx.families.contains(family))
+    else {
         return;
     };
     match found.kind {
@@ -89,7 +224,7 @@ fn classify_line(content: &str, line: &mut Line, cx: &Context<'_>) {
         if content.split_whitespace().count() > 14 {
             return;
         }
-        let offset = line.span.start;
+        let offset = line.piece.start;
         line.author = found.capture.map(|m| Span::new(offset + m.start(), offset + m.end()));
         if cx.keep_bylines {
             return;
@@ -149,7 +284,7 @@ fn remove_teaser_blocks(text: &str, lines: &mut [Line]) {
             if line.blank || line.removed.is_some() {
                 continue;
             }
-            let content = line.span.slice(text);
+            let content = line.piece.slice(text);
             if taken == MAX_TEASERS || !is_headline_like(content) || is_dateline_like(content) {
                 break;
             }
@@ -163,6 +298,9 @@ fn remove_teaser_blocks(text: &str, lines: &mut [Line]) {
 /// Near the top of a page such a line is navigation, so only a marker that
 /// follows some prose and sits in the later part of the text truncates.
 fn truncate_after_end_marker(text: &str, lines: &mut [Line]) {
+    if !lines.iter().any(|l| l.ends_article) {
+        return;
+    }
     let mut seen_prose = false;
     let mut cut = None;
     for (i, line) in lines.iter().enumerate() {
@@ -170,7 +308,7 @@ fn truncate_after_end_marker(text: &str, lines: &mut [Line]) {
             cut = Some((i, line.removed.unwrap_or(Family::Comments)));
             break;
         }
-        seen_prose |= line.kept() && is_prose(line.span.slice(text));
+        seen_prose = seen_prose || (line.kept() && is_prose(line.piece.slice(text)));
     }
     if let Some((at, family)) = cut {
         for line in lines[at + 1..].iter_mut().filter(|l| !l.blank && l.removed.is_none()) {
@@ -183,21 +321,33 @@ fn truncate_after_end_marker(text: &str, lines: &mut [Line]) {
 /// teaser). Short lines repeat legitimately ("Yes."), so only lines of eight
 /// words or more count.
 fn remove_duplicates(text: &str, lines: &mut [Line]) {
-    let state = RandomState::new();
     let mut seen = HashSet::new();
     for line in lines.iter_mut().filter(|l| l.kept()) {
-        let content = line.span.slice(text);
-        let mut words = 0;
-        let mut hasher = state.build_hasher();
-        for word in content.split_whitespace() {
-            hasher.write(word.as_bytes());
-            hasher.write_u8(0);
-            words += 1;
-        }
-        if words >= 8 && !seen.insert(hasher.finish()) {
+        let content = line.piece.slice(text);
+        if line.shape.words >= 8 && !seen.insert(paragraph_key(content)) {
             line.removed = Some(Family::Duplicate);
         }
     }
+}
+
+/// A 128-bit key of a paragraph's words, blind to how they are spaced.
+/// Two independent multiplicative hashes (FNV-1a style over 8-byte words):
+/// collisions between different paragraphs of one article are not a concern
+/// at this width, and it is several times faster than SipHash.
+fn paragraph_key(text: &str) -> (u64, u64) {
+    let (mut a, mut b) = (0xcbf2_9ce4_8422_2325_u64, 0x9e37_79b9_7f4a_7c15_u64);
+    for word in text.split_whitespace() {
+        for chunk in word.as_bytes().chunks(8) {
+            let mut buf = [0u8; 8];
+            buf[..chunk.len()].copy_from_slice(chunk);
+            let value = u64::from_le_bytes(buf);
+            a = (a ^ value).wrapping_mul(0x0100_0000_01b3);
+            b = (b ^ value.rotate_left(29)).wrapping_mul(0xff51_afd7_ed55_8ccd);
+        }
+        a = (a ^ 0xff).wrapping_mul(0x0100_0000_01b3);
+        b = b.rotate_left(17);
+    }
+    (a, b)
 }
 
 /// After the body, a run of two or more short headline lines is a block of
@@ -208,10 +358,10 @@ fn remove_trailing_headlines(text: &str, lines: &mut [Line]) {
         .iter()
         .rev()
         .take_while(|&&i| {
-            let content = lines[i].span.slice(text);
+            let content = lines[i].piece.slice(text);
             is_headline_like(content)
                 && content.split_whitespace().count() <= 14
-                && !has_quote_marks(content)
+                && !lines[i].shape.quotes
                 && !is_dateline_like(content)
                 && mostly_capitalised(content)
         })
@@ -254,6 +404,7 @@ mod tests {
             keep_bylines: false,
         };
         classify(text, &cx)
+            .lines
             .into_iter()
             .filter(|l| !l.blank)
             .map(|l| (l.span.slice(text).to_string(), l.removed))

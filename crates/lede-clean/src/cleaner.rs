@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::classify::{classify, Context};
 use crate::metadata::{dateline, Dateline, Metadata};
 use crate::normalize::{normalize, NormalizeOptions};
-use crate::reflow::{find_cuts, reflow};
+use crate::reflow::reflow;
 use crate::rules::{UserRules, DEFAULT_RULES};
 use crate::{density, CleanError, Family, FamilySet};
 
@@ -79,6 +79,34 @@ impl Cleaned {
     pub fn original_span(&self, span: Span) -> Span {
         self.map.map_span(span)
     }
+
+    /// The result of cleaning `self.text` again with `next`, expressed
+    /// against `self`'s original input.
+    fn then(self, next: Cleaned) -> Cleaned {
+        let back = |span: Span| self.map.map_span(span);
+        let mut removed = self.removed;
+        removed.extend(next.removed.iter().map(|r| Removal {
+            span: back(r.span),
+            family: r.family,
+        }));
+        removed.sort_by_key(|r| r.span);
+        let mut metadata = self.metadata;
+        metadata.bylines.extend(next.metadata.bylines.into_iter().map(back));
+        metadata.credits.extend(next.metadata.credits.into_iter().map(back));
+        if metadata.dateline.is_none() {
+            metadata.dateline = next.metadata.dateline.map(|d| Dateline {
+                span: back(d.span),
+                place: d.place.map(back),
+                agency: d.agency.map(back),
+            });
+        }
+        Cleaned {
+            text: next.text,
+            map: self.map.then(&next.map),
+            removed,
+            metadata,
+        }
+    }
 }
 
 impl Cleaner {
@@ -90,6 +118,19 @@ impl Cleaner {
     /// Cleans `text`. Never fails: on any input the result is valid text
     /// with a valid map.
     pub fn clean(&self, text: &str) -> Cleaned {
+        let (first, joined) = self.clean_once(text);
+        if !joined {
+            return first;
+        }
+        // Joining wrapped lines made new, longer lines, which the families
+        // must judge too. The output's paragraphs are single lines, so a
+        // second pass joins nothing and cleaning stays idempotent.
+        let (second, _) = self.clean_once(&first.text);
+        first.then(second)
+    }
+
+    /// One pass of every step; also says whether reflow joined lines.
+    fn clean_once(&self, text: &str) -> (Cleaned, bool) {
         let (normal, to_original) = normalize(text, &self.normalize);
         let cx = Context {
             rules: &DEFAULT_RULES,
@@ -97,11 +138,12 @@ impl Cleaner {
             families: self.families,
             keep_bylines: self.keep_bylines,
         };
-        let mut lines = classify(&normal, &cx);
+        let classified = classify(&normal, &cx);
+        let (mut lines, mut cuts) = (classified.lines, classified.cuts);
         if self.families.contains(Family::LowDensity) {
             density::remove_low_density(&normal, &mut lines);
+            cuts.retain(|(cut, _)| lines.iter().any(|l| l.kept() && l.span.contains(*cut)));
         }
-        let cuts = find_cuts(&normal, &mut lines, &DEFAULT_RULES, self.families);
 
         let mut metadata = Metadata::default();
         let mut removed = Vec::new();
@@ -133,12 +175,13 @@ impl Cleaner {
         removed.sort_by_key(|r| r.span);
 
         let reflowed = reflow(&normal, &lines, &cuts);
-        Cleaned {
+        let cleaned = Cleaned {
             text: reflowed.text,
             map: to_original.then(&reflowed.map),
             removed,
             metadata,
-        }
+        };
+        (cleaned, reflowed.joined)
     }
 }
 

@@ -56,14 +56,14 @@ fn quality(paragraph: &str) -> Quality {
 /// subhead) or between good paragraphs.
 pub(crate) fn remove_low_density(text: &str, lines: &mut [Line]) {
     let kept: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].kept()).collect();
-    let qualities: Vec<Quality> = kept.iter().map(|&i| quality(lines[i].span.slice(text))).collect();
+    let qualities: Vec<Quality> = kept.iter().map(|&i| quality(lines[i].piece.slice(text))).collect();
     for (k, &i) in kept.iter().enumerate().skip(1) {
         let next_good = qualities.get(k + 1) == Some(&Quality::Good);
         let prev_good = qualities[k - 1] == Quality::Good;
         let keep = match qualities[k] {
             Quality::Good => true,
             Quality::Short => next_good || prev_good,
-            Quality::Bad => next_good && lines[i].span.slice(text).split_whitespace().count() <= 12,
+            Quality::Bad => next_good && lines[i].piece.slice(text).split_whitespace().count() <= 12,
         };
         if !keep {
             lines[i].removed = Some(Family::LowDensity);

@@ -42,6 +42,17 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The dateline at the start of `line`, with spans relative to the line.
 pub(crate) fn dateline(line: &str) -> Option<Dateline> {
+    // Cheap shape test first: a dateline opens with a capital or "(" and
+    // has its dash early. Most lines fail here without touching the regex.
+    let head = line.get(..line.len().min(90)).unwrap_or(line);
+    let opens = line.starts_with('(') || line.chars().next().is_some_and(char::is_uppercase);
+    if !opens || !head.contains(['-', '\u{2013}', '\u{2014}']) {
+        return None;
+    }
+    // The lazy DFA answers yes or no cheaply; captures run only on a match.
+    if !DATELINE.is_match(line) {
+        return None;
+    }
     let caps = DATELINE.captures(line)?;
     let place = caps.name("place").map(|m| Span::new(m.start(), m.end()).trim(line));
     let agency = caps.name("agency").map(|m| Span::new(m.start(), m.end()));

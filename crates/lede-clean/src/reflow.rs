@@ -5,66 +5,13 @@
 use lede_text::{OffsetMap, Rewriter, Span, TextError};
 
 use crate::classify::Line;
-use crate::rules::Rules;
-use crate::{Family, FamilySet};
+use crate::Family;
 
 pub(crate) struct Reflowed {
     pub(crate) text: String,
     pub(crate) map: OffsetMap,
-}
-
-/// Finds inline residue ("(Watch Video)", "(Photo: AFP)", stray tags) in the
-/// kept lines; a line that is nothing but residue is removed whole.
-pub(crate) fn find_cuts(text: &str, lines: &mut [Line], rules: &Rules, families: FamilySet) -> Vec<(Span, Family)> {
-    let mut cuts = Vec::new();
-    for line in lines.iter_mut().filter(|l| l.kept()) {
-        let content = line.span.slice(text);
-        if !content.contains(['(', '[', '<']) {
-            continue;
-        }
-        let first = cuts.len();
-        for (family, regex) in &rules.cuts {
-            if !families.contains(*family) {
-                continue;
-            }
-            for found in regex.find_iter(content) {
-                cuts.push((
-                    Span::new(line.span.start + found.start(), line.span.start + found.end()),
-                    *family,
-                ));
-            }
-        }
-        if cuts.len() == first {
-            continue;
-        }
-        cuts[first..].sort_by_key(|(span, _)| *span);
-        let left: usize = remaining_len(text, line.span, &cuts[first..]);
-        if left == 0 {
-            line.removed = Some(cuts[first].1);
-            cuts.truncate(first);
-        }
-    }
-    // Overlapping cuts (two families on the same residue) keep the first.
-    let mut merged: Vec<(Span, Family)> = Vec::with_capacity(cuts.len());
-    for (span, family) in cuts {
-        match merged.last_mut() {
-            Some((last, _)) if last.end > span.start => last.end = last.end.max(span.end),
-            _ => merged.push((span, family)),
-        }
-    }
-    merged
-}
-
-fn remaining_len(text: &str, line: Span, cuts: &[(Span, Family)]) -> usize {
-    let mut at = line.start;
-    let mut left = 0;
-    for (cut, _) in cuts {
-        if cut.start > at {
-            left += text[at..cut.start].trim().len();
-        }
-        at = at.max(cut.end);
-    }
-    left + text[at..line.end].trim().len()
+    /// True when lines were joined into longer paragraphs.
+    pub(crate) joined: bool,
 }
 
 pub(crate) fn reflow(text: &str, lines: &[Line], cuts: &[(Span, Family)]) -> Reflowed {
@@ -74,6 +21,7 @@ pub(crate) fn reflow(text: &str, lines: &[Line], cuts: &[(Span, Family)]) -> Ref
     let mut pieces: Vec<(Span, std::ops::Range<usize>, &'static str)> = Vec::new();
     let mut cut_at = 0;
     let mut previous: Option<usize> = None;
+    let mut joined = false;
     for (i, line) in lines.iter().enumerate() {
         if !line.kept() {
             continue;
@@ -83,7 +31,7 @@ pub(crate) fn reflow(text: &str, lines: &[Line], cuts: &[(Span, Family)]) -> Ref
             .take_while(|(c, _)| c.start < line.span.end)
             .count()
             + cut_at;
-        let piece = piece_bounds(text, line.span, &cuts[cut_at..cuts_end]);
+        let piece = line.piece;
         let mut joiner = "";
         if let (Some(j), Some(last)) = (previous, pieces.last_mut()) {
             let adjacent = lines[j + 1..i].iter().all(|l| !l.blank && l.removed.is_none());
@@ -92,6 +40,7 @@ pub(crate) fn reflow(text: &str, lines: &[Line], cuts: &[(Span, Family)]) -> Ref
             if join == Join::Hyphen {
                 last.0.end -= 1;
             }
+            joined |= join != Join::Paragraph;
             joiner = join.text();
         }
         pieces.push((piece, cut_at..cuts_end, joiner));
@@ -107,34 +56,13 @@ pub(crate) fn reflow(text: &str, lines: &[Line], cuts: &[(Span, Family)]) -> Ref
     }
     apply(rw.delete(Span::new(written_to, text.len())));
     let (text, map) = rw.finish();
-    Reflowed { text, map }
+    Reflowed { text, map, joined }
 }
 
 /// Edits are generated in order on char boundaries, so the rewriter cannot
 /// refuse one; if it ever did, the edit is skipped and the text kept.
 fn apply(result: Result<(), TextError>) {
     debug_assert!(result.is_ok(), "reflow edit refused: {result:?}");
-}
-
-/// The kept extent of a line: without residue or spaces at either end.
-fn piece_bounds(text: &str, line: Span, cuts: &[(Span, Family)]) -> Span {
-    let mut start = line.start;
-    for (cut, _) in cuts {
-        if cut.start <= start || text[start..cut.start].trim().is_empty() {
-            start = start.max(cut.end);
-        } else {
-            break;
-        }
-    }
-    let mut end = line.end;
-    for (cut, _) in cuts.iter().rev() {
-        if cut.end >= end || text[cut.end..end].trim().is_empty() {
-            end = end.min(cut.start);
-        } else {
-            break;
-        }
-    }
-    Span::new(start, end.max(start)).trim(text)
 }
 
 /// Copies a piece, cutting inner residue and collapsing runs of spaces.
@@ -144,26 +72,34 @@ fn write_piece(text: &str, rw: &mut Rewriter<'_>, piece: Span, cuts: &[(Span, Fa
         .iter()
         .filter(|(c, _)| c.start >= piece.start && c.end <= piece.end)
     {
-        collapse_spaces(text, rw, Span::new(at, cut.start));
-        if cut.start >= at {
-            apply(rw.delete(*cut));
+        if cut.start < at {
+            continue;
         }
-        at = at.max(cut.end);
+        collapse_spaces(text, rw, Span::new(at, cut.start));
+        // Spaces on both sides of the residue would meet: take those after it.
+        let mut end = cut.end;
+        if text[..cut.start].ends_with(' ') {
+            end += text[end..piece.end].bytes().take_while(|&b| b == b' ').count();
+        }
+        apply(rw.delete(Span::new(cut.start, end)));
+        at = end;
     }
     collapse_spaces(text, rw, Span::new(at, piece.end));
 }
 
 fn collapse_spaces(text: &str, rw: &mut Rewriter<'_>, span: Span) {
-    let bytes = text.as_bytes();
-    let mut i = span.start;
-    while i < span.end {
-        if bytes[i] == b' ' && i + 1 < span.end && bytes[i + 1] == b' ' {
-            let run_end = (i..span.end).find(|&k| bytes[k] != b' ').unwrap_or(span.end);
-            apply(rw.replace(Span::new(i, run_end), " "));
-            i = run_end;
-        } else {
-            i += 1;
+    if !text[span.range()].contains("  ") {
+        return;
+    }
+    let bytes = &text.as_bytes()[..span.end];
+    let mut at = span.start;
+    while let Some(offset) = bytes[at..].iter().position(|&b| b == b' ') {
+        let run_start = at + offset;
+        let run_len = bytes[run_start..].iter().take_while(|&&b| b == b' ').count();
+        if run_len > 1 {
+            apply(rw.replace(Span::new(run_start, run_start + run_len), " "));
         }
+        at = run_start + run_len;
     }
 }
 

@@ -8,6 +8,7 @@
 use std::sync::LazyLock;
 
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use regex_automata::{meta, Anchored, Input};
 
 use crate::{CleanError, Family};
 
@@ -52,35 +53,72 @@ pub(crate) struct LineMatch<'t> {
 }
 
 pub(crate) struct Rules {
-    whole: RegexSet,
+    /// Every whole-line rule in one automaton, searched anchored at the
+    /// line start: on prose it gives up after a few bytes.
+    whole: meta::Regex,
     whole_rules: Vec<WholeRule>,
     short: RegexSet,
     short_rules: Vec<WholeRule>,
-    /// Removed from a line's end or from inside it, per family.
-    pub(crate) cuts: Vec<(Family, Regex)>,
+    /// Breadcrumb trails, tried only on lines with a trail separator.
+    crumbs: Vec<(Family, Regex)>,
+    /// Removed from inside a line, per family.
+    pub(crate) inline: Vec<(Family, Regex)>,
+    /// Removed from a line's end, per family.
+    pub(crate) suffix: Vec<(Family, Regex)>,
 }
 
 impl Rules {
     /// The first rule (in data-file order) that matches the trimmed `line`.
-    pub(crate) fn match_line<'t>(&self, line: &'t str, enabled: impl Fn(Family) -> bool) -> Option<LineMatch<'t>> {
+    pub(crate) fn match_line<'t>(
+        &self,
+        line: &'t str,
+        shape: LineShape,
+        enabled: impl Fn(Family) -> bool,
+    ) -> Option<LineMatch<'t>> {
         if line.len() <= LONG_LINE {
-            for index in self.whole.matches(line).iter() {
-                let rule = &self.whole_rules[index];
-                if !enabled(rule.family) {
-                    continue;
+            // The automaton reports the first rule in file order that matches
+            // the whole line; a disabled family falls back to the rules after
+            // it, one by one (rare: only when a user switched families off).
+            let input = Input::new(line).anchored(Anchored::Yes);
+            if let Some(found) = self.whole.search(&input) {
+                for (offset, rule) in self.whole_rules[found.pattern().as_usize()..].iter().enumerate() {
+                    if !enabled(rule.family) {
+                        continue;
+                    }
+                    // Captures only where a rule has groups to read: they run a
+                    // slower engine than a plain match.
+                    let capture = if rule.regex.captures_len() > 1 {
+                        let Some(caps) = rule.regex.captures(line) else {
+                            continue;
+                        };
+                        caps.name("rest").or_else(|| caps.name("name"))
+                    } else if offset == 0 || rule.regex.is_match(line) {
+                        None
+                    } else {
+                        continue;
+                    };
+                    return Some(LineMatch {
+                        family: rule.family,
+                        kind: rule.kind,
+                        capture,
+                    });
                 }
-                let capture = rule
-                    .regex
-                    .captures(line)
-                    .and_then(|c| c.name("rest").or_else(|| c.name("name")));
+            }
+        }
+        if line.len() <= SHORT_LINE && shape.crumbs {
+            let crumb = self
+                .crumbs
+                .iter()
+                .find(|(family, regex)| enabled(*family) && regex.is_match(line));
+            if let Some((family, _)) = crumb {
                 return Some(LineMatch {
-                    family: rule.family,
-                    kind: rule.kind,
-                    capture,
+                    family: *family,
+                    kind: LineKind::Line,
+                    capture: None,
                 });
             }
         }
-        if line.len() <= SHORT_LINE && !has_quote_marks(line) {
+        if line.len() <= SHORT_LINE && !shape.quotes && self.short.is_match(line) {
             for index in self.short.matches(line).iter() {
                 let rule = &self.short_rules[index];
                 if enabled(rule.family) {
@@ -96,15 +134,59 @@ impl Rules {
     }
 }
 
-pub(crate) fn has_quote_marks(line: &str) -> bool {
-    line.contains(['"', '\u{201C}', '\u{201D}', '\u{00AB}', '\u{00BB}', '\u{201E}'])
+/// What one pass over a line's bytes tells the classifier, so that no later
+/// step scans the line again for it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct LineShape {
+    /// Holds `(`, `[` or `<`: inline residue is possible.
+    pub(crate) brackets: bool,
+    /// Holds a double quotation mark: `"`, `“`, `”`, `„`, `«` or `»`.
+    pub(crate) quotes: bool,
+    /// Holds a breadcrumb separator: `>`, `»` or `›`.
+    pub(crate) crumbs: bool,
+    /// Number of whitespace-separated words (ASCII spacing: the text is
+    /// normalised before classification).
+    pub(crate) words: usize,
+}
+
+impl LineShape {
+    pub(crate) fn of(line: &str) -> LineShape {
+        let bytes = line.as_bytes();
+        let mut shape = LineShape::default();
+        let mut in_word = false;
+        for (i, &b) in bytes.iter().enumerate() {
+            let space = b == b' ' || b == b'\t';
+            shape.words += usize::from(!space && !in_word);
+            in_word = !space;
+            match b {
+                b'(' | b'[' | b'<' => shape.brackets = true,
+                b'"' => shape.quotes = true,
+                b'>' => shape.crumbs = true,
+                // « and » (C2 AB, C2 BB); “ ” „ (E2 80 9C..9E); › (E2 80 BA).
+                0xC2 => match bytes.get(i + 1) {
+                    Some(0xAB) => shape.quotes = true,
+                    Some(0xBB) => (shape.quotes, shape.crumbs) = (true, true),
+                    _ => {}
+                },
+                0xE2 if bytes.get(i + 1) == Some(&0x80) => match bytes.get(i + 2) {
+                    Some(0x9C..=0x9E) => shape.quotes = true,
+                    Some(0xBA) => shape.crumbs = true,
+                    _ => {}
+                },
+                _ => {}
+            }
+        }
+        shape
+    }
 }
 
 /// Compiles family rules from the data-file format (see `data/families.txt`).
 fn compile(data: &str) -> Result<Rules, CleanError> {
     let mut whole_rules = Vec::new();
     let mut short_rules = Vec::new();
-    let mut cuts: Vec<(Family, Regex)> = Vec::new();
+    let mut inline: Vec<(Family, Regex)> = Vec::new();
+    let mut crumbs: Vec<(Family, Regex)> = Vec::new();
+    let mut suffix: Vec<(Family, Regex)> = Vec::new();
     let mut family = None;
     for (index, raw) in data.lines().enumerate() {
         let line = raw.trim();
@@ -154,27 +236,35 @@ fn compile(data: &str) -> Result<Rules, CleanError> {
                 kind: LineKind::Short,
                 regex: build(pattern)?,
             }),
-            "suffix" => cuts.push((family, build(&format!("(?:{pattern})$"))?)),
-            "inline" => cuts.push((family, build(pattern)?)),
+            "suffix" => suffix.push((family, build(&format!("(?:{pattern})+$"))?)),
+            "inline" => inline.push((family, build(pattern)?)),
+            "crumbs" => crumbs.push((family, build(&anchored)?)),
             other => return Err(fail(format!("unknown rule kind {other:?}"))),
         }
     }
-    let set = |rules: &[WholeRule]| {
-        RegexSetBuilder::new(rules.iter().map(|r| r.regex.as_str()))
-            .case_insensitive(true)
-            .size_limit(SET_SIZE_LIMIT)
-            .build()
-            .map_err(|e| CleanError::Rules {
-                line: 0,
-                reason: format!("rule set: {e}"),
-            })
+    let set_error = |e: &dyn std::fmt::Display| CleanError::Rules {
+        line: 0,
+        reason: format!("rule set: {e}"),
     };
+    let patterns: Vec<&str> = whole_rules.iter().map(|r| r.regex.as_str()).collect();
+    let whole = meta::Regex::builder()
+        .syntax(regex_automata::util::syntax::Config::new().case_insensitive(true))
+        .configure(meta::Config::new().nfa_size_limit(Some(SET_SIZE_LIMIT)))
+        .build_many(&patterns)
+        .map_err(|e| set_error(&e))?;
+    let short = RegexSetBuilder::new(short_rules.iter().map(|r| r.regex.as_str()))
+        .case_insensitive(true)
+        .size_limit(SET_SIZE_LIMIT)
+        .build()
+        .map_err(|e| set_error(&e))?;
     Ok(Rules {
-        whole: set(&whole_rules)?,
+        whole,
         whole_rules,
-        short: set(&short_rules)?,
+        short,
         short_rules,
-        cuts,
+        crumbs,
+        inline,
+        suffix,
     })
 }
 
@@ -224,7 +314,9 @@ mod tests {
     use super::*;
 
     fn family_of(line: &str) -> Option<Family> {
-        DEFAULT_RULES.match_line(line, |_| true).map(|m| m.family)
+        DEFAULT_RULES
+            .match_line(line, LineShape::of(line), |_| true)
+            .map(|m| m.family)
     }
 
     #[test]
