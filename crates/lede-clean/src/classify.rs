@@ -97,7 +97,6 @@ pub(crate) fn classify(text: &str, cx: &Context<'_>) -> Classified {
                     }
                     joined.push_str(&text[at..line.piece.end]);
                     classify_line(&joined, &mut line, cx);
-                    line.author = None;
                 }
             }
             if line.removed.is_some() {
@@ -210,7 +209,7 @@ fn classify_line(content: &str, line: &mut Line, cx: &Context<'_>) {
     };
     match found.kind {
         LineKind::Teaser => {
-            let rest = found.capture.map_or("", |m| m.as_str());
+            let rest = found.captured();
             if rest.is_empty() {
                 line.opens_teasers = true;
             } else if !is_headline_like(rest) {
@@ -218,17 +217,21 @@ fn classify_line(content: &str, line: &mut Line, cx: &Context<'_>) {
             }
         }
         LineKind::End => line.ends_article = true,
+        LineKind::Byline => {
+            if shape.words > 14 {
+                return;
+            }
+            // The author is recorded only when the byline is the line itself,
+            // not a line rebuilt around inner residue.
+            if content.len() == line.piece.len() {
+                let offset = line.piece.start;
+                line.author = found.capture.map(|r| Span::new(offset + r.start, offset + r.end));
+            }
+            if cx.keep_bylines {
+                return;
+            }
+        }
         LineKind::Line | LineKind::Short => {}
-    }
-    if found.family == Family::Byline {
-        if content.split_whitespace().count() > 14 {
-            return;
-        }
-        let offset = line.piece.start;
-        line.author = found.capture.map(|m| Span::new(offset + m.start(), offset + m.end()));
-        if cx.keep_bylines {
-            return;
-        }
     }
     line.removed = Some(found.family);
 }
@@ -331,22 +334,36 @@ fn remove_duplicates(text: &str, lines: &mut [Line]) {
 }
 
 /// A 128-bit key of a paragraph's words, blind to how they are spaced.
-/// Two independent multiplicative hashes (FNV-1a style over 8-byte words):
-/// collisions between different paragraphs of one article are not a concern
-/// at this width, and it is several times faster than SipHash.
+/// Two multiplicative hashes over 8-byte words: collisions between different
+/// paragraphs of one article are not a concern at this width, and it is
+/// several times faster than SipHash. Runs on normalised text, where every
+/// space is ASCII.
 fn paragraph_key(text: &str) -> (u64, u64) {
     let (mut a, mut b) = (0xcbf2_9ce4_8422_2325_u64, 0x9e37_79b9_7f4a_7c15_u64);
-    for word in text.split_whitespace() {
-        for chunk in word.as_bytes().chunks(8) {
-            let mut buf = [0u8; 8];
-            buf[..chunk.len()].copy_from_slice(chunk);
-            let value = u64::from_le_bytes(buf);
-            a = (a ^ value).wrapping_mul(0x0100_0000_01b3);
-            b = (b ^ value.rotate_left(29)).wrapping_mul(0xff51_afd7_ed55_8ccd);
+    let mut mix = |value: u64| {
+        a = (a ^ value).wrapping_mul(0x0100_0000_01b3);
+        b = (b ^ value.rotate_left(29)).wrapping_mul(0xff51_afd7_ed55_8ccd);
+    };
+    let mut word = 0u64;
+    let mut filled = 0;
+    let mut after_space = false;
+    for &byte in text.as_bytes() {
+        if byte == b' ' || byte == b'\t' {
+            after_space = true;
+            continue;
         }
-        a = (a ^ 0xff).wrapping_mul(0x0100_0000_01b3);
-        b = b.rotate_left(17);
+        if after_space {
+            mix(word ^ 0xff);
+            (word, filled, after_space) = (0, 0, false);
+        }
+        word |= u64::from(byte) << (8 * filled);
+        filled += 1;
+        if filled == 8 {
+            mix(word);
+            (word, filled) = (0, 0);
+        }
     }
+    mix(word);
     (a, b)
 }
 

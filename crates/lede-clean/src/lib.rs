@@ -57,3 +57,8 @@ pub use family::{Family, FamilySet};
 pub use lede_text::OffsetMap;
 pub use metadata::{Dateline, Metadata};
 pub use normalize::{normalize, NormalizeOptions};
+
+/// The README's example, compiled and run as a doctest.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

@@ -1,10 +1,7 @@
 //! What the cleaner recognises besides boilerplate: the dateline, bylines
 //! and credit lines.
 
-use std::sync::LazyLock;
-
 use lede_text::Span;
-use regex::Regex;
 use serde::{Deserialize, Serialize};
 
 /// Facts about the article the cleaner recognised. Spans point into the
@@ -30,41 +27,80 @@ pub struct Dateline {
     pub agency: Option<Span>,
 }
 
-static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    // A place in capitals, optionally followed by a region or a date, an
-    // optional agency in parentheses, then a dash: "KYIV, Ukraine (AP) —",
-    // "WASHINGTON —", "(CNN) —".
-    Regex::new(
-        r"^(?:(?P<place>\p{Lu}[\p{Lu}.'\- ]{2,40}?(?:, \p{Lu}[\p{L}.]+(?: \p{Lu}[\p{L}.]+)?)?)(?:, \p{Lu}\p{Ll}+\.? \d{1,2})?\s*)?(?:\((?P<agency>[\p{L}\d .&/-]{2,30})\)\s*)?[-–—]{1,2}\s",
-    )
-    .expect("dateline regex compiles")
-});
-
-/// The dateline at the start of `line`, with spans relative to the line.
+/// The dateline at the start of `line`, with spans relative to the line:
+/// a place in capitals, optionally a region ("KYIV, Ukraine") or a date
+/// ("NEW DELHI, March 3"), an optional agency in parentheses, then a dash and
+/// a space: "MOSCOW (Reuters) -", "WASHINGTON —", "(CNN) —".
+///
+/// A small parser rather than a regex: it runs on the first line of every
+/// document and on candidate teaser lines, and stops at the first byte that
+/// cannot belong to a dateline.
 pub(crate) fn dateline(line: &str) -> Option<Dateline> {
-    // Cheap shape test first: a dateline opens with a capital or "(" and
-    // has its dash early. Most lines fail here without touching the regex.
-    let head = line.get(..line.len().min(90)).unwrap_or(line);
-    let opens = line.starts_with('(') || line.chars().next().is_some_and(char::is_uppercase);
-    if !opens || !head.contains(['-', '\u{2013}', '\u{2014}']) {
+    let mut at = 0;
+    let mut place = None;
+    if !line.starts_with('(') {
+        let end = line
+            .char_indices()
+            .take(48)
+            .find(|&(_, c)| !(c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '-')))
+            .map_or(line.len(), |(i, _)| i);
+        let mut place_end = line[..end].trim_end().trim_end_matches('-').trim_end().len();
+        if line[..place_end].chars().filter(|c| c.is_uppercase()).count() < 3 {
+            return None;
+        }
+        at = place_end;
+        // ", Ukraine" (a region in title case) and ", March 3" (a date).
+        while let Some(rest) = line[at..].strip_prefix(", ") {
+            let word_len = rest.find([',', ' ', '(']).unwrap_or(rest.len());
+            let word = &rest[..word_len];
+            let is_name = word.chars().next().is_some_and(char::is_uppercase)
+                && word.chars().skip(1).all(|c| c.is_lowercase() || c == '.');
+            if !is_name || word_len == 0 {
+                break;
+            }
+            let mut next = at + 2 + word_len;
+            let tail = &line[next..];
+            let digits = tail
+                .strip_prefix(' ')
+                .map_or(0, |t| t.bytes().take_while(u8::is_ascii_digit).count());
+            if (1..=2).contains(&digits) {
+                next += 1 + digits;
+            } else {
+                place_end = next;
+            }
+            at = next;
+        }
+        place = Some(Span::new(0, place_end));
+    }
+    let mut agency = None;
+    let rest = &line[at..];
+    let spaces = rest.len() - rest.trim_start_matches(' ').len();
+    if rest[spaces..].starts_with('(') {
+        let open = at + spaces + 1;
+        let close = line[open..].find(')').map(|i| open + i)?;
+        let name = &line[open..close];
+        let plausible = (2..=30).contains(&name.len())
+            && name
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '.' | '&' | '/' | '-'));
+        if !plausible {
+            return None;
+        }
+        agency = Some(Span::new(open, close));
+        at = close + 1;
+    }
+    let rest = &line[at..];
+    let dash_at = at + (rest.len() - rest.trim_start_matches(' ').len());
+    let dash_len = ["--", "-", "\u{2013}", "\u{2014}"]
+        .iter()
+        .find(|d| line[dash_at..].starts_with(*d))
+        .map(|d| d.len())?;
+    let after = dash_at + dash_len;
+    if !line[after..].starts_with(char::is_whitespace) || (place.is_none() && agency.is_none()) {
         return None;
     }
-    // The lazy DFA answers yes or no cheaply; captures run only on a match.
-    if !DATELINE.is_match(line) {
-        return None;
-    }
-    let caps = DATELINE.captures(line)?;
-    let place = caps.name("place").map(|m| Span::new(m.start(), m.end()).trim(line));
-    let agency = caps.name("agency").map(|m| Span::new(m.start(), m.end()));
-    // A bare dash line or "A - B" is not a dateline: a place of three or more
-    // capitals or an agency is required.
-    let place_ok = place.is_some_and(|p| p.slice(line).chars().filter(|c| c.is_uppercase()).count() >= 3);
-    if !place_ok && agency.is_none() {
-        return None;
-    }
-    let whole = caps.get(0)?;
     Some(Dateline {
-        span: Span::new(0, whole.end()).trim(line),
+        span: Span::new(0, after),
         place,
         agency,
     })

@@ -1,10 +1,13 @@
 //! The compiled boilerplate rules: the embedded families plus user rules.
 //!
-//! Whole-line patterns of every family are compiled into one `RegexSet`, so
-//! classifying a line is one automaton pass, never one regex per pattern. The
-//! individual regexes are kept only to read captures on the rare lines that
-//! match.
+//! Whole-line rules of every family are compiled into one automaton and
+//! searched anchored at the line start, so classifying a line is one pass
+//! that gives up after a few bytes of prose, never one regex per pattern.
+//! Nothing on the hot path asks for capture groups: they need a slower
+//! engine, and the parts a rule names (a teaser's rest, a byline's author)
+//! are found by simpler means.
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
@@ -20,9 +23,9 @@ pub(crate) const SHORT_LINE: usize = 250;
 const LONG_LINE: usize = 600;
 
 /// Unicode letter classes under case-insensitive matching make the combined
-/// set larger than regex's 10 MB default. Rules avoid counted repetitions
-/// (`.{1,60}`), which multiply the automaton; line length is bounded in code.
-const SET_SIZE_LIMIT: usize = 64 << 20;
+/// automaton larger than regex's 10 MB default. Rules avoid counted
+/// repetitions (`.{1,60}`), which multiply it; line length is bounded in code.
+const SIZE_LIMIT: usize = 64 << 20;
 
 /// How a whole-line rule acts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,8 +34,11 @@ pub(crate) enum LineKind {
     Line,
     /// The line is boilerplate and ends the article.
     End,
-    /// Boilerplate when its `rest` group is empty or headline-like.
+    /// A keyword opens the line; boilerplate when what follows is empty or
+    /// headline-like.
     Teaser,
+    /// A byline; the author follows "by".
+    Byline,
     /// Found anywhere in a short line without quotation marks.
     Short,
 }
@@ -41,24 +47,34 @@ struct WholeRule {
     family: Family,
     kind: LineKind,
     regex: Regex,
+    /// For teasers: the keyword alone, to find where the rest begins.
+    head: Option<Regex>,
 }
 
 /// What a line matched.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct LineMatch<'t> {
     pub(crate) family: Family,
     pub(crate) kind: LineKind,
-    /// The text after a teaser keyword, or a byline's author name.
-    pub(crate) capture: Option<regex::Match<'t>>,
+    /// Where the text after a teaser keyword, or a byline's author, lies
+    /// in the line.
+    pub(crate) capture: Option<Range<usize>>,
+    pub(crate) line: &'t str,
+}
+
+impl LineMatch<'_> {
+    /// The captured text, or "" when there is none.
+    pub(crate) fn captured(&self) -> &str {
+        self.capture.clone().and_then(|r| self.line.get(r)).unwrap_or("")
+    }
 }
 
 pub(crate) struct Rules {
-    /// Every whole-line rule in one automaton, searched anchored at the
-    /// line start: on prose it gives up after a few bytes.
+    /// Every whole-line rule in one automaton, searched anchored.
     whole: meta::Regex,
     whole_rules: Vec<WholeRule>,
     short: RegexSet,
-    short_rules: Vec<WholeRule>,
+    short_families: Vec<Family>,
     /// Breadcrumb trails, tried only on lines with a trail separator.
     crumbs: Vec<(Family, Regex)>,
     /// Removed from inside a line, per family.
@@ -68,7 +84,8 @@ pub(crate) struct Rules {
 }
 
 impl Rules {
-    /// The first rule (in data-file order) that matches the trimmed `line`.
+    /// The first rule (in data-file order) of an enabled family that matches
+    /// the trimmed `line`.
     pub(crate) fn match_line<'t>(
         &self,
         line: &'t str,
@@ -76,31 +93,29 @@ impl Rules {
         enabled: impl Fn(Family) -> bool,
     ) -> Option<LineMatch<'t>> {
         if line.len() <= LONG_LINE {
-            // The automaton reports the first rule in file order that matches
-            // the whole line; a disabled family falls back to the rules after
-            // it, one by one (rare: only when a user switched families off).
             let input = Input::new(line).anchored(Anchored::Yes);
             if let Some(found) = self.whole.search(&input) {
-                for (offset, rule) in self.whole_rules[found.pattern().as_usize()..].iter().enumerate() {
-                    if !enabled(rule.family) {
+                let first = found.pattern().as_usize();
+                for (offset, rule) in self.whole_rules[first..].iter().enumerate() {
+                    // The automaton vouches for `first`; a later rule (reached
+                    // only when a family is switched off) is checked alone.
+                    if !enabled(rule.family) || (offset > 0 && !rule.regex.is_match(line)) {
                         continue;
                     }
-                    // Captures only where a rule has groups to read: they run a
-                    // slower engine than a plain match.
-                    let capture = if rule.regex.captures_len() > 1 {
-                        let Some(caps) = rule.regex.captures(line) else {
-                            continue;
-                        };
-                        caps.name("rest").or_else(|| caps.name("name"))
-                    } else if offset == 0 || rule.regex.is_match(line) {
-                        None
-                    } else {
-                        continue;
+                    let capture = match rule.kind {
+                        LineKind::Teaser => rule
+                            .head
+                            .as_ref()
+                            .and_then(|h| h.find(line))
+                            .map(|m| m.end()..line.len()),
+                        LineKind::Byline => Some(byline_author(line)),
+                        _ => None,
                     };
                     return Some(LineMatch {
                         family: rule.family,
                         kind: rule.kind,
                         capture,
+                        line,
                     });
                 }
             }
@@ -115,23 +130,36 @@ impl Rules {
                     family: *family,
                     kind: LineKind::Line,
                     capture: None,
+                    line,
                 });
             }
         }
         if line.len() <= SHORT_LINE && !shape.quotes && self.short.is_match(line) {
-            for index in self.short.matches(line).iter() {
-                let rule = &self.short_rules[index];
-                if enabled(rule.family) {
-                    return Some(LineMatch {
-                        family: rule.family,
-                        kind: LineKind::Short,
-                        capture: None,
-                    });
-                }
-            }
+            let family = self
+                .short
+                .matches(line)
+                .iter()
+                .map(|i| self.short_families[i])
+                .find(|f| enabled(*f))?;
+            return Some(LineMatch {
+                family,
+                kind: LineKind::Short,
+                capture: None,
+                line,
+            });
         }
         None
     }
+}
+
+/// Where the author of a byline lies: after "by", up to a `|`, `·` or `•`.
+fn byline_author(line: &str) -> Range<usize> {
+    let after_by = line.get(2..).unwrap_or("");
+    let start = line.len() - after_by.trim_start().len();
+    let end = line[start..]
+        .find(['|', '\u{00B7}', '\u{2022}'])
+        .map_or(line.len(), |at| start + at);
+    start..start + line[start..end].trim_end().len()
 }
 
 /// What one pass over a line's bytes tells the classifier, so that no later
@@ -144,36 +172,56 @@ pub(crate) struct LineShape {
     pub(crate) quotes: bool,
     /// Holds a breadcrumb separator: `>`, `»` or `›`.
     pub(crate) crumbs: bool,
-    /// Number of whitespace-separated words (ASCII spacing: the text is
-    /// normalised before classification).
+    /// Number of words, counted as runs of non-spaces (the text is
+    /// normalised before classification, so every space is ASCII).
     pub(crate) words: usize,
 }
+
+const BRACKET: u8 = 1;
+const QUOTE: u8 = 2;
+const CRUMB: u8 = 4;
+/// Lead bytes of « » “ ” „ ›, decided by a second look.
+const LEAD: u8 = 8;
+
+const fn shape_table() -> [u8; 256] {
+    let mut table = [0u8; 256];
+    table[b'(' as usize] = BRACKET;
+    table[b'[' as usize] = BRACKET;
+    table[b'<' as usize] = BRACKET;
+    table[b'"' as usize] = QUOTE;
+    table[b'>' as usize] = CRUMB;
+    table[0xC2] = LEAD;
+    table[0xE2] = LEAD;
+    table
+}
+static SHAPE: [u8; 256] = shape_table();
 
 impl LineShape {
     pub(crate) fn of(line: &str) -> LineShape {
         let bytes = line.as_bytes();
-        let mut shape = LineShape::default();
-        let mut in_word = false;
-        for (i, &b) in bytes.iter().enumerate() {
-            let space = b == b' ' || b == b'\t';
-            shape.words += usize::from(!space && !in_word);
-            in_word = !space;
-            match b {
-                b'(' | b'[' | b'<' => shape.brackets = true,
-                b'"' => shape.quotes = true,
-                b'>' => shape.crumbs = true,
-                // « and » (C2 AB, C2 BB); “ ” „ (E2 80 9C..9E); › (E2 80 BA).
-                0xC2 => match bytes.get(i + 1) {
-                    Some(0xAB) => shape.quotes = true,
-                    Some(0xBB) => (shape.quotes, shape.crumbs) = (true, true),
+        // Branch-free accumulation over the line; only lines holding a lead
+        // byte get the slower look at multi-byte marks.
+        let flags = bytes.iter().fold(0u8, |acc, &b| acc | SHAPE[b as usize]);
+        let mut shape = LineShape {
+            brackets: flags & BRACKET != 0,
+            quotes: flags & QUOTE != 0,
+            crumbs: flags & CRUMB != 0,
+            words: bytes
+                .iter()
+                .zip(bytes.iter().skip(1))
+                .filter(|(&a, &b)| a == b' ' && b != b' ')
+                .count()
+                + usize::from(bytes.first().is_some_and(|&b| b != b' ')),
+        };
+        if flags & LEAD != 0 {
+            for (i, &b) in bytes.iter().enumerate() {
+                match (b, bytes.get(i + 1), bytes.get(i + 2)) {
+                    (0xC2, Some(0xAB), _) => shape.quotes = true,
+                    (0xC2, Some(0xBB), _) => (shape.quotes, shape.crumbs) = (true, true),
+                    (0xE2, Some(0x80), Some(0x9C..=0x9E)) => shape.quotes = true,
+                    (0xE2, Some(0x80), Some(0xBA)) => shape.crumbs = true,
                     _ => {}
-                },
-                0xE2 if bytes.get(i + 1) == Some(&0x80) => match bytes.get(i + 2) {
-                    Some(0x9C..=0x9E) => shape.quotes = true,
-                    Some(0xBA) => shape.crumbs = true,
-                    _ => {}
-                },
-                _ => {}
+                }
             }
         }
         shape
@@ -183,62 +231,64 @@ impl LineShape {
 /// Compiles family rules from the data-file format (see `data/families.txt`).
 fn compile(data: &str) -> Result<Rules, CleanError> {
     let mut whole_rules = Vec::new();
-    let mut short_rules = Vec::new();
-    let mut inline: Vec<(Family, Regex)> = Vec::new();
-    let mut crumbs: Vec<(Family, Regex)> = Vec::new();
-    let mut suffix: Vec<(Family, Regex)> = Vec::new();
+    let mut short_patterns = Vec::new();
+    let mut short_families = Vec::new();
+    let mut crumbs = Vec::new();
+    let mut inline = Vec::new();
+    let mut suffix = Vec::new();
     let mut family = None;
     for (index, raw) in data.lines().enumerate() {
         let line = raw.trim();
-        let line_no = index + 1;
+        let fail = |reason: String| CleanError::Rules {
+            line: index + 1,
+            reason,
+        };
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
         if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-            family = Some(Family::from_name(name).ok_or_else(|| CleanError::Rules {
-                line: line_no,
-                reason: format!("unknown family {name:?}"),
-            })?);
+            family = Some(Family::from_name(name).ok_or_else(|| fail(format!("unknown family {name:?}")))?);
             continue;
         }
-        let fail = |reason: String| CleanError::Rules { line: line_no, reason };
         let family = family.ok_or_else(|| fail("rule before any [family] line".into()))?;
         let (kind, pattern) = line
             .split_once(':')
             .ok_or_else(|| fail("expected `kind: regex`".into()))?;
         let pattern = pattern.trim();
-        let anchored = format!("^(?:{pattern})$");
         let build = |p: &str| {
             RegexBuilder::new(p)
                 .case_insensitive(true)
-                .size_limit(SET_SIZE_LIMIT)
+                .size_limit(SIZE_LIMIT)
                 .build()
                 .map_err(|e| fail(format!("bad regex: {e}")))
         };
+        let whole = |kind: LineKind, regex: Regex, head: Option<Regex>| WholeRule {
+            family,
+            kind,
+            regex,
+            head,
+        };
+        let anchored = format!("^(?:{pattern})$");
         match kind.trim() {
-            "line" => whole_rules.push(WholeRule {
-                family,
-                kind: LineKind::Line,
-                regex: build(&anchored)?,
-            }),
-            "end" => whole_rules.push(WholeRule {
-                family,
-                kind: LineKind::End,
-                regex: build(&anchored)?,
-            }),
-            "teaser" => whole_rules.push(WholeRule {
-                family,
-                kind: LineKind::Teaser,
-                regex: build(&anchored)?,
-            }),
-            "short" => short_rules.push(WholeRule {
-                family,
-                kind: LineKind::Short,
-                regex: build(pattern)?,
-            }),
+            "line" => whole_rules.push(whole(LineKind::Line, build(&anchored)?, None)),
+            "end" => whole_rules.push(whole(LineKind::End, build(&anchored)?, None)),
+            "byline" => whole_rules.push(whole(LineKind::Byline, build(&anchored)?, None)),
+            "teaser" => {
+                let head = build(&format!("^(?:{pattern})"))?;
+                whole_rules.push(whole(
+                    LineKind::Teaser,
+                    build(&format!("^(?:{pattern}).*$"))?,
+                    Some(head),
+                ));
+            }
+            "short" => {
+                build(pattern)?;
+                short_patterns.push(pattern.to_string());
+                short_families.push(family);
+            }
+            "crumbs" => crumbs.push((family, build(&anchored)?)),
             "suffix" => suffix.push((family, build(&format!("(?:{pattern})+$"))?)),
             "inline" => inline.push((family, build(pattern)?)),
-            "crumbs" => crumbs.push((family, build(&anchored)?)),
             other => return Err(fail(format!("unknown rule kind {other:?}"))),
         }
     }
@@ -249,19 +299,19 @@ fn compile(data: &str) -> Result<Rules, CleanError> {
     let patterns: Vec<&str> = whole_rules.iter().map(|r| r.regex.as_str()).collect();
     let whole = meta::Regex::builder()
         .syntax(regex_automata::util::syntax::Config::new().case_insensitive(true))
-        .configure(meta::Config::new().nfa_size_limit(Some(SET_SIZE_LIMIT)))
+        .configure(meta::Config::new().nfa_size_limit(Some(SIZE_LIMIT)))
         .build_many(&patterns)
         .map_err(|e| set_error(&e))?;
-    let short = RegexSetBuilder::new(short_rules.iter().map(|r| r.regex.as_str()))
+    let short = RegexSetBuilder::new(&short_patterns)
         .case_insensitive(true)
-        .size_limit(SET_SIZE_LIMIT)
+        .size_limit(SIZE_LIMIT)
         .build()
         .map_err(|e| set_error(&e))?;
     Ok(Rules {
         whole,
         whole_rules,
         short,
-        short_rules,
+        short_families,
         crumbs,
         inline,
         suffix,
