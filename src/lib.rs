@@ -1,7 +1,8 @@
 //! lede: rule-based extraction for news text.
 //!
-//! This facade re-exports the lede crates. Today it carries the text model
-//! ([`text`]): spans, offset maps, paragraphs, news-grade sentences and words.
+//! This facade re-exports the lede crates: the text model ([`text`]: spans,
+//! offset maps, paragraphs, news-grade sentences and words) and cleaning
+//! ([`clean`]: boilerplate removal and normalisation with an offset map).
 //!
 //! ```
 //! let text = "Russian President Vladimir Putin spoke in Moscow. Dr. Smith said no.";
@@ -11,6 +12,7 @@
 
 #![deny(missing_docs)]
 
+pub use lede_clean as clean;
 pub use lede_text as text;
 pub use lede_text::{OffsetMap, Span};
 

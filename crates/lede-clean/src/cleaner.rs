@@ -33,23 +33,12 @@ use crate::{density, CleanError, Family, FamilySet};
 /// let agency = cleaned.metadata.dateline.and_then(|d| d.agency).map(|s| &raw[s.range()]);
 /// assert_eq!(agency, Some("Wire"));
 /// ```
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct Cleaner {
     families: FamilySet,
     user: Option<UserRules>,
     normalize: NormalizeOptions,
     keep_bylines: bool,
-}
-
-impl Default for Cleaner {
-    fn default() -> Cleaner {
-        Cleaner {
-            families: FamilySet::standard(),
-            user: None,
-            normalize: NormalizeOptions::default(),
-            keep_bylines: false,
-        }
-    }
 }
 
 /// One deletion the cleaner made, for auditing.
@@ -277,8 +266,9 @@ impl CleanerBuilder {
         for family in self.disabled {
             families.remove(family);
         }
-        let mut normalize = NormalizeOptions::default();
-        normalize.fold_quotes = self.fold_quotes;
+        let normalize = NormalizeOptions {
+            fold_quotes: self.fold_quotes,
+        };
         Ok(Cleaner {
             families,
             user: UserRules::new(&self.phrases, &self.regexes)?,

@@ -1,0 +1,166 @@
+//! What each subcommand writes for one document.
+
+use std::io::{self, Write};
+
+use lede::clean::{Cleaned, Cleaner};
+use lede::text::sentences;
+use serde::Serialize;
+
+use crate::input::Document;
+use crate::offsets::{Located, OffsetConverter, OffsetUnit};
+
+/// A subcommand's work on one document.
+pub enum Task {
+    /// `lede sentences`: the sentence segmentation as JSON Lines.
+    Sentences,
+    /// `lede clean`: the cleaned text.
+    Clean { cleaner: Box<Cleaner>, explain: bool },
+}
+
+/// Where and how results are written.
+pub struct Output<W, E> {
+    pub out: W,
+    /// Standard error, for `--explain`.
+    pub log: E,
+    pub unit: OffsetUnit,
+    /// Write JSON Lines records (`lede clean` writes plain text otherwise).
+    pub jsonl: bool,
+}
+
+#[derive(Serialize)]
+struct SentencesRecord<'a> {
+    id: &'a str,
+    sentences: Vec<Located<'a>>,
+}
+
+#[derive(Serialize)]
+struct TextRecord<'a> {
+    id: &'a str,
+    text: &'a str,
+}
+
+impl Task {
+    /// Writes this task's result for `doc`.
+    pub fn run<W: Write, E: Write>(&self, doc: &Document, output: &mut Output<W, E>) -> io::Result<()> {
+        match self {
+            Task::Sentences => {
+                let mut offsets = OffsetConverter::new(&doc.text, output.unit);
+                let record = SentencesRecord {
+                    id: &doc.id,
+                    sentences: sentences(&doc.text).map(|s| offsets.located(s)).collect(),
+                };
+                write_json_line(&mut output.out, &record)
+            }
+            Task::Clean { cleaner, explain } => {
+                let cleaned = cleaner.clean(&doc.text);
+                if *explain {
+                    explain_removals(doc, &cleaned, output.unit, &mut output.log)?;
+                }
+                if output.jsonl {
+                    let record = TextRecord {
+                        id: &doc.id,
+                        text: &cleaned.text,
+                    };
+                    write_json_line(&mut output.out, &record)
+                } else {
+                    output.out.write_all(cleaned.text.as_bytes())?;
+                    output.out.write_all(b"\n")
+                }
+            }
+        }
+    }
+}
+
+fn write_json_line<W: Write, T: Serialize>(out: &mut W, record: &T) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, record)?;
+    out.write_all(b"\n")
+}
+
+/// One line per removal: where it was (document, line, offsets in the
+/// chosen unit), its family, and the removed text as a JSON string so that
+/// multi-line removals stay on one line.
+fn explain_removals<E: Write>(doc: &Document, cleaned: &Cleaned, unit: OffsetUnit, log: &mut E) -> io::Result<()> {
+    let mut offsets = OffsetConverter::new(&doc.text, unit);
+    let (mut line, mut counted) = (1, 0);
+    for removal in &cleaned.removed {
+        let span = removal.span;
+        if span.start < counted {
+            (line, counted) = (1, 0);
+        }
+        line += doc.text.as_bytes()[counted..span.start]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        counted = span.start;
+        let located = offsets.located(span);
+        writeln!(
+            log,
+            "{}: line {line}, {}..{}: {}: {}",
+            doc.origin,
+            located.start,
+            located.end,
+            removal.family,
+            serde_json::to_string(located.text)?
+        )?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(task: &Task, text: &str, jsonl: bool) -> (String, String) {
+        let doc = Document {
+            id: "wire.txt".into(),
+            text: text.into(),
+            origin: "wire.txt".into(),
+        };
+        let mut output = Output {
+            out: Vec::new(),
+            log: Vec::new(),
+            unit: OffsetUnit::Bytes,
+            jsonl,
+        };
+        task.run(&doc, &mut output).unwrap();
+        (
+            String::from_utf8(output.out).unwrap(),
+            String::from_utf8(output.log).unwrap(),
+        )
+    }
+
+    #[test]
+    fn sentences_are_one_json_line_with_offsets() {
+        let text = "Sen. Maria Ortiz spoke first. \"We will vote no,\" she said.";
+        let (out, _) = run(&Task::Sentences, text, false);
+        let value: serde_json::Value = serde_json::from_str(out.trim_end()).unwrap();
+        assert_eq!(value["id"], "wire.txt");
+        let sentences = value["sentences"].as_array().unwrap();
+        assert_eq!(sentences.len(), 2);
+        let second = &sentences[1];
+        let (start, end) = (
+            second["start"].as_u64().unwrap() as usize,
+            second["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&text[start..end], "\"We will vote no,\" she said.");
+        assert_eq!(second["text"], &text[start..end]);
+        assert!(out.ends_with("}\n") && out.lines().count() == 1);
+    }
+
+    #[test]
+    fn clean_explains_each_removal_with_its_line() {
+        let task = Task::Clean {
+            cleaner: Box::default(),
+            explain: true,
+        };
+        let text = "Ministers met in Rome.\n\nAdvertisement\n\nThey agreed on a plan.";
+        let (out, log) = run(&task, text, false);
+        assert_eq!(out, "Ministers met in Rome.\n\nThey agreed on a plan.\n");
+        assert_eq!(log, "wire.txt: line 3, 24..37: advertising: \"Advertisement\"\n");
+        let (out, _) = run(&task, text, true);
+        assert_eq!(
+            out,
+            "{\"id\":\"wire.txt\",\"text\":\"Ministers met in Rome.\\n\\nThey agreed on a plan.\"}\n"
+        );
+    }
+}

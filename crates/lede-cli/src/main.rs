@@ -1,0 +1,222 @@
+//! `lede`: rule-based extraction for news text, from the command line.
+//!
+//! Every subcommand streams: it reads one document, writes its result and
+//! moves on, so memory holds one document at a time and output appears as
+//! the input is read. See `lede --help` and `lede COMMAND --help`.
+
+mod commands;
+mod input;
+mod offsets;
+
+use std::io::{self, BufWriter, Write};
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+use lede::clean::{Cleaner, Family};
+
+use crate::commands::{Output, Task};
+use crate::input::{InputOptions, Inputs};
+use crate::offsets::OffsetUnit;
+
+const EXIT_CODES: &str = "\
+Exit codes:
+  0  every document was processed
+  1  stopped at bad input (malformed JSON Lines record, invalid UTF-8,
+     unreadable file) or a failed write; everything before it was written
+  2  usage error (unknown option, bad value, invalid --regex)
+  3  finished, but --skip-invalid skipped bad input (each reported on
+     standard error)";
+
+/// Rule-based extraction for news text: sentences and clean text, as JSON
+/// Lines whose offsets point into the input you gave.
+#[derive(Parser)]
+#[command(name = "lede", version, after_help = EXIT_CODES)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Split each document into sentences.
+    ///
+    /// Writes one JSON line per document, in input order:
+    /// {"id": "...", "sentences": [{"text": "...", "start": 0, "end": 0}]}.
+    /// A plain-text document's id is its file name ("-" for standard input).
+    #[command(after_help = EXIT_CODES)]
+    Sentences(InputArgs),
+
+    /// Remove boilerplate (ads, teasers, share prompts, bylines, repeated
+    /// paragraphs, ...) and normalise the text.
+    ///
+    /// Plain-text input gives the clean text of each document followed by a
+    /// newline; with --jsonl, one {"id": "...", "text": "..."} line each.
+    #[command(after_help = EXIT_CODES)]
+    Clean(CleanArgs),
+}
+
+#[derive(Args)]
+struct InputArgs {
+    /// Input files, one document each; "-" or none reads standard input.
+    #[arg(value_name = "FILE")]
+    files: Vec<String>,
+
+    /// Each input line is a JSON record {"id": "...", "text": "..."}; other
+    /// fields are ignored, blank lines skipped.
+    #[arg(long)]
+    jsonl: bool,
+
+    /// Unit of reported offsets: UTF-8 bytes, or Unicode code points.
+    #[arg(long, value_enum, default_value_t = OffsetUnit::Bytes, value_name = "UNIT")]
+    offsets: OffsetUnit,
+
+    /// Report bad input (a malformed record, invalid UTF-8, an unreadable
+    /// file) on standard error and go on with the next document.
+    #[arg(long)]
+    skip_invalid: bool,
+
+    /// Replace invalid UTF-8 with U+FFFD instead of rejecting the document
+    /// (offsets then count the replaced text).
+    #[arg(long)]
+    lossy: bool,
+}
+
+#[derive(Args)]
+struct CleanArgs {
+    #[command(flatten)]
+    input: InputArgs,
+
+    /// Print each removal on standard error: where it was, its family and
+    /// the text removed.
+    #[arg(long)]
+    explain: bool,
+
+    /// Fold curly and angle quotes to ASCII " and '.
+    #[arg(long)]
+    fold_quotes: bool,
+
+    /// Keep byline lines ("By Jane Smith") in the text.
+    #[arg(long)]
+    keep_bylines: bool,
+
+    /// Also remove short paragraphs poor in function words (for whole-page
+    /// text dumps; on extracted article text it removes real content).
+    #[arg(long)]
+    aggressive: bool,
+
+    /// Do not remove this family of boilerplate (repeatable): advertising,
+    /// related, media, share, subscription, photo, byline, credit, comments,
+    /// legal, navigation, markup, duplicate.
+    #[arg(long, value_name = "FAMILY", value_parser = parse_family)]
+    keep: Vec<Family>,
+
+    /// Also remove lines that consist of this phrase (repeatable).
+    #[arg(long, value_name = "PHRASE")]
+    phrase: Vec<String>,
+
+    /// Also remove lines in which this regex matches (repeatable).
+    #[arg(long, value_name = "REGEX")]
+    regex: Vec<String>,
+}
+
+fn parse_family(name: &str) -> Result<Family, String> {
+    Family::from_name(name).ok_or_else(|| {
+        let names: Vec<&str> = Family::ALL.iter().map(|f| f.name()).collect();
+        format!("unknown family {name:?}; the families are {}", names.join(", "))
+    })
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let (input, task) = match cli.command {
+        Command::Sentences(input) => (input, Task::Sentences),
+        Command::Clean(args) => match build_cleaner(&args) {
+            Ok(cleaner) => (
+                args.input,
+                Task::Clean {
+                    cleaner: Box::new(cleaner),
+                    explain: args.explain,
+                },
+            ),
+            Err(error) => {
+                report(format_args!("{error}"));
+                return ExitCode::from(2);
+            }
+        },
+    };
+    run(input, &task)
+}
+
+fn build_cleaner(args: &CleanArgs) -> Result<Cleaner, lede::clean::CleanError> {
+    let mut builder = Cleaner::builder()
+        .fold_quotes(args.fold_quotes)
+        .keep_bylines(args.keep_bylines)
+        .aggressive(args.aggressive);
+    for &family in &args.keep {
+        builder = builder.family(family, false);
+    }
+    for phrase in &args.phrase {
+        builder = builder.phrase(phrase);
+    }
+    for regex in &args.regex {
+        builder = builder.regex(regex);
+    }
+    builder.build()
+}
+
+/// Runs `task` over every document, writing as it goes.
+fn run(args: InputArgs, task: &Task) -> ExitCode {
+    let options = InputOptions {
+        jsonl: args.jsonl,
+        lossy: args.lossy,
+    };
+    let mut output = Output {
+        out: BufWriter::with_capacity(1 << 16, io::stdout().lock()),
+        log: io::stderr().lock(),
+        unit: args.offsets,
+        jsonl: args.jsonl,
+    };
+    let mut skipped = 0;
+    let mut status = ExitCode::SUCCESS;
+    for document in Inputs::new(args.files, options) {
+        let written = match document {
+            Ok(document) => task.run(&document, &mut output),
+            Err(error) if args.skip_invalid => {
+                report(format_args!("{error} (skipped)"));
+                skipped += 1;
+                continue;
+            }
+            Err(error) => {
+                report(format_args!("{error}"));
+                status = ExitCode::from(1);
+                break;
+            }
+        };
+        if let Err(error) = written {
+            return write_failed(error);
+        }
+    }
+    if let Err(error) = output.out.flush() {
+        return write_failed(error);
+    }
+    if skipped > 0 && status == ExitCode::SUCCESS {
+        report(format_args!("skipped {skipped} bad input(s)"));
+        status = ExitCode::from(3);
+    }
+    status
+}
+
+/// A closed pipe (`lede ... | head`) is the reader saying it has enough, not
+/// an error.
+fn write_failed(error: io::Error) -> ExitCode {
+    if error.kind() == io::ErrorKind::BrokenPipe {
+        return ExitCode::SUCCESS;
+    }
+    report(format_args!("cannot write output: {error}"));
+    ExitCode::from(1)
+}
+
+fn report(message: std::fmt::Arguments) {
+    // Nothing more can be done if standard error itself is gone.
+    let _ = writeln!(io::stderr(), "lede: {message}");
+}

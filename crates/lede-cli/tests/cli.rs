@@ -1,0 +1,251 @@
+//! The `lede` program end to end: files, standard input, JSON Lines, offsets
+//! and every kind of bad input.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+const ARTICLE: &str = "KYIV (Wire) - Ukraine's foreign minister met his U.S. counterpart on Monday. \
+\"We discussed air defence. Nothing is settled,\" he told reporters.\n\nAdvertisement\n\n\
+The talks resume at 9 a.m. Tuesday in Geneva.";
+
+/// A file under this test binary's scratch directory.
+fn scratch(name: &str, contents: &[u8]) -> String {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("lede-cli");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, contents).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+fn lede(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_lede"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn records(output: &Output) -> Vec<serde_json::Value> {
+    String::from_utf8(output.stdout.clone())
+        .unwrap()
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).unwrap()
+}
+
+/// The texts of a sentences record, checked against its offsets into `text`
+/// counted in bytes or chars.
+fn sentence_texts(record: &serde_json::Value, text: &str, chars: bool) -> Vec<String> {
+    let index: Vec<usize> = if chars {
+        text.char_indices().map(|(i, _)| i).chain([text.len()]).collect()
+    } else {
+        (0..=text.len()).collect()
+    };
+    record["sentences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            let (start, end) = (
+                s["start"].as_u64().unwrap() as usize,
+                s["end"].as_u64().unwrap() as usize,
+            );
+            let sliced = &text[index[start]..index[end]];
+            assert_eq!(
+                s["text"], sliced,
+                "offsets {start}..{end} do not slice the reported text"
+            );
+            sliced.to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn sentences_of_a_file() {
+    let path = scratch("article.txt", ARTICLE.as_bytes());
+    let output = lede(&["sentences", &path], b"");
+    assert!(output.status.success(), "{}", stderr(&output));
+    let docs = records(&output);
+    assert_eq!(docs.len(), 1);
+    assert_eq!(docs[0]["id"], path.as_str());
+    assert_eq!(
+        sentence_texts(&docs[0], ARTICLE, false),
+        [
+            "KYIV (Wire) - Ukraine's foreign minister met his U.S. counterpart on Monday.",
+            "\"We discussed air defence.",
+            "Nothing is settled,\" he told reporters.",
+            "Advertisement",
+            "The talks resume at 9 a.m. Tuesday in Geneva.",
+        ]
+    );
+}
+
+#[test]
+fn standard_input_and_dash_are_the_same_document() {
+    for args in [&["sentences"][..], &["sentences", "-"]] {
+        let output = lede(args, ARTICLE.as_bytes());
+        assert!(output.status.success());
+        let docs = records(&output);
+        assert_eq!(docs[0]["id"], "-");
+        assert_eq!(sentence_texts(&docs[0], ARTICLE, false).len(), 5);
+    }
+}
+
+#[test]
+fn jsonl_records_in_order_with_char_offsets() {
+    let first = "«Мы готовы», — сказал Ушаков. Переговоры продолжатся.";
+    let second = "Prime Minister Narendra Modi arrived at 10:30 a.m. He spoke for 12.5 minutes.";
+    let input = format!(
+        "{}\n\n{}\n",
+        serde_json::json!({"id": "ru-1", "text": first, "source": "wire"}),
+        serde_json::json!({"id": 2, "text": second})
+    );
+    for (unit, chars) in [("chars", true), ("bytes", false)] {
+        let output = lede(&["sentences", "--jsonl", "--offsets", unit], input.as_bytes());
+        assert!(output.status.success(), "{}", stderr(&output));
+        let docs = records(&output);
+        assert_eq!(docs.len(), 2);
+        assert_eq!(docs[0]["id"], "ru-1");
+        assert_eq!(docs[1]["id"], "2");
+        assert_eq!(sentence_texts(&docs[0], first, chars).len(), 2);
+        assert_eq!(
+            sentence_texts(&docs[1], second, chars),
+            [
+                "Prime Minister Narendra Modi arrived at 10:30 a.m.",
+                "He spoke for 12.5 minutes."
+            ]
+        );
+    }
+}
+
+#[test]
+fn a_malformed_record_stops_the_run_after_what_came_before() {
+    let input = "{\"id\": \"a\", \"text\": \"The vote passed.\"}\n{\"id\": \"b\", \"text\": \"unterminated}\n{\"id\": \"c\", \"text\": \"Later.\"}\n";
+    let output = lede(&["sentences", "--jsonl"], input.as_bytes());
+    assert_eq!(output.status.code(), Some(1));
+    let docs = records(&output);
+    assert_eq!(docs.len(), 1, "the good record before the bad line is written");
+    assert_eq!(docs[0]["id"], "a");
+    let message = stderr(&output);
+    assert!(
+        message.starts_with("lede: -:2: malformed JSON Lines record"),
+        "{message}"
+    );
+
+    let output = lede(&["sentences", "--jsonl", "--skip-invalid"], input.as_bytes());
+    assert_eq!(output.status.code(), Some(3));
+    let ids: Vec<_> = records(&output).iter().map(|d| d["id"].clone()).collect();
+    assert_eq!(ids, ["a", "c"]);
+    let message = stderr(&output);
+    assert!(
+        message.contains("-:2: malformed") && message.contains("(skipped)"),
+        "{message}"
+    );
+}
+
+#[test]
+fn invalid_utf8_names_the_file_and_byte_or_is_replaced() {
+    let mut bytes = b"The minister said the deal was ".to_vec();
+    let bad = bytes.len();
+    bytes.extend_from_slice(b"\xe9t\xe9 signed. It takes effect in May.");
+    let bad_file = scratch("latin1.txt", &bytes);
+    let good_file = scratch("good.txt", b"Talks ended. Nothing was agreed.");
+
+    let output = lede(&["sentences", &good_file, &bad_file, &good_file], b"");
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(records(&output).len(), 1, "the first file's result is kept");
+    let message = stderr(&output);
+    assert!(
+        message.contains(&format!("{bad_file}: invalid UTF-8 at byte {bad}")),
+        "{message}"
+    );
+
+    let output = lede(&["sentences", "--skip-invalid", &good_file, &bad_file, &good_file], b"");
+    assert_eq!(output.status.code(), Some(3));
+    assert_eq!(records(&output).len(), 2);
+
+    let output = lede(&["sentences", "--lossy", &bad_file], b"");
+    assert!(output.status.success());
+    let docs = records(&output);
+    let texts: Vec<&str> = docs[0]["sentences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "The minister said the deal was \u{FFFD}t\u{FFFD} signed.",
+            "It takes effect in May."
+        ]
+    );
+}
+
+#[test]
+fn a_missing_file_is_an_error_that_names_it() {
+    let output = lede(&["sentences", "/nonexistent/wire.txt"], b"");
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).starts_with("lede: /nonexistent/wire.txt: cannot read"));
+}
+
+#[test]
+fn usage_errors_exit_2_and_help_documents_exit_codes() {
+    assert_eq!(lede(&["sentences", "--offsets", "words"], b"").status.code(), Some(2));
+    assert_eq!(lede(&["clean", "--keep", "weather"], b"").status.code(), Some(2));
+    assert_eq!(lede(&["clean", "--regex", "(unclosed"], b"").status.code(), Some(2));
+    let help = String::from_utf8(lede(&["sentences", "--help"], b"").stdout).unwrap();
+    assert!(
+        help.contains("Exit codes:") && help.contains("--skip-invalid"),
+        "{help}"
+    );
+}
+
+#[test]
+fn clean_text_and_jsonl_with_explanations() {
+    let output = lede(&["clean", "--explain"], ARTICLE.as_bytes());
+    assert!(output.status.success());
+    let text = String::from_utf8(output.stdout.clone()).unwrap();
+    assert!(!text.contains("Advertisement"));
+    assert!(text.starts_with("KYIV (Wire) - Ukraine's") && text.ends_with("in Geneva.\n"));
+    let start = ARTICLE.find("Advertisement").unwrap();
+    let expected = format!("-: line 3, {start}..{}: advertising: \"Advertisement\"\n", start + 13);
+    assert_eq!(stderr(&output), expected);
+
+    let input = format!("{}\n", serde_json::json!({"id": "x", "text": ARTICLE}));
+    let output = lede(&["clean", "--jsonl", "--keep", "advertising"], input.as_bytes());
+    let docs = records(&output);
+    assert_eq!(docs[0]["id"], "x");
+    assert!(docs[0]["text"].as_str().unwrap().contains("\n\nAdvertisement\n\n"));
+}
+
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    let line = format!("{}\n", serde_json::json!({"id": "x", "text": ARTICLE}));
+    let input = line.repeat(20_000);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_lede"))
+        .args(["sentences", "--jsonl"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(input.as_bytes());
+    });
+    drop(child.stdout.take());
+    let output = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(stderr(&output), "");
+}
