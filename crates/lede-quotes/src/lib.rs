@@ -1,22 +1,47 @@
 //! Who said what in news text: direct, mixed and indirect quotes with
 //! resolved speakers.
 //!
-//! Work in progress: today this crate finds quotations by their marks
-//! ([`quotations`]): straight, curly, low-high and angle marks, nested
-//! quotes and quotes continued over paragraphs, with apostrophes, inch marks
-//! and stray marks told apart, in one linear pass. Cue words, speakers and
-//! attribution follow.
+//! [`find_quotes`] reads an article and returns every attributed statement:
+//! the words said (a span without the quote marks), how they are reported
+//! ([`QuoteKind`]), the reporting cue ("said", "told reporters", "according
+//! to") and the [`Speaker`]: the mention at that place ("He", "Ushakov",
+//! "the ministry") and the fullest name the article gives for it.
 //!
 //! ```
-//! use lede_quotes::quotations;
+//! use lede_quotes::{find_quotes, QuoteKind};
 //!
-//! let text = "'Could get offended': Putin's aide said the talks \"went well.\"";
-//! let found: Vec<&str> = quotations(text).iter().map(|q| q.content.slice(text)).collect();
-//! assert_eq!(found, ["Could get offended", "went well."]);
+//! let text = "Russian President Vladimir Putin spoke first. \
+//!             \"We are ready,\" Putin said, adding that talks could resume \"within weeks.\"";
+//! let quotes = find_quotes(text);
+//! assert_eq!(&text[quotes[0].content.range()], "We are ready,");
+//! assert_eq!(quotes[0].kind, QuoteKind::Direct);
+//! let name = quotes[0].speaker.and_then(|s| s.name).map(|n| &text[n.range()]);
+//! assert_eq!(name, Some("Vladimir Putin"));
+//! assert_eq!(quotes[1].kind, QuoteKind::Mixed);
 //! ```
+//!
+//! It is rule-based: quotation marks of every style are paired in one pass
+//! ([`quotations`]: straight, curly, low-high and angle marks, nested quotes
+//! and quotes continued over paragraphs, with apostrophes, inch marks and
+//! stray marks told apart), cues are found with one automaton over the lexicon in
+//! `data/cues.txt`, speaker phrases are read next to each cue with the word
+//! lists in `data/words.txt`, and a document-level pass resolves surnames,
+//! pronouns and role nouns. It does not use a gazetteer (the `lede` facade
+//! adds one); it reads English.
 
 #![deny(missing_docs)]
 
+mod attribution;
+mod coref;
+mod cues;
+mod document;
+mod finder;
+mod lexicon;
 mod marks;
+mod quote;
+mod speaker;
 
+pub use cues::CueClass;
+pub use finder::find_quotes;
 pub use marks::{is_quote_mark, quotations, quotations_with_mode, MarkStyle, Quotation, MAX_DEPTH};
+pub use quote::{Quote, QuoteKind, Speaker, SpeakerKind};

@@ -1,0 +1,306 @@
+//! Attribution frames: for each cue, where its speaker and its content are.
+//!
+//! - content after the cue: `Putin told Trump that ...`, `He said: "..."`,
+//!   `Ushakov pointed out the two presidents ...`;
+//! - content before the cue: `"...," Putin said.`, `"...," said Ushakov`,
+//!   `Russia is ready, Peskov said.`;
+//! - "according to": `According to the ministry, ...`, `..., according to X.`;
+//! - a participle continuing the sentence's speaker: `..., adding that ...`.
+
+use lede_text::{is_capitalized, Span};
+
+use crate::cues::{CueClass, CueMatch};
+use crate::document::{is_quote_mark, Document};
+use crate::lexicon::{WordList, WORDS};
+use crate::quote::{Quote, QuoteKind, Speaker, SpeakerKind};
+use crate::speaker::{speaker_after, speaker_before};
+
+/// How many words after a cue "that" may come ("told reporters on Monday
+/// that ...").
+const THAT_WINDOW: usize = 10;
+
+/// The quote a cue introduces, if its frame is complete. `previous` is the
+/// last quote found, for participles that continue its speaker.
+pub(crate) fn attribute(doc: &Document, cue: CueMatch, previous: Option<&Quote>) -> Option<Quote> {
+    if doc.quotation_around(cue.span.start).is_some() {
+        // A cue inside quoted words belongs to the quoted speaker's words.
+        return None;
+    }
+    let sentence = doc.sentence_at(cue.span.start);
+    if cue.class == CueClass::Source {
+        return according_to(doc, cue, sentence);
+    }
+    let lead = doc.text[sentence.start..cue.span.start].trim_end();
+    if let Some(speaker) = speaker_before(doc, cue.span.start, sentence.start) {
+        if cue.class == CueClass::Document && speaker.kind != SpeakerKind::Document {
+            return None;
+        }
+        // Content after the cue wins ("During the call, the campaign said it
+        // would ..."); the said-tag frame (`"...," Putin said.`) is for cues
+        // with nothing but adverbials after them.
+        if let Some(content) = content_after(doc, cue, sentence) {
+            return Some(quote(doc, content, cue, speaker));
+        }
+        let before = doc.text[sentence.start..speaker.mention.start].trim_end();
+        if ends_clause(before) {
+            let content = content_before(doc, sentence, before)?;
+            return Some(quote(doc, content, cue, speaker));
+        }
+        return None;
+    }
+    if let Some(speaker) = coordinated_subject(doc, cue, sentence, previous) {
+        // "He called it a crystal ball and said it was often right".
+        let content = content_after(doc, cue, sentence)?;
+        return Some(quote(doc, content, cue, speaker));
+    }
+    if ends_clause(lead) {
+        // Inverted: `"...," said Ushakov.` or a participle: `..., adding that`.
+        if let Some(speaker) = speaker_after(doc, cue.span.end, clause_end(doc, cue.span.end, sentence)) {
+            let content = content_before(doc, sentence, lead)?;
+            return Some(quote(doc, content, cue, speaker));
+        }
+        let continued = previous.filter(|p| p.content.end <= cue.span.start && sentence.start <= p.cue_end())?;
+        let speaker = continued.speaker?;
+        let content = content_after(doc, cue, sentence)?;
+        return Some(quote(doc, content, cue, speaker));
+    }
+    None
+}
+
+/// The subject of a cue coordinated with an earlier verb ("... and said",
+/// "... but added"): the speaker of an earlier quote in the same sentence,
+/// or the pronoun or name that opens the sentence.
+fn coordinated_subject(doc: &Document, cue: CueMatch, sentence: Span, previous: Option<&Quote>) -> Option<Speaker> {
+    let before = doc.word_before(cue.span.start)?;
+    if !matches!(doc.word(before), "and" | "but") || doc.words[before].start < sentence.start {
+        return None;
+    }
+    if let Some(speaker) = previous
+        .filter(|p| p.cue.is_some_and(|c| sentence.start <= c.start))
+        .and_then(|p| p.speaker)
+    {
+        return Some(speaker);
+    }
+    let first = doc.word_after(sentence.start)?;
+    let mut last = first;
+    while last + 1 < before && doc.gap_after(last) == " " && is_capitalized(doc.word(last + 1)) {
+        last += 1;
+    }
+    speaker_before(doc, doc.words[last].end, sentence.start)
+}
+
+impl Quote {
+    fn cue_end(&self) -> usize {
+        self.cue.map_or(self.content.end, |c| c.end)
+    }
+}
+
+/// `According to X, CONTENT.` or `CONTENT, according to X.`
+fn according_to(doc: &Document, cue: CueMatch, sentence: Span) -> Option<Quote> {
+    let end = clause_end(doc, cue.span.end, sentence);
+    let speaker = speaker_after(doc, cue.span.end, end)?;
+    let lead = doc.text[sentence.start..cue.span.start].trim_end();
+    if ends_clause(lead) {
+        let content = content_before(doc, sentence, lead)?;
+        return Some(quote(doc, content, cue, speaker));
+    }
+    let rest = &doc.text[speaker.mention.end..sentence.end];
+    let comma = rest.find(',')?;
+    let from = speaker.mention.end + comma + 1;
+    let content = content_from(doc, from, sentence)?;
+    Some(quote(doc, content, cue, speaker))
+}
+
+/// Whether text before a speaker or cue ends a clause that can be content:
+/// a comma, a dash, or a closing quotation mark after punctuation.
+fn ends_clause(before: &str) -> bool {
+    let mut chars = before.chars().rev();
+    match chars.next() {
+        Some(',' | '\u{2014}' | '\u{2013}') => true,
+        Some(c) if is_quote_mark(c) => matches!(chars.next(), Some(',' | '?' | '!' | '.' | '\u{2026}')),
+        _ => false,
+    }
+}
+
+/// Where the clause after `pos` ends: the next comma, semicolon or the
+/// sentence end.
+fn clause_end(doc: &Document, pos: usize, sentence: Span) -> usize {
+    let end = sentence.end.max(pos);
+    doc.text[pos..end].find([',', ';', '(']).map_or(end, |i| pos + i)
+}
+
+/// The content that precedes a said-tag whose lead text is `lead` (which
+/// ends in a comma, dash or closing mark): a quotation closing there, or the
+/// sentence up to the comma.
+fn content_before(doc: &Document, sentence: Span, lead: &str) -> Option<Span> {
+    let lead_end = sentence.start + lead.len();
+    // `,"` (mark last) and `",` (comma last) both close a quotation.
+    for end in [lead_end, lead_end.saturating_sub(1)] {
+        if doc.text.is_char_boundary(end) {
+            if let Some(q) = doc.quotation_closing_at(end) {
+                return Some(q.content);
+            }
+        }
+    }
+    let body = lead.trim_end_matches([',', '\u{2014}', '\u{2013}', ' ']);
+    let content = Span::new(sentence.start, sentence.start + body.len()).trim(doc.text);
+    (word_count(doc, content) >= 2).then_some(content)
+}
+
+/// The content after a cue: a quotation that opens right after it (`said:
+/// "..."`), the clause after "that", or the rest of the sentence.
+fn content_after(doc: &Document, cue: CueMatch, sentence: Span) -> Option<Span> {
+    let mut from = cue.span.end;
+    if let Some(rest) = doc.text[from..].trim_start().strip_prefix(',') {
+        // `said, "..."` opens a quotation; `said, adding that ...` or
+        // `said, according to ...` leaves the cue without content after it.
+        let quotation = rest.trim_start().starts_with(|c: char| is_quote_mark(c));
+        if !quotation {
+            return None;
+        }
+    }
+    if let Some(that) = that_after(doc, cue.span.end, sentence) {
+        from = that;
+    } else if cue.needs_that {
+        return None;
+    } else if cue.takes_object {
+        from = object_end(doc, from, sentence);
+    }
+    content_from(doc, from, sentence)
+}
+
+/// Content from `from` to the end of the sentence, or the quotation that
+/// opens there (which may run over several sentences).
+fn content_from(doc: &Document, from: usize, sentence: Span) -> Option<Span> {
+    let rest = &doc.text[from..];
+    let skipped = rest.len()
+        - rest
+            .trim_start_matches([' ', ',', ':', '\u{2014}', '\u{2013}', '\n'])
+            .len();
+    let start = from + skipped;
+    if let Some(q) = doc.quotation_opening_at(start) {
+        return Some(q.content);
+    }
+    let end = sentence.end.max(start);
+    let body = doc.text[start..end]
+        .trim_end()
+        .trim_end_matches(['.', '!', '?', ';', ' ']);
+    let content = Span::new(start, start + body.len()).trim(doc.text);
+    (word_count(doc, content) >= 2 && !is_adverbial(doc, content)).then_some(content)
+}
+
+/// The position after "that" when it comes within a few words of the cue,
+/// with no sentence punctuation in between.
+fn that_after(doc: &Document, pos: usize, sentence: Span) -> Option<usize> {
+    let first = doc.word_after(pos)?;
+    for i in first..(first + THAT_WINDOW).min(doc.words.len()) {
+        let word = doc.words[i];
+        if word.end > sentence.end {
+            return None;
+        }
+        let between = &doc.text[pos..word.start];
+        if between.contains([';', ':', '"', '\u{201C}', '\u{201D}', '(', '.', ',']) {
+            return None;
+        }
+        if word.slice(doc.text).eq_ignore_ascii_case("that") {
+            return Some(word.end);
+        }
+    }
+    None
+}
+
+/// After "told reporters", "urged Congress": the end of the addressee, the
+/// first word(s) after the cue up to a colon, comma or quotation.
+fn object_end(doc: &Document, pos: usize, sentence: Span) -> usize {
+    let rest = &doc.text[pos..sentence.end.max(pos)];
+    if let Some(i) = rest.find([':', ',', '"', '\u{201C}']) {
+        if doc.text[pos..pos + i].split_whitespace().count() <= 4 {
+            return pos + i;
+        }
+    }
+    // "told Trump Russia is willing", "told reporters he was ready": skip
+    // the addressee, a name or a determiner phrase.
+    let Some(mut i) = doc.word_after(pos) else { return pos };
+    if WORDS.has(WordList::Determiner, doc.word(i)) {
+        i += 1;
+    }
+    while i + 1 < doc.words.len()
+        && is_capitalized(doc.word(i))
+        && doc.gap_after(i) == " "
+        && is_capitalized(doc.word(i + 1))
+    {
+        i += 1;
+    }
+    doc.words.get(i).map_or(pos, |w| w.end.min(sentence.end))
+}
+
+/// Content that is only a time or place ("on Monday", "in a statement"):
+/// the frame has no content.
+fn is_adverbial(doc: &Document, content: Span) -> bool {
+    let text = content.slice(doc.text);
+    let first = text.split_whitespace().next().unwrap_or_default().to_ascii_lowercase();
+    let short = text.split_whitespace().count() <= 5;
+    short
+        && matches!(
+            first.as_str(),
+            "on" | "in"
+                | "at"
+                | "during"
+                | "after"
+                | "before"
+                | "last"
+                | "this"
+                | "earlier"
+                | "later"
+                | "late"
+                | "to"
+                | "of"
+                | "with"
+                | "for"
+                | "about"
+                | "when"
+                | "while"
+                | "yesterday"
+                | "today"
+                | "tonight"
+        )
+}
+
+fn word_count(doc: &Document, span: Span) -> usize {
+    if span.is_empty() {
+        return 0;
+    }
+    let first = doc.words.partition_point(|w| w.start < span.start);
+    let last = doc.words.partition_point(|w| w.end <= span.end);
+    last.saturating_sub(first)
+}
+
+fn quote(doc: &Document, content: Span, cue: CueMatch, speaker: Speaker) -> Quote {
+    let direct = doc.quotations.iter().any(|q| q.content == content);
+    let mixed = !direct
+        && doc
+            .quotations
+            .iter()
+            .any(|q| content.start <= q.content.start && q.content.end <= content.end);
+    let kind = if direct {
+        QuoteKind::Direct
+    } else if mixed {
+        QuoteKind::Mixed
+    } else {
+        QuoteKind::Indirect
+    };
+    let confidence = match (kind, speaker.kind) {
+        (QuoteKind::Direct, SpeakerKind::Person) => 0.9,
+        (QuoteKind::Direct, _) => 0.8,
+        (_, SpeakerKind::Pronoun | SpeakerKind::Person) => 0.7,
+        _ => 0.6,
+    };
+    Quote {
+        content,
+        kind,
+        cue: Some(cue.span),
+        cue_class: Some(cue.class),
+        speaker: Some(speaker),
+        confidence,
+    }
+}

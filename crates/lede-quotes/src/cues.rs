@@ -1,0 +1,196 @@
+//! Reporting cues: the words that introduce what someone said or thinks
+//! ("said", "told", "pointed out", "believes", "according to"), found in one
+//! pass with an automaton built from `data/cues.txt`.
+
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use lede_text::Span;
+use serde::{Deserialize, Serialize};
+
+/// What kind of attribution a cue introduces.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CueClass {
+    /// Speech: "said", "told", "warned", "wrote", "tweeted".
+    Speech,
+    /// Attributed thoughts, intentions and positions: "believes", "wants",
+    /// "is convinced that".
+    Thought,
+    /// Findings of documents and bodies: "a poll shows", "the report found".
+    Document,
+    /// A preposition whose object is the source: "according to".
+    Source,
+}
+
+/// One cue form of the lexicon.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct CueForm {
+    pub class: CueClass,
+    /// Counts only when "that" follows.
+    pub needs_that: bool,
+    /// Takes the addressee as object: "told reporters that".
+    pub takes_object: bool,
+}
+
+/// A cue found in text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct CueMatch {
+    pub span: Span,
+    pub class: CueClass,
+    pub needs_that: bool,
+    pub takes_object: bool,
+}
+
+pub(crate) struct CueLexicon {
+    automaton: AhoCorasick,
+    forms: Vec<CueForm>,
+}
+
+pub(crate) static CUES: LazyLock<CueLexicon> = LazyLock::new(|| CueLexicon::parse(include_str!("../data/cues.txt")));
+
+impl CueLexicon {
+    /// Parses the lexicon. The data is embedded and checked by the tests, so
+    /// a malformed line is skipped rather than reported.
+    fn parse(data: &str) -> CueLexicon {
+        let mut patterns: Vec<String> = Vec::new();
+        let mut forms = Vec::new();
+        for line in data
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        {
+            let Some((class, rest)) = line.split_once(char::is_whitespace) else {
+                continue;
+            };
+            let class = match class {
+                "speech" => CueClass::Speech,
+                "thought" => CueClass::Thought,
+                "document" => CueClass::Document,
+                "source" => CueClass::Source,
+                _ => continue,
+            };
+            let form = CueForm {
+                class,
+                needs_that: rest.contains("+that"),
+                takes_object: rest.contains("+object"),
+            };
+            let surface = rest.split('+').next().unwrap_or_default();
+            for word in surface.split(',').map(str::trim).filter(|w| !w.is_empty()) {
+                if !patterns.iter().any(|p| p.eq_ignore_ascii_case(word)) {
+                    patterns.push(word.to_string());
+                    forms.push(form);
+                }
+            }
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .expect("the embedded cue lexicon compiles");
+        CueLexicon { automaton, forms }
+    }
+
+    /// Every cue in `text` that stands as whole words. A capitalised form
+    /// inside a sentence is a name or a noun ("the United States", "the
+    /// Washington Post"), not a cue.
+    pub fn find<'t>(&'t self, text: &'t str) -> impl Iterator<Item = CueMatch> + 't {
+        self.automaton
+            .find_iter(text)
+            .filter(move |m| is_word_bounded(text, m.start(), m.end()))
+            .filter(move |m| !text[m.start()..].starts_with(char::is_uppercase) || opens_sentence(text, m.start()))
+            .map(move |m| {
+                let form = self.forms[m.pattern().as_usize()];
+                CueMatch {
+                    span: Span::new(m.start(), m.end()),
+                    class: form.class,
+                    needs_that: form.needs_that,
+                    takes_object: form.takes_object,
+                }
+            })
+    }
+
+    #[cfg(test)]
+    fn len(&self) -> usize {
+        self.forms.len()
+    }
+}
+
+/// Whether `pos` follows a sentence end, a line start or an opening quote.
+fn opens_sentence(text: &str, pos: usize) -> bool {
+    let before = text[..pos].trim_end_matches([' ', '\u{a0}']);
+    before.is_empty() || before.ends_with(['.', '!', '?', '\n', '"', '\u{201C}', '\u{201D}', ':', '\u{2014}', '('])
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// True when `start..end` is not glued to letters on either side; an
+/// apostrophe or hyphen on the left ("self-described") also disqualifies.
+pub(crate) fn is_word_bounded(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    !before.is_some_and(|c| is_word_char(c) || c == '-' || c == '\'' || c == '\u{2019}')
+        && !after.is_some_and(|c| is_word_char(c) || c == '-')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cues(text: &str) -> Vec<(&str, CueClass)> {
+        CUES.find(text).map(|c| (c.span.slice(text), c.class)).collect()
+    }
+
+    #[test]
+    fn lexicon_is_rich() {
+        assert!(CUES.len() > 400, "{} forms", CUES.len());
+    }
+
+    #[test]
+    fn inflections_particles_and_classes() {
+        assert_eq!(
+            cues("Ushakov pointed out that the presidents said nothing, and he believes it."),
+            [
+                ("pointed out", CueClass::Speech),
+                ("said", CueClass::Speech),
+                ("believes", CueClass::Thought)
+            ]
+        );
+        assert_eq!(
+            cues("the United States Said. Said the Washington Post"),
+            [("Said", CueClass::Speech)]
+        );
+        assert_eq!(
+            cues("According to the ministry, a poll shows"),
+            [("According to", CueClass::Source), ("shows", CueClass::Document)]
+        );
+        assert_eq!(
+            cues("She denied it; he testified, replied and expounded."),
+            [
+                ("denied", CueClass::Speech),
+                ("testified", CueClass::Speech),
+                ("replied", CueClass::Speech),
+                ("expounded", CueClass::Speech),
+            ]
+        );
+    }
+
+    #[test]
+    fn only_whole_words() {
+        assert!(cues("The saying, sayings, unsaid, self-stated, addendum, notebook")
+            .iter()
+            .all(|(w, _)| *w == "saying"));
+        assert_eq!(cues("tolder stateside"), []);
+    }
+
+    #[test]
+    fn flags_come_from_the_data() {
+        let text = "told convinced said";
+        let found: Vec<CueMatch> = CUES.find(text).collect();
+        assert!(found[0].takes_object && !found[0].needs_that);
+        assert!(found[1].needs_that && found[1].class == CueClass::Thought);
+        assert!(!found[2].takes_object && !found[2].needs_that);
+    }
+}

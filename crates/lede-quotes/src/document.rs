@@ -1,0 +1,93 @@
+//! A document prepared for attribution: its words, sentences, paragraphs
+//! and quotations, computed once and looked up by position.
+
+use lede_text::{paragraphs, sentences, words, ParagraphMode, Span};
+
+pub(crate) use crate::marks::is_quote_mark;
+use crate::marks::{quotations, Quotation};
+
+pub(crate) struct Document<'t> {
+    pub text: &'t str,
+    pub words: Vec<Span>,
+    pub sentences: Vec<Span>,
+    pub paragraphs: Vec<Span>,
+    /// Outermost quotations only: nested ones are part of their speaker's
+    /// words.
+    pub quotations: Vec<Quotation>,
+}
+
+impl<'t> Document<'t> {
+    pub fn new(text: &'t str) -> Document<'t> {
+        Document {
+            text,
+            words: words(text).collect(),
+            sentences: sentences(text).collect(),
+            paragraphs: paragraphs(text, ParagraphMode::BlankLine).collect(),
+            quotations: quotations(text).into_iter().filter(|q| q.depth == 0).collect(),
+        }
+    }
+
+    pub fn word(&self, i: usize) -> &'t str {
+        self.words[i].slice(self.text)
+    }
+
+    /// The last word ending at or before `pos`.
+    pub fn word_before(&self, pos: usize) -> Option<usize> {
+        self.words.partition_point(|w| w.end <= pos).checked_sub(1)
+    }
+
+    /// The first word starting at or after `pos`.
+    pub fn word_after(&self, pos: usize) -> Option<usize> {
+        let i = self.words.partition_point(|w| w.start < pos);
+        (i < self.words.len()).then_some(i)
+    }
+
+    /// The text between word `i` and word `i + 1` (or the end).
+    pub fn gap_after(&self, i: usize) -> &'t str {
+        let end = self.words.get(i + 1).map_or(self.text.len(), |w| w.start);
+        &self.text[self.words[i].end..end]
+    }
+
+    /// The sentence containing `pos`, or the whole text.
+    pub fn sentence_at(&self, pos: usize) -> Span {
+        Self::containing(&self.sentences, pos).unwrap_or(Span::new(0, self.text.len()))
+    }
+
+    pub fn paragraph_at(&self, pos: usize) -> Option<Span> {
+        Self::containing(&self.paragraphs, pos)
+    }
+
+    fn containing(spans: &[Span], pos: usize) -> Option<Span> {
+        let i = spans.partition_point(|s| s.end <= pos);
+        spans.get(i).copied().filter(|s| s.start <= pos)
+    }
+
+    /// The outermost quotation whose content contains `pos`.
+    pub fn quotation_around(&self, pos: usize) -> Option<&Quotation> {
+        let i = self.quotations.partition_point(|q| q.content.end < pos);
+        self.quotations[i..]
+            .iter()
+            .take_while(|q| q.open.start <= pos)
+            .find(|q| q.content.start <= pos && pos < q.content.end)
+    }
+
+    /// The quotation whose closing mark ends at `pos` (marks may be followed
+    /// by the comma: `,"` and `",` both occur).
+    pub fn quotation_closing_at(&self, pos: usize) -> Option<&Quotation> {
+        let i = self
+            .quotations
+            .partition_point(|q| q.close.map_or(q.content.end, |c| c.end) < pos);
+        self.quotations.get(i).filter(|q| q.close.is_some_and(|c| c.end == pos))
+    }
+
+    /// The quotation whose opening mark starts at `pos`.
+    pub fn quotation_opening_at(&self, pos: usize) -> Option<&Quotation> {
+        let i = self.quotations.partition_point(|q| q.open.start < pos);
+        self.quotations.get(i).filter(|q| q.open.start == pos)
+    }
+}
+
+/// Whether `s` is only whitespace.
+pub(crate) fn is_blank(s: &str) -> bool {
+    s.chars().all(char::is_whitespace)
+}

@@ -1,0 +1,156 @@
+//! The whole attribution pass over one document.
+
+use lede_text::Span;
+
+use crate::attribution::attribute;
+use crate::coref::resolve;
+use crate::cues::CUES;
+use crate::document::Document;
+use crate::quote::{Quote, QuoteKind};
+use crate::speaker::speaker_after;
+
+/// Quotations of fewer words than this, with no cue, are scare quotes or
+/// titles ("the so-called "coalition of the willing""), not speech.
+const MIN_UNTAGGED_WORDS: usize = 5;
+
+/// Every attributed statement in `text`, in document order, with speakers
+/// resolved across the document.
+///
+/// ```
+/// use lede_quotes::{find_quotes, QuoteKind};
+///
+/// let text = "Kremlin adviser Yuri Ushakov spoke after the call. \
+///             \"The presidents agreed to keep talking,\" Ushakov said. \
+///             He expounded that a meeting was possible.";
+/// let quotes = find_quotes(text);
+/// let found: Vec<(&str, QuoteKind, &str)> = quotes
+///     .iter()
+///     .map(|q| (&text[q.content.range()], q.kind, &text[q.speaker.unwrap().name.unwrap().range()]))
+///     .collect();
+/// assert_eq!(found, [
+///     ("The presidents agreed to keep talking,", QuoteKind::Direct, "Yuri Ushakov"),
+///     ("a meeting was possible", QuoteKind::Indirect, "Yuri Ushakov"),
+/// ]);
+/// ```
+pub fn find_quotes(text: &str) -> Vec<Quote> {
+    let doc = Document::new(text);
+    let mut quotes: Vec<Quote> = Vec::new();
+    for cue in CUES.find(text) {
+        if let Some(quote) = attribute(&doc, cue, quotes.last()) {
+            if !quotes.iter().any(|q| q.content == quote.content) {
+                quotes.push(quote);
+            }
+        }
+    }
+    merge_interrupted(&doc, &mut quotes);
+    untagged_quotations(&doc, &mut quotes);
+    quotes.sort_by_key(|q| (q.content.start, q.content.end));
+    resolve(&doc, &mut quotes);
+    quotes
+}
+
+/// The words a tag interrupts are one statement: `"We want peace," he
+/// said on Monday, "but not at any price."` and `"...," said Ushakov. "...".`
+/// The quote's content becomes the outer extent, from the first quoted word
+/// to the last, as attribution corpora annotate it.
+fn merge_interrupted(doc: &Document, quotes: &mut [Quote]) {
+    for quote in quotes.iter_mut().filter(|q| q.kind == QuoteKind::Direct) {
+        let (Some(cue), Some(speaker)) = (quote.cue, quote.speaker) else {
+            continue;
+        };
+        let tag_end = cue.end.max(speaker.mention.end);
+        if cue.start < quote.content.end {
+            continue;
+        }
+        let Some(paragraph) = doc.paragraph_at(quote.content.start) else {
+            continue;
+        };
+        let i = doc.quotations.partition_point(|q| q.open.start < tag_end);
+        let Some(next) = doc.quotations.get(i).filter(|q| q.open.start < paragraph.end) else {
+            continue;
+        };
+        let between = &doc.text[tag_end..next.open.start];
+        let short = between.split_whitespace().count() <= 6;
+        let no_cue = CUES.find(between).next().is_none();
+        if short && no_cue && !between.contains(['\n']) {
+            quote.content = Span::new(quote.content.start, next.content.end);
+        }
+    }
+}
+
+/// Quotations no cue claimed: a headline quote (`'Could get offended':
+/// Putin leaves ...`), a quote continuing the paragraph's speaker, or
+/// speech whose speaker is not given.
+fn untagged_quotations(doc: &Document, quotes: &mut Vec<Quote>) {
+    let mut attributed: Vec<Quote> = quotes.clone();
+    attributed.sort_by_key(|q| q.content.start);
+    for quotation in &doc.quotations {
+        let content = quotation.content;
+        if quotes
+            .iter()
+            .any(|q| q.content.start <= content.start && content.end <= q.content.end)
+        {
+            continue;
+        }
+        let words = doc.words.partition_point(|w| w.end <= content.end)
+            - doc.words.partition_point(|w| w.start < content.start);
+        if let Some(quote) = headline(doc, quotation.close.map_or(content.end, |c| c.end), content) {
+            quotes.push(quote);
+            continue;
+        }
+        if words < MIN_UNTAGGED_WORDS {
+            continue;
+        }
+        let paragraph = doc.paragraph_at(content.start);
+        let earlier = attributed
+            .iter()
+            .rev()
+            .find(|q| q.content.end <= content.start && q.speaker.is_some());
+        let same_speaker = earlier.filter(|q| {
+            quotation.continues
+                || paragraph.is_some_and(|p| p.start <= q.content.start)
+                || (q.kind == QuoteKind::Direct && previous_paragraph_ends_with(doc, q, content.start))
+        });
+        quotes.push(Quote {
+            content,
+            kind: QuoteKind::Direct,
+            cue: None,
+            cue_class: None,
+            speaker: same_speaker.and_then(|q| q.speaker),
+            confidence: if same_speaker.is_some() { 0.7 } else { 0.4 },
+        });
+    }
+}
+
+/// `'Could get offended': Putin leaves forum`: a quotation opening its
+/// paragraph, then a colon and a name.
+fn headline(doc: &Document, after_close: usize, content: Span) -> Option<Quote> {
+    let paragraph = doc.paragraph_at(content.start)?;
+    if doc.text[paragraph.start..content.start].chars().count() > 1 {
+        return None;
+    }
+    let colon = doc.text[after_close..].strip_prefix(':')?;
+    let _ = colon;
+    let start = after_close + 1;
+    let end = doc.text[start..paragraph.end]
+        .find([',', '.', ';'])
+        .map_or(paragraph.end, |i| start + i);
+    let speaker = speaker_after(doc, start, end)?;
+    Some(Quote {
+        content,
+        kind: QuoteKind::Direct,
+        cue: None,
+        cue_class: None,
+        speaker: Some(speaker),
+        confidence: 0.6,
+    })
+}
+
+/// Whether `q` is the last quote of the paragraph right before `pos`.
+fn previous_paragraph_ends_with(doc: &Document, q: &Quote, pos: usize) -> bool {
+    let Some(here) = doc.paragraph_at(pos) else {
+        return false;
+    };
+    let index = doc.paragraphs.partition_point(|p| p.end <= here.start);
+    index > 0 && doc.paragraphs[index - 1].contains(Span::new(q.content.start, q.content.start))
+}

@@ -1,0 +1,68 @@
+//! What attribution produces: quotes with their cue and speaker.
+
+use lede_text::Span;
+use serde::{Deserialize, Serialize};
+
+use crate::cues::CueClass;
+
+/// How a statement is reported.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuoteKind {
+    /// The speaker's words in quotation marks: `"We are ready," he said.`
+    Direct,
+    /// Reported speech that includes quoted words: `adding that Trump "might
+    /// get offended"`.
+    Mixed,
+    /// Reported speech without quotation marks: `He expounded that ...`.
+    Indirect,
+}
+
+/// What kind of source a speaker mention is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SpeakerKind {
+    /// A named person: "Kremlin adviser Yuri Ushakov", "Putin".
+    Person,
+    /// A pronoun: "he", "she", "they".
+    Pronoun,
+    /// A named or described organisation or body: "the ministry", "NATO".
+    Organization,
+    /// A document or finding: "the report", "a poll".
+    Document,
+    /// A description of a person or group: "a senior official", "analysts".
+    Nominal,
+}
+
+/// Who a quote is attributed to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Speaker {
+    /// The words at the cited position: "He", "Putin", "the ministry".
+    pub mention: Span,
+    /// The fullest name the document gives for this speaker ("Yuri Ushakov"
+    /// for "He" or "Ushakov"), when one is known.
+    pub name: Option<Span>,
+    /// A role given with the name: "Kremlin adviser", "the fund's first
+    /// deputy managing director".
+    pub role: Option<Span>,
+    /// What kind of source this is.
+    pub kind: SpeakerKind,
+}
+
+/// An attributed statement.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    /// What was said: for a direct quote the words inside the marks.
+    pub content: Span,
+    /// Direct, mixed or indirect.
+    pub kind: QuoteKind,
+    /// The reporting cue ("said", "according to"); none for a quote that
+    /// continues an earlier speaker's words.
+    pub cue: Option<Span>,
+    /// The cue's class: speech, thought, document or source.
+    pub cue_class: Option<CueClass>,
+    /// Who said it, when it can be found.
+    pub speaker: Option<Speaker>,
+    /// How sure the rules are, from 0 to 1.
+    pub confidence: f32,
+}

@@ -1,0 +1,359 @@
+//! Speaker phrases next to a cue: "Kremlin adviser Yuri Ushakov said",
+//! "said Gita Gopinath, the fund's first deputy managing director", "he
+//! told", "a senior official said", "according to the ministry".
+
+use lede_text::{is_capitalized, Span};
+
+use crate::document::{is_blank, Document};
+use crate::lexicon::{lower, WordList, WORDS};
+use crate::quote::{Speaker, SpeakerKind};
+
+/// The most words a speaker phrase spans.
+const MAX_PHRASE_WORDS: usize = 10;
+
+/// The speaker phrase that ends right before `pos`, skipping words such as
+/// "has also" and adverbs ("X has also said", "X reportedly told"), with an
+/// apposition ("Gopinath, the fund's deputy director, said") or a relative
+/// pronoun ("Ushakov, who ..., said") taken back to the name.
+pub(crate) fn speaker_before(doc: &Document, pos: usize, floor: usize) -> Option<Speaker> {
+    let mut i = doc.word_before(pos)?;
+    if !is_blank(&doc.text[doc.words[i].end..pos]) {
+        return apposition_before(doc, i, pos, floor);
+    }
+    while is_between_word(doc.word(i)) {
+        let prev = i.checked_sub(1)?;
+        if !is_blank(doc.gap_after(prev)) || doc.words[prev].start < floor {
+            return None;
+        }
+        i = prev;
+    }
+    if doc.words[i].start < floor {
+        return None;
+    }
+    let word = doc.word(i);
+    if is_pronoun(word) {
+        return Some(pronoun(doc, i));
+    }
+    if WORDS.has(WordList::Relative, word) && word != "that" {
+        // "Ushakov, who met Trump in May, said": the speaker is the phrase
+        // before the comma that opens the relative clause.
+        let before = doc.text[floor..doc.words[i].start].trim_end();
+        let comma = before.strip_suffix(',')?;
+        return speaker_before(doc, floor + comma.len(), floor);
+    }
+    phrase_ending_at(doc, i, floor)
+}
+
+/// The most words an apposition between commas spans.
+const MAX_APPOSITION_WORDS: usize = 24;
+
+/// `i` is the last word before the cue and a comma lies between them: the
+/// speaker has an apposition or a relative clause between commas.
+/// "Gita Gopinath, the fund's first deputy managing director, said";
+/// "Another pollster, David Woodard of Clemson University, said";
+/// "Dunwoody, who worked for the campaign in 2008, said".
+fn apposition_before(doc: &Document, i: usize, pos: usize, floor: usize) -> Option<Speaker> {
+    if doc.text[doc.words[i].end..pos].trim() != "," {
+        return None;
+    }
+    let open = floor + doc.text[floor..doc.words[i].start].rfind(',')?;
+    let first = doc.word_after(open)?;
+    if i < first || i - first >= MAX_APPOSITION_WORDS {
+        return None;
+    }
+    let inner = Span::new(doc.words[first].start, doc.words[i].end);
+    let relative = matches!(doc.word(first), "who" | "which" | "whose");
+    let mut speaker = match speaker_before(doc, open, floor) {
+        Some(speaker) => speaker,
+        // "Another pollster, David Woodard of Clemson University, said":
+        // the phrase before the comma is a description, the name inside.
+        None if !relative => phrase_ending_at(doc, i, doc.words[first].start)?,
+        None => return None,
+    };
+    // The mention is the whole source phrase as written, apposition
+    // included; a descriptive apposition is the role.
+    speaker.mention = speaker.mention.cover(inner);
+    if !relative && speaker.kind == SpeakerKind::Person && speaker.role.is_none() {
+        speaker.role = Some(inner);
+    }
+    Some(speaker)
+}
+
+/// The speaker phrase right after `pos` (after an inverted cue: `said
+/// Ushakov`, `said the ministry`, `said a handful of Democrats who ...`),
+/// up to `ceiling`; an apposition after a comma is part of the mention and
+/// the role.
+pub(crate) fn speaker_after(doc: &Document, pos: usize, ceiling: usize) -> Option<Speaker> {
+    let first = doc.word_after(pos)?;
+    if !is_blank(&doc.text[pos..doc.words[first].start]) || doc.words[first].end > ceiling {
+        return None;
+    }
+    if is_pronoun(doc.word(first)) {
+        return Some(pronoun(doc, first));
+    }
+    if WORDS.has(WordList::NotName, doc.word(first)) {
+        return None;
+    }
+    let mut last = first;
+    while last + 1 < doc.words.len()
+        && last + 1 - first < MAX_PHRASE_WORDS
+        && doc.words[last + 1].end <= ceiling
+        && joins(doc.gap_after(last))
+        && phrase_word(doc.word(last + 1), false)
+        && !WORDS.has(WordList::NotName, doc.word(last + 1))
+    {
+        last += 1;
+    }
+    let mut speaker = match phrase_ending_at(doc, last, doc.words[first].start) {
+        Some(speaker) => speaker,
+        // "said a handful of Democrats": a determiner opens a description
+        // whose head is not in the word lists.
+        None if WORDS.has(WordList::Determiner, doc.word(first)) && !is_complementizer(doc.word(first)) => Speaker {
+            mention: doc.words[first],
+            name: None,
+            role: None,
+            kind: SpeakerKind::Nominal,
+        },
+        None => return None,
+    };
+    // Post-modifiers belong to the mention up to the clause end, less a
+    // trailing time or place ("on Monday", "in a statement").
+    let tail_end = trim_adverbials(doc, speaker.mention.end, ceiling);
+    speaker.mention = speaker
+        .mention
+        .cover(Span::new(speaker.mention.end, tail_end))
+        .trim(doc.text);
+    let after = &doc.text[speaker.mention.end..];
+    if speaker.kind == SpeakerKind::Person && after.starts_with(", ") {
+        let det = doc
+            .word_after(speaker.mention.end)
+            .filter(|&d| WORDS.has(WordList::Determiner, doc.word(d)) || is_possessive(doc.word(d)));
+        if let Some(det) = det {
+            let start = doc.words[det].start;
+            let end = doc.text[start..]
+                .find([',', '.', ';', '\n'])
+                .map_or(doc.text.len(), |e| start + e);
+            let role = Span::new(start, end).trim(doc.text);
+            speaker.role = Some(role);
+            speaker.mention = speaker.mention.cover(role);
+        }
+    }
+    Some(speaker)
+}
+
+/// The end of a clause after a speaker phrase, without a trailing time,
+/// place or manner ("on Monday", "in a statement", "at a rally").
+fn trim_adverbials(doc: &Document, from: usize, ceiling: usize) -> usize {
+    let clause = &doc.text[from..ceiling.max(from)];
+    let mut end = clause.len();
+    for marker in [
+        " on ",
+        " in a ",
+        " in an ",
+        " at a ",
+        " at an ",
+        " during ",
+        " last ",
+        " earlier ",
+        " after ",
+        " before ",
+        " when ",
+        " while ",
+        " this ",
+        " to reporters",
+        " to the ",
+    ] {
+        if let Some(i) = clause.find(marker) {
+            end = end.min(i);
+        }
+    }
+    if let Some(i) = clause
+        .split(' ')
+        .position(|w| WORDS.has(WordList::NotName, w.trim_end_matches(['.', ','])))
+    {
+        let cut: usize = clause.split(' ').take(i).map(|w| w.len() + 1).sum();
+        end = end.min(cut.saturating_sub(1));
+    }
+    from + end
+}
+
+/// The noun phrase whose last word is `i`, read backwards: determiners,
+/// modifiers, roles, possessives and capitalised words, within `floor`.
+fn phrase_ending_at(doc: &Document, i: usize, floor: usize) -> Option<Speaker> {
+    let head = doc.word(i);
+    let capital = is_capitalized(head) && !WORDS.has(WordList::NotName, head);
+    if !capital && !is_source_noun(head) && !described_at_clause_start(doc, i, floor) {
+        return None;
+    }
+    let mut start = i;
+    while start > 0 && i - start + 1 < MAX_PHRASE_WORDS {
+        let prev = start - 1;
+        if doc.words[prev].start < floor || !joins(doc.gap_after(prev)) {
+            break;
+        }
+        let word = doc.word(prev);
+        let opener = is_sentence_start(doc, prev) && WORDS.has(WordList::ClauseOpener, word);
+        if WORDS.has(WordList::Determiner, word) && !is_capitalized(word) || word == "The" || word == "A" {
+            start = prev;
+            break;
+        }
+        if opener || !phrase_word(word, true) || WORDS.has(WordList::NotName, word) {
+            break;
+        }
+        start = prev;
+    }
+    Some(classify(doc, start, i))
+}
+
+/// Names and roles within words `start..=end`: the name is the trailing run
+/// of capitalised words that are not titles; what comes before it is the
+/// role ("Kremlin adviser" Yuri Ushakov, "Russian President" Vladimir Putin).
+fn classify(doc: &Document, start: usize, end: usize) -> Speaker {
+    let mention = Span::new(doc.words[start].start, doc.words[end].end);
+    let mut name_start = end + 1;
+    while name_start > start {
+        let word = doc.word(name_start - 1);
+        if !is_capitalized(word)
+            || is_title(word)
+            || is_possessive(word)
+            || WORDS.has(WordList::Determiner, word)
+            || WORDS.has(WordList::NotName, word)
+        {
+            break;
+        }
+        name_start -= 1;
+    }
+    let head = doc.word(end);
+    let kind = if name_start <= end {
+        let name_words = end + 1 - name_start;
+        if WORDS.has(WordList::Organization, head) || is_acronym(head) {
+            SpeakerKind::Organization
+        } else if name_words >= 2 || name_start > start {
+            SpeakerKind::Person
+        } else {
+            // A single capitalised word: a surname or an organisation; the
+            // document-level pass decides.
+            SpeakerKind::Person
+        }
+    } else if WORDS.has(WordList::Document, head) {
+        SpeakerKind::Document
+    } else if WORDS.has(WordList::Organization, head) {
+        SpeakerKind::Organization
+    } else {
+        SpeakerKind::Nominal
+    };
+    let name = (name_start <= end).then(|| Span::new(doc.words[name_start].start, doc.words[end].end));
+    let role_end = if name_start <= end { name_start } else { end + 1 };
+    let role_start = if WORDS.has(WordList::Determiner, doc.word(start)) {
+        start + 1
+    } else {
+        start
+    };
+    let role = (name.is_some() && role_start < role_end)
+        .then(|| Span::new(doc.words[role_start].start, doc.words[role_end - 1].end));
+    Speaker {
+        mention,
+        name,
+        role,
+        kind,
+    }
+}
+
+/// "The actress said", "Their campaign manager told": a lowercase head
+/// not in the word lists counts when a determiner opens the phrase at the
+/// start of a sentence or clause, within a few words.
+fn described_at_clause_start(doc: &Document, i: usize, floor: usize) -> bool {
+    (1..=3).any(|back| {
+        let Some(det) = i.checked_sub(back) else { return false };
+        doc.words[det].start >= floor
+            && (det..i).all(|w| joins(doc.gap_after(w)))
+            && matches!(
+                lower(doc.word(det)).as_ref(),
+                "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "another" | "one" | "this" | "that"
+            )
+            && (det..=i)
+                .skip(1)
+                .all(|w| !is_capitalized(doc.word(w)) && !WORDS.has(WordList::Determiner, doc.word(w)))
+            && at_clause_start(doc, det, floor)
+    })
+}
+
+/// Whether word `i` opens its sentence or a clause (after a comma, "and",
+/// "but", "while").
+fn at_clause_start(doc: &Document, i: usize, floor: usize) -> bool {
+    let before = doc.text[floor..doc.words[i].start].trim_end();
+    before.is_empty()
+        || before.ends_with([',', ';', ':', '"', '\u{201C}', '\u{201D}', '(', '\u{2014}'])
+        || [
+            "and", "but", "while", "as", "because", "since", "although", "when", "after",
+        ]
+        .iter()
+        .any(|w| before.len() > w.len() && before.ends_with(w) && before[..before.len() - w.len()].ends_with(' '))
+}
+
+/// "that" and "this" open clauses ("adding that ...") as often as phrases.
+fn is_complementizer(word: &str) -> bool {
+    matches!(lower(word).as_ref(), "that" | "this" | "these" | "those")
+}
+
+fn pronoun(doc: &Document, i: usize) -> Speaker {
+    Speaker {
+        mention: doc.words[i],
+        name: None,
+        role: None,
+        kind: SpeakerKind::Pronoun,
+    }
+}
+
+/// Whether a word may be part of a speaker phrase (`backwards`: read from
+/// the head towards the determiner, where "of" may join "Secretary of
+/// State").
+fn phrase_word(word: &str, backwards: bool) -> bool {
+    is_capitalized(word)
+        || is_possessive(word)
+        || WORDS.has(WordList::Modifier, word)
+        || WORDS.has(WordList::Role, word)
+        || WORDS.has(WordList::Organization, word)
+        || WORDS.has(WordList::Document, word)
+        || (backwards && WORDS.has(WordList::Determiner, word))
+        || word == "of"
+}
+
+/// Words of a phrase are joined by spaces (or hyphens: "Russian-backed").
+fn joins(gap: &str) -> bool {
+    !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '-' || c == '.' || c == '\u{a0}') && gap.len() <= 3
+}
+
+fn is_sentence_start(doc: &Document, i: usize) -> bool {
+    let before = doc.text[..doc.words[i].start].trim_end();
+    before.is_empty() || before.ends_with(['.', '!', '?', '\n', '"', '\u{201C}', '\u{201D}', ':'])
+}
+
+pub(crate) fn is_pronoun(word: &str) -> bool {
+    matches!(
+        word,
+        "he" | "He" | "she" | "She" | "they" | "They" | "I" | "we" | "We" | "it" | "It" | "you" | "You"
+    )
+}
+
+fn is_between_word(word: &str) -> bool {
+    WORDS.has(WordList::Between, word) || (word.len() > 4 && word.ends_with("ly") && !is_capitalized(word))
+}
+
+fn is_title(word: &str) -> bool {
+    WORDS.has(WordList::Role, word) || WORDS.has(WordList::Modifier, word)
+}
+
+fn is_possessive(word: &str) -> bool {
+    word.ends_with("'s") || word.ends_with("\u{2019}s")
+}
+
+fn is_acronym(word: &str) -> bool {
+    word.len() >= 2 && word.chars().all(|c| c.is_ascii_uppercase() || c == '.')
+}
+
+/// Lowercase heads that can be sources: roles, organisations, documents,
+/// and people described by what they do ("analysts", "residents").
+fn is_source_noun(word: &str) -> bool {
+    WORDS.has(WordList::Role, word) || WORDS.has(WordList::Organization, word) || WORDS.has(WordList::Document, word)
+}
