@@ -1,8 +1,24 @@
 //! lede: rule-based extraction for news text.
 //!
-//! This facade re-exports the lede crates: the text model ([`text`]: spans,
-//! offset maps, paragraphs, news-grade sentences and words) and cleaning
-//! ([`clean`]: boilerplate removal and normalisation with an offset map).
+//! [`Pipeline`] runs every stage over an article: cleaning, then who said
+//! what; every span it reports points into the text you gave it, even
+//! though analysis runs on the cleaned text.
+//!
+//! ```
+//! use lede::Pipeline;
+//!
+//! let text = "\"We will not sign this,\" Foreign Minister Ana Ruiz said on Monday.";
+//! let analysis = Pipeline::default().analyze(text);
+//! let quote = &analysis.quotes[0];
+//! assert_eq!(quote.text, "We will not sign this,");
+//! assert_eq!(quote.speaker.as_ref().map(|s| s.name.as_str()), Some("Ana Ruiz"));
+//! ```
+//!
+//! The stages are crates of their own, re-exported here: the text model
+//! ([`text`]: spans, offset maps, paragraphs, news-grade sentences and
+//! words), cleaning ([`clean`]: boilerplate removal and normalisation with
+//! an offset map) and attribution ([`quotes`]: quotation marks, cues,
+//! speakers).
 //!
 //! ```
 //! let text = "Russian President Vladimir Putin spoke in Moscow. Dr. Smith said no.";
@@ -12,9 +28,16 @@
 
 #![deny(missing_docs)]
 
+mod analysis;
+mod pipeline;
+
+pub use analysis::{Analysis, CueRecord, QuoteRecord, SpeakerRecord};
 pub use lede_clean as clean;
+pub use lede_quotes as quotes;
+pub use lede_quotes::{CueClass, QuoteKind, SpeakerKind};
 pub use lede_text as text;
 pub use lede_text::{OffsetMap, Span};
+pub use pipeline::{Pipeline, PipelineBuilder};
 
 /// The README's examples, compiled and run as doctests.
 #[doc = include_str!("../README.md")]

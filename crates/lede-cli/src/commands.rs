@@ -4,6 +4,7 @@ use std::io::{self, Write};
 
 use lede::clean::{Cleaned, Cleaner};
 use lede::text::sentences;
+use lede::{Pipeline, QuoteKind, QuoteRecord, SpeakerKind};
 use serde::Serialize;
 
 use crate::input::Document;
@@ -15,6 +16,8 @@ pub enum Task {
     Sentences,
     /// `lede clean`: the cleaned text.
     Clean { cleaner: Box<Cleaner>, explain: bool },
+    /// `lede analyze`: who said what, as JSON Lines.
+    Analyze { pipeline: Box<Pipeline> },
 }
 
 /// Where and how results are written.
@@ -39,15 +42,77 @@ struct TextRecord<'a> {
     text: &'a str,
 }
 
+#[derive(Serialize)]
+struct AnalysisRecord<'a> {
+    id: &'a str,
+    quotes: Vec<QuoteOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct QuoteOut<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+    kind: QuoteKind,
+    speaker: Option<SpeakerOut<'a>>,
+    cue: Option<Located<'a>>,
+    confidence: f32,
+}
+
+#[derive(Serialize)]
+struct SpeakerOut<'a> {
+    name: &'a str,
+    mention: &'a str,
+    start: usize,
+    end: usize,
+    entity: Option<&'a str>,
+    role: Option<&'a str>,
+    kind: SpeakerKind,
+}
+
+/// A quote with its offsets in the chosen unit.
+fn quote_out<'a>(quote: &'a QuoteRecord, offsets: &OffsetConverter) -> QuoteOut<'a> {
+    QuoteOut {
+        text: &quote.text,
+        start: offsets.convert(quote.span.start),
+        end: offsets.convert(quote.span.end),
+        kind: quote.kind,
+        speaker: quote.speaker.as_ref().map(|s| SpeakerOut {
+            name: &s.name,
+            mention: &s.mention,
+            start: offsets.convert(s.span.start),
+            end: offsets.convert(s.span.end),
+            entity: s.entity.as_deref(),
+            role: s.role.as_deref(),
+            kind: s.kind,
+        }),
+        cue: quote.cue.as_ref().map(|c| Located {
+            text: &c.text,
+            start: offsets.convert(c.span.start),
+            end: offsets.convert(c.span.end),
+        }),
+        confidence: quote.confidence,
+    }
+}
+
 impl Task {
     /// Writes this task's result for `doc`.
     pub fn run<W: Write, E: Write>(&self, doc: &Document, output: &mut Output<W, E>) -> io::Result<()> {
         match self {
             Task::Sentences => {
-                let mut offsets = OffsetConverter::new(&doc.text, output.unit);
+                let offsets = OffsetConverter::new(&doc.text, output.unit);
                 let record = SentencesRecord {
                     id: &doc.id,
                     sentences: sentences(&doc.text).map(|s| offsets.located(s)).collect(),
+                };
+                write_json_line(&mut output.out, &record)
+            }
+            Task::Analyze { pipeline } => {
+                let analysis = pipeline.analyze(&doc.text);
+                let offsets = OffsetConverter::new(&doc.text, output.unit);
+                let record = AnalysisRecord {
+                    id: &doc.id,
+                    quotes: analysis.quotes.iter().map(|q| quote_out(q, &offsets)).collect(),
                 };
                 write_json_line(&mut output.out, &record)
             }
@@ -80,7 +145,7 @@ fn write_json_line<W: Write, T: Serialize>(out: &mut W, record: &T) -> io::Resul
 /// chosen unit), its family, and the removed text as a JSON string so that
 /// multi-line removals stay on one line.
 fn explain_removals<E: Write>(doc: &Document, cleaned: &Cleaned, unit: OffsetUnit, log: &mut E) -> io::Result<()> {
-    let mut offsets = OffsetConverter::new(&doc.text, unit);
+    let offsets = OffsetConverter::new(&doc.text, unit);
     let (mut line, mut counted) = (1, 0);
     for removal in &cleaned.removed {
         let span = removal.span;

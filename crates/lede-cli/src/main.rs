@@ -27,8 +27,8 @@ Exit codes:
   3  finished, but --skip-invalid skipped bad input (each reported on
      standard error)";
 
-/// Rule-based extraction for news text: sentences and clean text, as JSON
-/// Lines whose offsets point into the input you gave.
+/// Rule-based extraction for news text: who said what, clean text and
+/// sentences, as JSON Lines whose offsets point into the input you gave.
 #[derive(Parser)]
 #[command(name = "lede", version, after_help = EXIT_CODES)]
 struct Cli {
@@ -53,6 +53,17 @@ enum Command {
     /// newline; with --jsonl, one {"id": "...", "text": "..."} line each.
     #[command(after_help = EXIT_CODES)]
     Clean(CleanArgs),
+
+    /// Who said what: direct, mixed and indirect quotes with their speakers.
+    ///
+    /// Writes one JSON line per document, in input order: {"id": "...",
+    /// "quotes": [{"text", "start", "end", "kind", "speaker": {"name",
+    /// "mention", "start", "end", "entity", "role", "kind"} or null, "cue":
+    /// {"text", "start", "end"} or null, "confidence"}]}. Offsets point into
+    /// the input as given, boilerplate included; a quote's span covers the
+    /// quoted words without the quote marks.
+    #[command(after_help = EXIT_CODES)]
+    Analyze(InputArgs),
 }
 
 #[derive(Args)]
@@ -130,6 +141,12 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let (input, task) = match cli.command {
         Command::Sentences(input) => (input, Task::Sentences),
+        Command::Analyze(input) => (
+            input,
+            Task::Analyze {
+                pipeline: Box::default(),
+            },
+        ),
         Command::Clean(args) => match build_cleaner(&args) {
             Ok(cleaner) => (
                 args.input,

@@ -16,43 +16,52 @@ pub enum OffsetUnit {
 
 /// Converts byte offsets of one document to the chosen unit.
 ///
-/// Results are reported in document order, so the converter walks forward
-/// from the last offset it converted: converting every span of a document
-/// costs one pass over the text, not one per span.
+/// For code points it keeps the count at every 4 KiB of text, so a
+/// conversion costs at most 4 KiB of counting whatever order offsets come
+/// in, and the table costs a few bytes per 4 KiB.
 pub struct OffsetConverter<'a> {
     text: &'a str,
     unit: OffsetUnit,
-    byte: usize,
-    char: usize,
+    /// Code points before byte `i * STRIDE`.
+    checkpoints: Vec<usize>,
 }
+
+const STRIDE: usize = 4096;
 
 impl<'a> OffsetConverter<'a> {
     pub fn new(text: &'a str, unit: OffsetUnit) -> OffsetConverter<'a> {
+        let mut checkpoints = Vec::new();
+        if unit == OffsetUnit::Chars {
+            let mut chars = 0;
+            for chunk in text.as_bytes().chunks(STRIDE) {
+                checkpoints.push(chars);
+                chars += count_chars(chunk);
+            }
+        }
         OffsetConverter {
             text,
             unit,
-            byte: 0,
-            char: 0,
+            checkpoints,
         }
     }
 
     /// `byte` (a char boundary of the text) in the chosen unit.
-    pub fn convert(&mut self, byte: usize) -> usize {
+    pub fn convert(&self, byte: usize) -> usize {
         if self.unit == OffsetUnit::Bytes {
             return byte;
         }
-        if byte < self.byte {
-            // Out of order: start again from the beginning.
-            self.byte = 0;
-            self.char = 0;
+        let block = byte / STRIDE;
+        match self.checkpoints.get(block) {
+            Some(&before) => before + count_chars(&self.text.as_bytes()[block * STRIDE..byte]),
+            // The end of a text whose length is a multiple of the stride.
+            None => self.checkpoints.last().map_or(0, |&c| {
+                c + count_chars(&self.text.as_bytes()[(block - 1) * STRIDE..byte])
+            }),
         }
-        self.char += count_chars(&self.text.as_bytes()[self.byte..byte]);
-        self.byte = byte;
-        self.char
     }
 
     /// A span with its text, in the chosen unit.
-    pub fn located(&mut self, span: Span) -> Located<'a> {
+    pub fn located(&self, span: Span) -> Located<'a> {
         Located {
             text: span.slice(self.text),
             start: self.convert(span.start),
@@ -61,8 +70,8 @@ impl<'a> OffsetConverter<'a> {
     }
 }
 
-/// Code points in a run of UTF-8 that starts and ends on char boundaries:
-/// every byte that is not a continuation byte starts one.
+/// Code points in a run of UTF-8: every byte that is not a continuation
+/// byte starts one.
 fn count_chars(bytes: &[u8]) -> usize {
     bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
@@ -80,11 +89,27 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_offset_of_long_text_in_any_order() {
+        let text = "Zelensky — «Ми готові». ".repeat(700);
+        let chars = OffsetConverter::new(&text, OffsetUnit::Chars);
+        let expected: Vec<(usize, usize)> = text.char_indices().enumerate().map(|(c, (b, _))| (b, c)).collect();
+        for &(byte, char) in expected.iter().rev().step_by(7) {
+            assert_eq!(chars.convert(byte), char);
+        }
+        assert_eq!(chars.convert(text.len()), text.chars().count());
+        let exact = "a".repeat(STRIDE * 2);
+        assert_eq!(
+            OffsetConverter::new(&exact, OffsetUnit::Chars).convert(exact.len()),
+            exact.len()
+        );
+    }
+
+    #[test]
     fn chars_count_code_points_not_bytes() {
         let text = "Київ — “Так,” сказав він.";
         let start = text.find("сказав").unwrap();
         let span = Span::new(start, start + "сказав".len());
-        let mut chars = OffsetConverter::new(text, OffsetUnit::Chars);
+        let chars = OffsetConverter::new(text, OffsetUnit::Chars);
         let located = chars.located(span);
         let expected = text.chars().take_while({
             let mut seen = 0;
@@ -103,7 +128,7 @@ mod tests {
 
     #[test]
     fn bytes_are_passed_through() {
-        let mut bytes = OffsetConverter::new("Київ", OffsetUnit::Bytes);
+        let bytes = OffsetConverter::new("Київ", OffsetUnit::Bytes);
         assert_eq!(bytes.convert(8), 8);
     }
 }
