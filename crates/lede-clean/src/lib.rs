@@ -25,7 +25,7 @@
 //! assert_eq!(&raw[span.range()], "Ushakov");
 //! ```
 //!
-//! The steps: character repair ([`normalize`]: line endings, BOM, controls,
+//! The steps: character repair ([`normalize()`]: line endings, BOM, controls,
 //! HTML character references, mojibake, NFC, invisible characters, space and
 //! dash variants); line classification against the families in
 //! `data/families.txt` (compiled into one automaton per kind of rule) and

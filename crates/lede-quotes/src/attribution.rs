@@ -9,7 +9,7 @@
 
 use lede_text::{is_capitalized, Span};
 
-use crate::cues::{CueClass, CueMatch};
+use crate::cues::{CueClass, CueMatch, CUES};
 use crate::document::{is_quote_mark, Document};
 use crate::lexicon::{WordList, WORDS};
 use crate::quote::{Quote, QuoteKind, Speaker, SpeakerKind};
@@ -17,7 +17,7 @@ use crate::speaker::{speaker_after, speaker_before};
 
 /// How many words after a cue "that" may come ("told reporters on Monday
 /// that ...").
-const THAT_WINDOW: usize = 10;
+const THAT_WINDOW: usize = 16;
 
 /// The quote a cue introduces, if its frame is complete. `previous` is the
 /// last quote found, for participles that continue its speaker.
@@ -114,10 +114,16 @@ fn according_to(doc: &Document, cue: CueMatch, sentence: Span) -> Option<Quote> 
 /// Whether text before a speaker or cue ends a clause that can be content:
 /// a comma, a dash, or a closing quotation mark after punctuation.
 fn ends_clause(before: &str) -> bool {
-    let mut chars = before.chars().rev();
+    let mut chars = before.chars().rev().peekable();
     match chars.next() {
         Some(',' | '\u{2014}' | '\u{2013}') => true,
-        Some(c) if is_quote_mark(c) => matches!(chars.next(), Some(',' | '?' | '!' | '.' | '\u{2026}')),
+        Some(c) if is_quote_mark(c) => {
+            // `,"` and the doubled `,''`.
+            while chars.peek().is_some_and(|&c| is_quote_mark(c)) {
+                chars.next();
+            }
+            matches!(chars.next(), Some(',' | '?' | '!' | '.' | '\u{2026}'))
+        }
         _ => false,
     }
 }
@@ -138,6 +144,13 @@ fn content_before(doc: &Document, sentence: Span, lead: &str) -> Option<Span> {
     for end in [lead_end, lead_end.saturating_sub(1)] {
         if doc.text.is_char_boundary(end) {
             if let Some(q) = doc.quotation_closing_at(end) {
+                // Words of the same sentence before the quotation are part
+                // of the statement: `When X said ..., he "grabbed ...," said Y`.
+                let opened_in_sentence = sentence.start < q.open.start;
+                let lead_in = Span::new(sentence.start, q.open.start).trim(doc.text);
+                if opened_in_sentence && word_count(doc, lead_in) >= 2 {
+                    return Some(Span::new(lead_in.start, q.content.end));
+                }
                 return Some(q.content);
             }
         }
@@ -181,12 +194,45 @@ fn content_from(doc: &Document, from: usize, sentence: Span) -> Option<Span> {
     if let Some(q) = doc.quotation_opening_at(start) {
         return Some(q.content);
     }
-    let end = sentence.end.max(start);
+    let end = content_end(doc, start, sentence.end.max(start));
     let body = doc.text[start..end]
         .trim_end()
         .trim_end_matches(['.', '!', '?', ';', ' ']);
     let content = Span::new(start, start + body.len()).trim(doc.text);
     (word_count(doc, content) >= 2 && !is_adverbial(doc, content)).then_some(content)
+}
+
+/// Where reported content that starts at `start` ends: the sentence end,
+/// or earlier where a new clause takes over (", but ...", ", which ...",
+/// "... and called ...").
+fn content_end(doc: &Document, start: usize, end: usize) -> usize {
+    let clause = &doc.text[start..end];
+    let mut cut = clause.len();
+    for marker in [
+        ", but ",
+        ", and ",
+        ", as ",
+        ", which ",
+        ", while ",
+        ", although ",
+        ", though ",
+        ", who ",
+        ", where ",
+        "; ",
+    ] {
+        if let Some(i) = clause.find(marker) {
+            cut = cut.min(i);
+        }
+    }
+    // "acknowledged that X and called Y": a coordinated cue starts a new
+    // attribution.
+    for cue in CUES.find(clause) {
+        let before = clause[..cue.span.start].trim_end();
+        if before.ends_with(" and") || before.ends_with(" but") {
+            cut = cut.min(before.len() - 4);
+        }
+    }
+    start + cut
 }
 
 /// The position after "that" when it comes within a few words of the cue,
@@ -199,7 +245,7 @@ fn that_after(doc: &Document, pos: usize, sentence: Span) -> Option<usize> {
             return None;
         }
         let between = &doc.text[pos..word.start];
-        if between.contains([';', ':', '"', '\u{201C}', '\u{201D}', '(', '.', ',']) {
+        if between.contains([';', ':', '"', '\u{201C}', '\u{201D}', '(', '.']) || CUES.find(between).next().is_some() {
             return None;
         }
         if word.slice(doc.text).eq_ignore_ascii_case("that") {

@@ -49,6 +49,9 @@ pub fn find_quotes(text: &str) -> Vec<Quote> {
     quotes
 }
 
+/// The most words between a said-tag and the quotation it interrupts.
+const MAX_TAG_WORDS: usize = 15;
+
 /// The words a tag interrupts are one statement: `"We want peace," he
 /// said on Monday, "but not at any price."` and `"...," said Ushakov. "...".`
 /// The quote's content becomes the outer extent, from the first quoted word
@@ -70,7 +73,7 @@ fn merge_interrupted(doc: &Document, quotes: &mut [Quote]) {
             continue;
         };
         let between = &doc.text[tag_end..next.open.start];
-        let short = between.split_whitespace().count() <= 6;
+        let short = between.split_whitespace().count() <= MAX_TAG_WORDS;
         let no_cue = CUES.find(between).next().is_none();
         if short && no_cue && !between.contains(['\n']) {
             quote.content = Span::new(quote.content.start, next.content.end);

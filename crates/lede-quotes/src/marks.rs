@@ -344,6 +344,9 @@ fn token_at(bytes: &[u8], i: usize) -> Option<(Token, usize)> {
     use Glyph::*;
     let token = match bytes[i] {
         b'"' => (Token::Mark(StraightDouble), 1),
+        // Two apostrophes are one double mark, as in archives typed on
+        // ASCII keyboards: ''It's over,'' he said.
+        b'\'' if bytes.get(i + 1) == Some(&b'\'') => (Token::Mark(StraightDouble), 2),
         b'\'' => (Token::Mark(StraightSingle), 1),
         b'\n' | b'\r' => (Token::LineBreak, 1),
         0xC2 => match bytes.get(i + 1)? {

@@ -119,10 +119,7 @@ pub(crate) fn speaker_after(doc: &Document, pos: usize, ceiling: usize) -> Optio
     // Post-modifiers belong to the mention up to the clause end, less a
     // trailing time or place ("on Monday", "in a statement").
     let tail_end = trim_adverbials(doc, speaker.mention.end, ceiling);
-    speaker.mention = speaker
-        .mention
-        .cover(Span::new(speaker.mention.end, tail_end))
-        .trim(doc.text);
+    speaker.mention = trim_punctuation(doc, speaker.mention.cover(Span::new(speaker.mention.end, tail_end)));
     let after = &doc.text[speaker.mention.end..];
     if speaker.kind == SpeakerKind::Person && after.starts_with(", ") {
         let det = doc
@@ -139,6 +136,21 @@ pub(crate) fn speaker_after(doc: &Document, pos: usize, ceiling: usize) -> Optio
         }
     }
     Some(speaker)
+}
+
+/// `span` without surrounding whitespace and trailing punctuation, but with
+/// the period of an abbreviation ("Jr.", "Inc.").
+fn trim_punctuation(doc: &Document, span: Span) -> Span {
+    let trimmed = span.trim(doc.text);
+    let text = trimmed.slice(doc.text);
+    let kept = text.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':'));
+    let abbreviation = kept.len() < text.len()
+        && text.as_bytes()[kept.len()] == b'.'
+        && kept
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| w.len() <= 3 && w.starts_with(char::is_uppercase));
+    Span::new(trimmed.start, trimmed.start + kept.len() + usize::from(abbreviation))
 }
 
 /// The end of a clause after a speaker phrase, without a trailing time,
@@ -181,7 +193,10 @@ fn trim_adverbials(doc: &Document, from: usize, ceiling: usize) -> usize {
 /// modifiers, roles, possessives and capitalised words, within `floor`.
 fn phrase_ending_at(doc: &Document, i: usize, floor: usize) -> Option<Speaker> {
     let head = doc.word(i);
-    let capital = is_capitalized(head) && !WORDS.has(WordList::NotName, head);
+    let capital = is_capitalized(head)
+        && !WORDS.has(WordList::NotName, head)
+        && !(is_sentence_start(doc, i)
+            && (WORDS.has(WordList::ClauseOpener, head) || WORDS.has(WordList::Determiner, head)));
     if !capital && !is_source_noun(head) && !described_at_clause_start(doc, i, floor) {
         return None;
     }
@@ -193,6 +208,9 @@ fn phrase_ending_at(doc: &Document, i: usize, floor: usize) -> Option<Speaker> {
         }
         let word = doc.word(prev);
         let opener = is_sentence_start(doc, prev) && WORDS.has(WordList::ClauseOpener, word);
+        if is_complementizer(word) {
+            break;
+        }
         if WORDS.has(WordList::Determiner, word) && !is_capitalized(word) || word == "The" || word == "A" {
             start = prev;
             break;
@@ -249,7 +267,7 @@ fn classify(doc: &Document, start: usize, end: usize) -> Speaker {
     } else {
         start
     };
-    let role = (name.is_some() && role_start < role_end)
+    let role = (name.is_some() && role_start < role_end && !is_honorific(doc.word(role_end - 1)))
         .then(|| Span::new(doc.words[role_start].start, doc.words[role_end - 1].end));
     Speaker {
         mention,
@@ -289,6 +307,14 @@ fn at_clause_start(doc: &Document, i: usize, floor: usize) -> bool {
         ]
         .iter()
         .any(|w| before.len() > w.len() && before.ends_with(w) && before[..before.len() - w.len()].ends_with(' '))
+}
+
+/// Titles of address, which are not roles.
+fn is_honorific(word: &str) -> bool {
+    matches!(
+        lower(word).trim_end_matches('.'),
+        "mr" | "mrs" | "ms" | "miss" | "dr" | "sir" | "dame" | "lady" | "lord"
+    )
 }
 
 /// "that" and "this" open clauses ("adding that ...") as often as phrases.
