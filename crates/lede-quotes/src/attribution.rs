@@ -13,7 +13,7 @@ use crate::cues::{CueClass, CueMatch, CUES};
 use crate::document::{is_quote_mark, Document};
 use crate::lexicon::{WordList, WORDS};
 use crate::quote::{Quote, QuoteKind, Speaker, SpeakerKind};
-use crate::speaker::{speaker_after, speaker_before};
+use crate::speaker::{is_pronoun, speaker_after, speaker_before};
 
 /// How many words after a cue "that" may come ("told reporters on Monday
 /// that ...").
@@ -35,14 +35,26 @@ pub(crate) fn attribute(doc: &Document, cue: CueMatch, previous: Option<&Quote>)
         if cue.class == CueClass::Document && speaker.kind != SpeakerKind::Document {
             return None;
         }
+        // "As a Politico reporter noted, he didn't fill the stadium."
+        if let Some(content) = as_clause_content(doc, cue, sentence, &speaker) {
+            return Some(quote(doc, content, cue, speaker));
+        }
         // Content after the cue wins ("During the call, the campaign said it
         // would ..."); the said-tag frame (`"...," Putin said.`) is for cues
         // with nothing but adverbials after them.
-        if let Some(content) = content_after(doc, cue, sentence) {
+        let before = doc.text[sentence.start..speaker.mention.start].trim_end();
+        let after = content_after(doc, cue, sentence);
+        let tag = ends_clause(before);
+        if let Some(content) = after.filter(|c| !(tag && opens_like_adverbial(doc, *c))) {
+            if tag && parenthetical(doc, cue) {
+                // "He hoped, he said, that the paper would ...": the tag
+                // interrupts the statement, which is the whole sentence.
+                let whole = Span::new(sentence.start, content.end);
+                return Some(quote(doc, whole, cue, speaker));
+            }
             return Some(quote(doc, content, cue, speaker));
         }
-        let before = doc.text[sentence.start..speaker.mention.start].trim_end();
-        if ends_clause(before) {
+        if tag {
             let content = content_before(doc, sentence, before)?;
             return Some(quote(doc, content, cue, speaker));
         }
@@ -53,8 +65,18 @@ pub(crate) fn attribute(doc: &Document, cue: CueMatch, previous: Option<&Quote>)
         let content = content_after(doc, cue, sentence)?;
         return Some(quote(doc, content, cue, speaker));
     }
+    if ends_clause(lead) && is_participle(doc, cue) {
+        // `..., adding that ...`: the participle's subject is the speaker of
+        // the sentence's earlier quote, or the sentence's subject.
+        let earlier = previous
+            .filter(|p| p.content.end <= cue.span.start && sentence.start <= p.cue_end())
+            .and_then(|p| p.speaker);
+        let speaker = earlier.or_else(|| sentence_subject(doc, sentence, cue.span.start))?;
+        let content = content_after(doc, cue, sentence)?;
+        return Some(quote(doc, content, cue, speaker));
+    }
     if ends_clause(lead) {
-        // Inverted: `"...," said Ushakov.` or a participle: `..., adding that`.
+        // Inverted: `"...," said Ushakov.`
         if let Some(speaker) = speaker_after(doc, cue.span.end, clause_end(doc, cue.span.end, sentence)) {
             let content = content_before(doc, sentence, lead)?;
             return Some(quote(doc, content, cue, speaker));
@@ -65,6 +87,50 @@ pub(crate) fn attribute(doc: &Document, cue: CueMatch, previous: Option<&Quote>)
         return Some(quote(doc, content, cue, speaker));
     }
     None
+}
+
+fn is_participle(doc: &Document, cue: CueMatch) -> bool {
+    cue.span
+        .slice(doc.text)
+        .split(' ')
+        .next()
+        .is_some_and(|w| w.ends_with("ing"))
+}
+
+/// The phrase that opens the sentence (after an opening clause such as "In
+/// a statement,"), when it is a pronoun or a speaker phrase.
+fn sentence_subject(doc: &Document, sentence: Span, before: usize) -> Option<Speaker> {
+    let mut first = doc.word_after(sentence.start)?;
+    let opener = doc.word(first).to_ascii_lowercase();
+    if matches!(
+        opener.as_str(),
+        "in" | "on" | "at" | "after" | "before" | "during" | "when" | "while" | "with"
+    ) {
+        let comma = doc.text[doc.words[first].end..before].find(',')?;
+        first = doc.word_after(doc.words[first].end + comma + 1)?;
+    } else if matches!(opener.as_str(), "but" | "and" | "so" | "yet" | "still" | "then") {
+        first += 1;
+    }
+    let word = doc.words.get(first)?;
+    if word.end > before {
+        return None;
+    }
+    if is_pronoun(word.slice(doc.text)) {
+        return speaker_before(doc, word.end, word.start);
+    }
+    let mut last = first;
+    while last + 1 < doc.words.len()
+        && doc.words[last + 1].end <= before
+        && doc.gap_after(last) == " "
+        && (is_capitalized(doc.word(last + 1)) || doc.word(last + 1).ends_with("'s"))
+    {
+        last += 1;
+    }
+    speaker_before(
+        doc,
+        doc.words[last].end,
+        doc.words[first].start.min(sentence.start.max(doc.words[first].start)),
+    )
 }
 
 /// The subject of a cue coordinated with an earlier verb ("... and said",
@@ -89,6 +155,21 @@ fn coordinated_subject(doc: &Document, cue: CueMatch, sentence: Span, previous: 
     speaker_before(doc, doc.words[last].end, sentence.start)
 }
 
+/// `As X noted, CONTENT.`: the speaker phrase opens with "as" and the cue
+/// ends the clause.
+fn as_clause_content(doc: &Document, cue: CueMatch, sentence: Span, speaker: &Speaker) -> Option<Span> {
+    let before = doc.text[sentence.start..speaker.mention.start].trim_end();
+    let opener = before.rsplit([' ', ',']).next()?;
+    if !opener.eq_ignore_ascii_case("as") {
+        return None;
+    }
+    let comma = doc.text[cue.span.end..sentence.end].find(',')?;
+    if doc.text[cue.span.end..cue.span.end + comma].split_whitespace().count() > 4 {
+        return None;
+    }
+    content_from(doc, cue.span.end + comma + 1, sentence)
+}
+
 impl Quote {
     fn cue_end(&self) -> usize {
         self.cue.map_or(self.content.end, |c| c.end)
@@ -98,7 +179,11 @@ impl Quote {
 /// `According to X, CONTENT.` or `CONTENT, according to X.`
 fn according_to(doc: &Document, cue: CueMatch, sentence: Span) -> Option<Quote> {
     let end = clause_end(doc, cue.span.end, sentence);
-    let speaker = speaker_after(doc, cue.span.end, end)?;
+    let mut speaker = speaker_after(doc, cue.span.end, end)?;
+    // The source of "according to" is the whole phrase up to the clause
+    // end: "according to early results of exit polls conducted by ...".
+    let tail = doc.text[speaker.mention.end.min(end)..end].trim_end().trim_end_matches(['.', ',', ';', ':']);
+    speaker.mention = Span::new(speaker.mention.start, speaker.mention.end + tail.len());
     let lead = doc.text[sentence.start..cue.span.start].trim_end();
     if ends_clause(lead) {
         let content = content_before(doc, sentence, lead)?;
@@ -210,6 +295,7 @@ fn content_end(doc: &Document, start: usize, end: usize) -> usize {
     let mut cut = clause.len();
     for marker in [
         ", but ",
+        ", however",
         ", and ",
         ", as ",
         ", which ",
@@ -282,34 +368,56 @@ fn object_end(doc: &Document, pos: usize, sentence: Span) -> usize {
 
 /// Content that is only a time or place ("on Monday", "in a statement"):
 /// the frame has no content.
+/// Whether the cue is followed by a comma, as in a tag set off by commas.
+fn parenthetical(doc: &Document, cue: CueMatch) -> bool {
+    doc.text[cue.span.end..].starts_with(',')
+}
+
+/// Content after a said-tag that opens like an adverbial ("in his office
+/// overlooking the bay", "answering a question"): when the sentence before
+/// the tag is a statement, the tag belongs to it.
+fn opens_like_adverbial(doc: &Document, content: Span) -> bool {
+    let first = content.slice(doc.text).split_whitespace().next().unwrap_or_default();
+    is_adverbial_opener(&first.to_ascii_lowercase()) || (first.len() > 5 && first.ends_with("ing"))
+}
+
 fn is_adverbial(doc: &Document, content: Span) -> bool {
     let text = content.slice(doc.text);
     let first = text.split_whitespace().next().unwrap_or_default().to_ascii_lowercase();
-    let short = text.split_whitespace().count() <= 5;
-    short
-        && matches!(
-            first.as_str(),
-            "on" | "in"
-                | "at"
-                | "during"
-                | "after"
-                | "before"
-                | "last"
-                | "this"
-                | "earlier"
-                | "later"
-                | "late"
-                | "to"
-                | "of"
-                | "with"
-                | "for"
-                | "about"
-                | "when"
-                | "while"
-                | "yesterday"
-                | "today"
-                | "tonight"
-        )
+    text.split_whitespace().count() <= 5 && is_adverbial_opener(&first)
+}
+
+/// Words that open a time, place or manner phrase rather than a statement.
+fn is_adverbial_opener(word: &str) -> bool {
+    matches!(
+        word,
+        "on" | "in"
+            | "at"
+            | "during"
+            | "after"
+            | "before"
+            | "last"
+            | "this"
+            | "earlier"
+            | "later"
+            | "late"
+            | "to"
+            | "of"
+            | "with"
+            | "for"
+            | "about"
+            | "when"
+            | "while"
+            | "yesterday"
+            | "today"
+            | "tonight"
+            | "from"
+            | "outside"
+            | "inside"
+            | "near"
+            | "via"
+            | "through"
+    )
 }
 
 fn word_count(doc: &Document, span: Span) -> usize {

@@ -20,7 +20,7 @@ pub(crate) fn speaker_before(doc: &Document, pos: usize, floor: usize) -> Option
     if !is_blank(&doc.text[doc.words[i].end..pos]) {
         return apposition_before(doc, i, pos, floor);
     }
-    while is_between_word(doc.word(i)) {
+    while is_between_word(doc.word(i)) || is_time_word(doc, i) {
         let prev = i.checked_sub(1)?;
         if !is_blank(doc.gap_after(prev)) || doc.words[prev].start < floor {
             return None;
@@ -116,10 +116,18 @@ pub(crate) fn speaker_after(doc: &Document, pos: usize, ceiling: usize) -> Optio
         },
         None => return None,
     };
-    // Post-modifiers belong to the mention up to the clause end, less a
+    // A post-modifier ("of Clemson University", "familiar with the talks",
+    // "who met him") belongs to the mention up to the clause end, less a
     // trailing time or place ("on Monday", "in a statement").
-    let tail_end = trim_adverbials(doc, speaker.mention.end, ceiling);
-    speaker.mention = trim_punctuation(doc, speaker.mention.cover(Span::new(speaker.mention.end, tail_end)));
+    let next = doc
+        .word_after(speaker.mention.end)
+        .filter(|&n| doc.words[n].end <= ceiling);
+    if next.is_some_and(|n| is_post_modifier(doc.word(n)))
+        && is_blank(&doc.text[speaker.mention.end..doc.words[next.unwrap_or(0)].start])
+    {
+        let tail_end = trim_adverbials(doc, speaker.mention.end, ceiling);
+        speaker.mention = trim_punctuation(doc, speaker.mention.cover(Span::new(speaker.mention.end, tail_end)));
+    }
     let after = &doc.text[speaker.mention.end..];
     if speaker.kind == SpeakerKind::Person && after.starts_with(", ") {
         let det = doc
@@ -136,6 +144,14 @@ pub(crate) fn speaker_after(doc: &Document, pos: usize, ceiling: usize) -> Optio
         }
     }
     Some(speaker)
+}
+
+/// Words that open a post-modifier of a speaker phrase.
+fn is_post_modifier(word: &str) -> bool {
+    matches!(
+        word,
+        "of" | "from" | "at" | "for" | "with" | "who" | "whose" | "familiar" | "close" | "involved" | "based" | "in"
+    )
 }
 
 /// `span` without surrounding whitespace and trailing punctuation, but with
@@ -306,7 +322,13 @@ fn at_clause_start(doc: &Document, i: usize, floor: usize) -> bool {
             "and", "but", "while", "as", "because", "since", "although", "when", "after",
         ]
         .iter()
-        .any(|w| before.len() > w.len() && before.ends_with(w) && before[..before.len() - w.len()].ends_with(' '))
+        .any(|w| {
+            let n = before.len();
+            n > w.len()
+                && before.is_char_boundary(n - w.len())
+                && before[n - w.len()..].eq_ignore_ascii_case(w)
+                && before[..n - w.len()].ends_with(' ')
+        })
 }
 
 /// Titles of address, which are not roles.
@@ -343,6 +365,8 @@ fn phrase_word(word: &str, backwards: bool) -> bool {
         || WORDS.has(WordList::Document, word)
         || (backwards && WORDS.has(WordList::Determiner, word))
         || word == "of"
+        || word == "percent"
+        || word.starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// Words of a phrase are joined by spaces (or hyphens: "Russian-backed").
@@ -360,6 +384,18 @@ pub(crate) fn is_pronoun(word: &str) -> bool {
         word,
         "he" | "He" | "she" | "She" | "they" | "They" | "I" | "we" | "We" | "it" | "It" | "you" | "You"
     )
+}
+
+/// A time between speaker and cue: "Cruz on Wednesday announced", "the
+/// ministry Tuesday said".
+fn is_time_word(doc: &Document, i: usize) -> bool {
+    let word = doc.word(i);
+    WORDS.has(WordList::NotName, word)
+        || (matches!(word, "on" | "last" | "late" | "early" | "this")
+            && doc
+                .words
+                .get(i + 1)
+                .is_some_and(|_| WORDS.has(WordList::NotName, doc.word(i + 1))))
 }
 
 fn is_between_word(word: &str) -> bool {
