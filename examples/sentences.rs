@@ -24,13 +24,23 @@ fn main() -> Result<(), Box<dyn Error>> {
     };
     let cleaned = Cleaner::default().clean(&raw);
     for removal in &cleaned.removed {
-        println!("removed {:>12}: {:?}", removal.family.name(), &raw[removal.span.range()]);
+        println!(
+            "removed {:>12}: {:?}",
+            removal.family.name(),
+            &raw[removal.span.range()]
+        );
     }
     for (n, sentence) in sentences(&cleaned.text).enumerate() {
         // Sentences are found on the clean text; the offset map takes each
         // one back to the bytes of the input it came from.
         let original = cleaned.original_span(sentence);
-        println!("{:>3} {:>5}..{:<5} {}", n + 1, original.start, original.end, sentence.slice(&cleaned.text));
+        println!(
+            "{:>3} {:>5}..{:<5} {}",
+            n + 1,
+            original.start,
+            original.end,
+            sentence.slice(&cleaned.text)
+        );
     }
     Ok(())
 }

@@ -31,13 +31,18 @@ fn clean_then_split_maps_every_sentence_back() {
         assert_eq!(&SCRAPED[original.range()], sentence.slice(&cleaned.text));
     }
     let families: Vec<Family> = cleaned.removed.iter().map(|r| r.family).collect();
-    assert_eq!(families, [Family::Share, Family::Advertising, Family::Duplicate, Family::Credit]);
+    assert_eq!(
+        families,
+        [Family::Share, Family::Advertising, Family::Duplicate, Family::Credit]
+    );
 }
 
 #[test]
 fn words_of_a_mapped_sentence_point_into_the_input() {
     let raw = "Advertisement\n\nKyiv&#8217;s mayor spoke.";
     let cleaned = Cleaner::default().clean(raw);
-    let mayor = words(&cleaned.text).find(|w| w.slice(&cleaned.text) == "mayor").unwrap();
+    let mayor = words(&cleaned.text)
+        .find(|w| w.slice(&cleaned.text) == "mayor")
+        .unwrap();
     assert_eq!(&raw[cleaned.original_span(mayor).range()], "mayor");
 }

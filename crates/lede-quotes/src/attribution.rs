@@ -182,11 +182,24 @@ fn according_to(doc: &Document, cue: CueMatch, sentence: Span) -> Option<Quote> 
     let mut speaker = speaker_after(doc, cue.span.end, end)?;
     // The source of "according to" is the whole phrase up to the clause
     // end: "according to early results of exit polls conducted by ...".
-    let tail = doc.text[speaker.mention.end.min(end)..end].trim_end().trim_end_matches(['.', ',', ';', ':']);
+    let tail = doc.text[speaker.mention.end.min(end)..end]
+        .trim_end()
+        .trim_end_matches(['.', ',', ';', ':']);
     speaker.mention = Span::new(speaker.mention.start, speaker.mention.end + tail.len());
     let lead = doc.text[sentence.start..cue.span.start].trim_end();
     if ends_clause(lead) {
         let content = content_before(doc, sentence, lead)?;
+        // "X happened, according to Y, and Z followed": the source covers
+        // the whole sentence.
+        let rest = doc.text[end.min(sentence.end)..sentence.end].trim_start_matches([',', ' ']);
+        if end < sentence.end && word_count_str(rest) >= 3 && doc.text[end..].starts_with(',') {
+            let whole = Span::new(content.start, sentence.end).trim(doc.text);
+            let whole = Span::new(
+                whole.start,
+                whole.start + whole.slice(doc.text).trim_end_matches(['.', '!', '?']).len(),
+            );
+            return Some(quote(doc, whole, cue, speaker));
+        }
         return Some(quote(doc, content, cue, speaker));
     }
     let rest = &doc.text[speaker.mention.end..sentence.end];
@@ -233,7 +246,8 @@ fn content_before(doc: &Document, sentence: Span, lead: &str) -> Option<Span> {
                 // of the statement: `When X said ..., he "grabbed ...," said Y`.
                 let opened_in_sentence = sentence.start < q.open.start;
                 let lead_in = Span::new(sentence.start, q.open.start).trim(doc.text);
-                if opened_in_sentence && word_count(doc, lead_in) >= 2 {
+                let own_cue = CUES.find(lead_in.slice(doc.text)).next().is_some();
+                if opened_in_sentence && word_count(doc, lead_in) >= 2 && !own_cue {
                     return Some(Span::new(lead_in.start, q.content.end));
                 }
                 return Some(q.content);
@@ -279,7 +293,14 @@ fn content_from(doc: &Document, from: usize, sentence: Span) -> Option<Span> {
     if let Some(q) = doc.quotation_opening_at(start) {
         return Some(q.content);
     }
-    let end = content_end(doc, start, sentence.end.max(start));
+    let mut end = content_end(doc, start, sentence.end.max(start));
+    // A quotation opened in the content runs on to its close, across
+    // sentence ends: `He said reform "is a 'when' question. It is not an
+    // 'if' question."`
+    let i = doc.quotations.partition_point(|q| q.open.start < start);
+    if let Some(q) = doc.quotations[i..].iter().take_while(|q| q.open.start < end).last() {
+        end = end.max(q.content.end);
+    }
     let body = doc.text[start..end]
         .trim_end()
         .trim_end_matches(['.', '!', '?', ';', ' ']);
@@ -308,6 +329,15 @@ fn content_end(doc: &Document, start: usize, end: usize) -> usize {
     ] {
         if let Some(i) = clause.find(marker) {
             cut = cut.min(i);
+        }
+    }
+    // ", offering ...": a participle clause after a comma adds to the
+    // sentence, not to what was said.
+    for (i, _) in clause.match_indices(", ") {
+        let next = clause[i + 2..].split([' ', ',']).next().unwrap_or_default();
+        if next.len() > 5 && next.ends_with("ing") && next.chars().all(|c| c.is_ascii_lowercase()) {
+            cut = cut.min(i);
+            break;
         }
     }
     // "acknowledged that X and called Y": a coordinated cue starts a new
@@ -418,6 +448,10 @@ fn is_adverbial_opener(word: &str) -> bool {
             | "via"
             | "through"
     )
+}
+
+fn word_count_str(text: &str) -> usize {
+    text.split_whitespace().count()
 }
 
 fn word_count(doc: &Document, span: Span) -> usize {

@@ -68,17 +68,29 @@ fn merge_interrupted(doc: &Document, quotes: &mut [Quote]) {
         let Some(paragraph) = doc.paragraph_at(quote.content.start) else {
             continue;
         };
+        // The speaker's words run on through the paragraph's later
+        // quotations while only a participle or narration without a cue
+        // comes between them.
+        let mut end = quote.content.end;
+        let mut from = tag_end;
         let i = doc.quotations.partition_point(|q| q.open.start < tag_end);
-        let Some(next) = doc.quotations.get(i).filter(|q| q.open.start < paragraph.end) else {
-            continue;
-        };
-        let between = &doc.text[tag_end..next.open.start];
-        let short = between.split_whitespace().count() <= MAX_TAG_WORDS;
-        let no_cue = CUES.find(between).next().is_none();
-        if short && no_cue && !between.contains(['\n']) {
-            quote.content = Span::new(quote.content.start, next.content.end);
+        for next in doc.quotations[i..].iter().take_while(|q| q.open.start < paragraph.end) {
+            let between = &doc.text[from..next.open.start];
+            let short = between.split_whitespace().count() <= MAX_TAG_WORDS;
+            let no_cue = CUES.find(between).all(|c| is_participle(c.span.slice(between)));
+            if !short || !no_cue || between.contains('\n') {
+                break;
+            }
+            end = next.content.end;
+            from = next.close.map_or(next.content.end, |c| c.end);
         }
+        quote.content = Span::new(quote.content.start, end);
     }
+}
+
+/// "referring to", "adding": a participle continues its sentence's tag.
+fn is_participle(cue: &str) -> bool {
+    cue.split(' ').next().is_some_and(|w| w.ends_with("ing"))
 }
 
 /// Quotations no cue claimed: a headline quote (`'Could get offended':

@@ -4,7 +4,8 @@
 
 use lede_text::{is_capitalized, Span};
 
-use crate::document::{is_blank, Document};
+use crate::cues::CUES;
+use crate::document::{is_blank, is_quote_mark, Document};
 use crate::lexicon::{lower, WordList, WORDS};
 use crate::quote::{Speaker, SpeakerKind};
 
@@ -62,6 +63,13 @@ fn apposition_before(doc: &Document, i: usize, pos: usize, floor: usize) -> Opti
         return None;
     }
     let inner = Span::new(doc.words[first].start, doc.words[i].end);
+    let inner_text = doc.text[open..inner.end].trim_start_matches(',');
+    if inner_text.contains(|c: char| is_quote_mark(c) && c != '\u{2019}' && c != '\'')
+        || CUES.find(inner_text).next().is_some()
+    {
+        // A said-tag, not an apposition: `"...," Black said, referring to`.
+        return None;
+    }
     let relative = matches!(doc.word(first), "who" | "which" | "whose");
     let mut speaker = match speaker_before(doc, open, floor) {
         Some(speaker) => speaker,
