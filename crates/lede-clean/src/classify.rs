@@ -2,6 +2,7 @@
 //! rules that need more than one line.
 
 use std::collections::HashSet;
+use std::sync::LazyLock;
 
 use lede_text::Span;
 
@@ -23,6 +24,8 @@ pub(crate) struct Line {
     pub(crate) author: Option<Span>,
     /// A section header such as "Related stories" opening teaser headlines.
     opens_teasers: bool,
+    /// Removed only if it comes before the first paragraph of prose.
+    header_only: bool,
     ends_article: bool,
 }
 
@@ -64,6 +67,7 @@ pub(crate) fn classify(text: &str, cx: &Context<'_>) -> Classified {
             removed: None,
             author: None,
             opens_teasers: false,
+            header_only: false,
             ends_article: false,
         };
         if !line.blank {
@@ -207,6 +211,11 @@ fn classify_line(content: &str, line: &mut Line, cx: &Context<'_>) {
     else {
         return;
     };
+    // A rule sees the opening words; a sentence that reports speech, or a
+    // "by" line that goes on like prose, is news all the same.
+    if is_reported_speech(content) || (found.family == Family::Credit && !is_credit_shaped(content)) {
+        return;
+    }
     match found.kind {
         LineKind::Teaser => {
             let rest = found.captured();
@@ -231,6 +240,7 @@ fn classify_line(content: &str, line: &mut Line, cx: &Context<'_>) {
                 return;
             }
         }
+        LineKind::Stamp => line.header_only = true,
         LineKind::Line | LineKind::Short => {}
     }
     line.removed = Some(found.family);
@@ -250,6 +260,36 @@ fn is_protected(line: &str) -> bool {
     NOTES.iter().any(|note| head.starts_with(note))
 }
 
+/// Ends like a sentence and holds a speech verb: "Credit: the bank cut its
+/// rates again, analysts said." Runs only on lines a rule matched.
+fn is_reported_speech(line: &str) -> bool {
+    static VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+        include_str!("../data/speech_verbs.txt")
+            .lines()
+            .filter(|line| !line.starts_with('#'))
+            .flat_map(str::split_whitespace)
+            .collect()
+    });
+    let end = line.trim_end_matches(['"', '\'', ')', '\u{201D}', '\u{2019}', '\u{00BB}']);
+    end.ends_with(['.', '!', '?'])
+        && line
+            .split(|c: char| !c.is_alphabetic())
+            .any(|word| word.len() >= 3 && VERBS.contains(word.to_lowercase().as_str()))
+}
+
+/// A credit line names people: "Reporting by Anna Kowalski in Warsaw;
+/// Editing by Tom Reed". Its only lower-case words are a few linking ones,
+/// so "Research by Oxford University found that the drug worked." is prose.
+fn is_credit_shaped(line: &str) -> bool {
+    const LINKS: [&str; 16] = [
+        "by", "in", "and", "from", "at", "of", "with", "for", "via", "the", "reporting", "editing", "writing",
+        "additional", "compiled", "inputs",
+    ];
+    line.split(|c: char| !c.is_alphabetic())
+        .filter(|word| word.chars().next().is_some_and(char::is_lowercase))
+        .all(|word| LINKS.contains(&word))
+}
+
 /// A headline: no final period, at most 20 words.
 pub(crate) fn is_headline_like(text: &str) -> bool {
     let text = text.trim();
@@ -263,6 +303,7 @@ fn is_prose(text: &str) -> bool {
 }
 
 fn apply_context(text: &str, lines: &mut [Line], cx: &Context<'_>) {
+    keep_late_stamps(text, lines);
     remove_teaser_blocks(text, lines);
     truncate_after_end_marker(text, lines);
     if cx.families.contains(Family::Duplicate) {
@@ -270,6 +311,22 @@ fn apply_context(text: &str, lines: &mut [Line], cx: &Context<'_>) {
     }
     if cx.families.contains(Family::Related) {
         remove_trailing_headlines(text, lines);
+    }
+}
+
+/// Timestamps go only from the article's header: after the first paragraph
+/// of prose, a bare date is a timeline's subhead.
+fn keep_late_stamps(text: &str, lines: &mut [Line]) {
+    let Some(first_prose) = lines
+        .iter()
+        .position(|l| l.kept() && is_prose(l.piece.slice(text)))
+    else {
+        return;
+    };
+    for line in &mut lines[first_prose..] {
+        if line.header_only {
+            line.removed = None;
+        }
     }
 }
 

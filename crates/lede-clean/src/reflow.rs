@@ -130,7 +130,10 @@ fn separator(text: &str, prev: Span, next: Span, block_width: Option<usize>) -> 
     };
     let before = prev.slice(text);
     let after = next.slice(text);
-    if starts_list_item(after) {
+    // List items and interview turns ("Q:", "NOVAK:") each stand alone, and
+    // a capitalised line after a list item is the text that follows the list.
+    let next_upper = after.chars().next().is_some_and(char::is_uppercase);
+    if starts_list_item(after) || starts_turn(after) || (starts_list_item(before) && next_upper) {
         return Join::Paragraph;
     }
     let next_lower = after.chars().next().is_some_and(char::is_lowercase);
@@ -138,14 +141,27 @@ fn separator(text: &str, prev: Span, next: Span, block_width: Option<usize>) -> 
     if next_lower && tail.next() == Some('-') && tail.next().is_some_and(char::is_lowercase) {
         return Join::Hyphen;
     }
-    // Hard-wrapped text fills its lines to a width of at most about 100
-    // characters; a line well short of that width ended its paragraph.
-    let wrapped = width <= 100 && before.chars().count() * 10 >= width * 6;
+    // Hard-wrapped text fills its lines to a width of about 40 to 100
+    // characters; a line well short of that width ended its paragraph. A
+    // block whose longest line is shorter is a run of short lines (an
+    // address, a list), not wrapped prose.
+    let wrapped = (40..=100).contains(&width) && before.chars().count() * 10 >= width * 6;
     if next_lower || wrapped {
         Join::Space
     } else {
         Join::Paragraph
     }
+}
+
+/// An interview turn: "Q:", "A:", or a speaker's name in capitals and a
+/// colon ("NOVAK: We were lucky.").
+fn starts_turn(line: &str) -> bool {
+    let label = line.split_once(": ").map_or("", |(label, _)| label);
+    let letters = label.chars().filter(|c| c.is_alphabetic()).count();
+    matches!(label, "Q" | "A")
+        || (letters >= 2
+            && label.len() <= 30
+            && label.chars().all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '-')))
 }
 
 fn starts_list_item(line: &str) -> bool {

@@ -41,6 +41,9 @@ pub(crate) enum LineKind {
     Byline,
     /// Found anywhere in a short line without quotation marks.
     Short,
+    /// The line is boilerplate only in the article's header, before the
+    /// first paragraph of prose (a timestamp).
+    Stamp,
 }
 
 struct WholeRule {
@@ -273,6 +276,7 @@ fn compile(data: &str) -> Result<Rules, CleanError> {
             "line" => whole_rules.push(whole(LineKind::Line, build(&anchored)?, None)),
             "end" => whole_rules.push(whole(LineKind::End, build(&anchored)?, None)),
             "byline" => whole_rules.push(whole(LineKind::Byline, build(&anchored)?, None)),
+            "stamp" => whole_rules.push(whole(LineKind::Stamp, build(&anchored)?, None)),
             "teaser" => {
                 let head = build(&format!("^(?:{pattern})"))?;
                 whole_rules.push(whole(
