@@ -10,7 +10,7 @@
 use lede_text::{is_capitalized, Span};
 
 use crate::cues::{CueClass, CueMatch, CUES};
-use crate::document::{is_quote_mark, Document};
+use crate::document::{floor_char_boundary, is_quote_mark, Document};
 use crate::lexicon::{WordList, WORDS};
 use crate::quote::{Quote, QuoteKind, Speaker, SpeakerKind};
 use crate::speaker::{is_pronoun, speaker_after, speaker_before};
@@ -89,6 +89,22 @@ pub(crate) fn attribute(doc: &Document, cue: CueMatch, previous: Option<&Quote>)
     None
 }
 
+/// Where a sentence starts after its dateline ("ST. PETERSBURG - ",
+/// "KYIV (Wire) — "): a run of capitalised words, an optional agency in
+/// parentheses, then a dash.
+fn dateline_end(doc: &Document, sentence: Span) -> usize {
+    let head = &doc.text[sentence.start..floor_char_boundary(doc.text, sentence.end.min(sentence.start + 60))];
+    for dash in [" - ", " \u{2014} ", " \u{2013} "] {
+        if let Some(i) = head.find(dash) {
+            let place = head[..i].split(" (").next().unwrap_or_default();
+            if !place.is_empty() && !place.chars().any(char::is_lowercase) {
+                return sentence.start + i + dash.len();
+            }
+        }
+    }
+    sentence.start
+}
+
 fn is_participle(doc: &Document, cue: CueMatch) -> bool {
     cue.span
         .slice(doc.text)
@@ -100,7 +116,7 @@ fn is_participle(doc: &Document, cue: CueMatch) -> bool {
 /// The phrase that opens the sentence (after an opening clause such as "In
 /// a statement,"), when it is a pronoun or a speaker phrase.
 fn sentence_subject(doc: &Document, sentence: Span, before: usize) -> Option<Speaker> {
-    let mut first = doc.word_after(sentence.start)?;
+    let mut first = doc.word_after(dateline_end(doc, sentence))?;
     let opener = doc.word(first).to_ascii_lowercase();
     if matches!(
         opener.as_str(),
@@ -263,6 +279,11 @@ fn content_before(doc: &Document, sentence: Span, lead: &str) -> Option<Span> {
 /// "..."`), the clause after "that", or the rest of the sentence.
 fn content_after(doc: &Document, cue: CueMatch, sentence: Span) -> Option<Span> {
     let mut from = cue.span.end;
+    // "She warned, however, that ...": a parenthetical adverb between
+    // commas is skipped.
+    if let Some(skip) = parenthetical_adverb(&doc.text[from..]) {
+        from += skip;
+    }
     if let Some(rest) = doc.text[from..].trim_start().strip_prefix(',') {
         // `said, "..."` opens a quotation; `said, adding that ...` or
         // `said, according to ...` leaves the cue without content after it.
@@ -398,6 +419,19 @@ fn object_end(doc: &Document, pos: usize, sentence: Span) -> usize {
 
 /// Content that is only a time or place ("on Monday", "in a statement"):
 /// the frame has no content.
+/// The length of ", however," (or "though", "too", "also", "again") at the
+/// start of `rest`.
+fn parenthetical_adverb(rest: &str) -> Option<usize> {
+    let inner = rest.strip_prefix(", ")?;
+    let word_end = inner.find(',')?;
+    let word = &inner[..word_end];
+    matches!(
+        word,
+        "however" | "though" | "too" | "also" | "again" | "moreover" | "meanwhile" | "nonetheless"
+    )
+    .then_some(2 + word_end + 1)
+}
+
 /// Whether the cue is followed by a comma, as in a tag set off by commas.
 fn parenthetical(doc: &Document, cue: CueMatch) -> bool {
     doc.text[cue.span.end..].starts_with(',')
@@ -447,6 +481,10 @@ fn is_adverbial_opener(word: &str) -> bool {
             | "near"
             | "via"
             | "through"
+            | "as"
+            | "because"
+            | "since"
+            | "an"
     )
 }
 

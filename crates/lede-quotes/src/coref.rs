@@ -46,7 +46,10 @@ pub(crate) fn resolve(doc: &Document, quotes: &mut [Quote]) {
                     speaker.name = Some(people[p].name);
                     speaker.role = speaker.role.or(people[p].role);
                     last = Some((people[p].name, speaker.role, people[p].gender));
-                } else {
+                } else if speaker.role.is_some() || gender.is_some() {
+                    // A lone capitalised word with no title may be a place or
+                    // a body ("Valdoria expects"); only a titled one is a
+                    // person pronouns can refer to.
                     last = Some((name, speaker.role, gender.unwrap_or(Gender::Unknown)));
                 }
             }

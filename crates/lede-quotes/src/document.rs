@@ -91,3 +91,12 @@ impl<'t> Document<'t> {
 pub(crate) fn is_blank(s: &str) -> bool {
     s.chars().all(char::is_whitespace)
 }
+
+/// The largest char boundary of `text` at or before `i`.
+pub(crate) fn floor_char_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}

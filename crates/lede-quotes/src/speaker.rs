@@ -222,7 +222,7 @@ fn phrase_ending_at(doc: &Document, i: usize, floor: usize) -> Option<Speaker> {
         && !(is_sentence_start(doc, i)
             && (WORDS.has(WordList::ClauseOpener, head) || WORDS.has(WordList::Determiner, head)));
     if !capital && !is_source_noun(head) && !described_at_clause_start(doc, i, floor) {
-        return None;
+        return post_modified_phrase(doc, i, floor);
     }
     let mut start = i;
     while start > 0 && i - start + 1 < MAX_PHRASE_WORDS {
@@ -299,6 +299,40 @@ fn classify(doc: &Document, start: usize, end: usize) -> Speaker {
         role,
         kind,
     }
+}
+
+/// "A senior official familiar with the talks said", "analysts at the
+/// bank say": a source noun with a post-modifier, read back from its last
+/// word to the determiner that opens it at the start of a clause.
+fn post_modified_phrase(doc: &Document, i: usize, floor: usize) -> Option<Speaker> {
+    const MAX_WORDS: usize = 9;
+    let mut start = i;
+    while start > 0 && i - start < MAX_WORDS {
+        let prev = start - 1;
+        if doc.words[prev].start < floor || !joins(doc.gap_after(prev)) {
+            break;
+        }
+        start = prev;
+        let word = doc.word(start);
+        let opens = (WORDS.has(WordList::Determiner, word) && !is_complementizer(word)) || is_source_noun(word);
+        if opens && at_clause_start(doc, start, floor) {
+            let head = (start..i).find(|&w| is_source_noun(doc.word(w)) && is_post_modifier(doc.word(w + 1)))?;
+            let kind = if WORDS.has(WordList::Document, doc.word(head)) {
+                SpeakerKind::Document
+            } else if WORDS.has(WordList::Organization, doc.word(head)) {
+                SpeakerKind::Organization
+            } else {
+                SpeakerKind::Nominal
+            };
+            return Some(Speaker {
+                mention: Span::new(doc.words[start].start, doc.words[i].end),
+                name: None,
+                role: None,
+                kind,
+            });
+        }
+    }
+    None
 }
 
 /// "The actress said", "Their campaign manager told": a lowercase head
