@@ -1,0 +1,298 @@
+//! Who said what: golden cases from `tests/data/quotes.txt`, run through
+//! `find_quotes`.
+//!
+//! A case marked `! known gap` documents behaviour a careful news editor
+//! would not accept yet. It still runs, and must still fail: when the rules
+//! improve and it passes, the runner says so, and the mark should go.
+//!
+//! `LEDE_QUOTES_PRINT=1 cargo test -p lede-quotes --test quotes -- --nocapture`
+//! prints what the library finds for every case, in the file's format.
+
+use lede_quotes::{find_quotes, Quote, QuoteKind};
+
+const GOLDEN: &str = include_str!("data/quotes.txt");
+
+/// One expected quote: the `=` line, split into its columns.
+struct Expected {
+    kind: String,
+    content: String,
+    name: String,
+    mention: String,
+    /// Checked only when the line gives it.
+    role: Option<String>,
+}
+
+/// One golden case.
+struct Case {
+    name: String,
+    line: usize,
+    /// The reason given by `! known gap: ...`, if the case is marked.
+    gap: Option<String>,
+    text: String,
+    expected: Vec<Expected>,
+}
+
+/// Expands `\n`, `\t`, `\\` and `\u{XXXX}`.
+fn unescape(raw: &str, line: usize) -> String {
+    let mut out = String::new();
+    let mut chars = raw.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => out.push('\n'),
+            Some('t') => out.push('\t'),
+            Some('\\') => out.push('\\'),
+            Some('u') => {
+                let rest = chars.as_str();
+                let close = rest.find('}').unwrap_or_else(|| panic!("line {line}: bad \\u escape"));
+                let hex = &rest[1..close];
+                let code = u32::from_str_radix(hex, 16).unwrap_or_else(|_| panic!("line {line}: bad hex {hex}"));
+                out.push(char::from_u32(code).unwrap_or_else(|| panic!("line {line}: bad code point {hex}")));
+                chars = rest[close + 1..].chars();
+            }
+            other => panic!("line {line}: unknown escape \\{other:?}"),
+        }
+    }
+    out
+}
+
+/// The inverse of `unescape` for the characters a reader cannot see.
+fn escape(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\\' => out.push_str("\\\\"),
+            '\u{a0}' | '\u{202f}' | '\u{2009}' => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn parse_expected(line: &str, number: usize) -> Expected {
+    let columns: Vec<&str> = line.split(" | ").map(str::trim).collect();
+    let (kind, content, name, mention, role) = match columns.as_slice() {
+        [kind, content, "-"] => (kind, content, &"-", &"-", None),
+        [kind, content, name, mention] => (kind, content, name, mention, None),
+        [kind, content, name, mention, role] => (kind, content, name, mention, Some(role)),
+        _ => panic!("line {number}: expected `= kind | content | name | mention [| role]`, got {line:?}"),
+    };
+    assert!(
+        matches!(*kind, "direct" | "mixed" | "indirect"),
+        "line {number}: unknown kind {kind:?}"
+    );
+    Expected {
+        kind: kind.to_string(),
+        content: unescape(content, number),
+        name: unescape(name, number),
+        mention: unescape(mention, number),
+        role: role.map(|r| unescape(r, number)),
+    }
+}
+
+fn parse_cases(data: &str) -> Vec<Case> {
+    let mut cases: Vec<Case> = Vec::new();
+    let mut has_text = false;
+    for (index, line) in data.lines().enumerate() {
+        let number = index + 1;
+        if let Some(name) = line.strip_prefix("## ") {
+            cases.push(Case {
+                name: name.trim().to_string(),
+                line: number,
+                gap: None,
+                text: String::new(),
+                expected: Vec::new(),
+            });
+            has_text = false;
+            continue;
+        }
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let case = cases
+            .last_mut()
+            .unwrap_or_else(|| panic!("line {number}: content before the first case"));
+        if let Some(reason) = line.strip_prefix("! known gap:") {
+            assert!(
+                case.gap.is_none() && !has_text,
+                "line {number}: the gap mark goes right after the `##` line"
+            );
+            case.gap = Some(reason.trim().to_string());
+        } else if line == ">" || line.starts_with("> ") {
+            if has_text {
+                case.text.push('\n');
+            }
+            case.text.push_str(&unescape(line.get(2..).unwrap_or(""), number));
+            has_text = true;
+        } else if let Some(rest) = line.strip_prefix("= ") {
+            case.expected.push(parse_expected(rest, number));
+        } else {
+            panic!("line {number}: unknown line {line:?}");
+        }
+    }
+    cases
+}
+
+fn kind_name(kind: QuoteKind) -> &'static str {
+    match kind {
+        QuoteKind::Direct => "direct",
+        QuoteKind::Mixed => "mixed",
+        QuoteKind::Indirect => "indirect",
+    }
+}
+
+/// The golden-file line for a found quote; the role column only when the
+/// expected line has one.
+fn describe(text: &str, quote: &Quote, with_role: bool) -> String {
+    let kind = kind_name(quote.kind);
+    let content = escape(quote.content.slice(text));
+    let Some(speaker) = quote.speaker else {
+        return format!("{kind} | {content} | -");
+    };
+    let mention = speaker.mention.slice(text);
+    let name = speaker.name.map_or(mention, |n| n.slice(text));
+    let mut line = format!("{kind} | {content} | {} | {}", escape(name), escape(mention));
+    if with_role {
+        line.push_str(" | ");
+        line.push_str(&speaker.role.map_or("-".to_string(), |r| escape(r.slice(text))));
+    }
+    line
+}
+
+fn describe_expected(e: &Expected) -> String {
+    let mut line = if e.name == "-" && e.mention == "-" {
+        format!("{} | {} | -", e.kind, escape(&e.content))
+    } else {
+        format!(
+            "{} | {} | {} | {}",
+            e.kind,
+            escape(&e.content),
+            escape(&e.name),
+            escape(&e.mention)
+        )
+    };
+    if let Some(role) = &e.role {
+        line.push_str(" | ");
+        line.push_str(&escape(role));
+    }
+    line
+}
+
+/// Every span a quote carries lies on char boundaries inside the text.
+fn check_spans(case: &Case, quotes: &[Quote]) {
+    for q in quotes {
+        let speaker_spans = q.speaker.map(|s| [Some(s.mention), s.name, s.role]).unwrap_or_default();
+        for span in [Some(q.content), q.cue].into_iter().chain(speaker_spans).flatten() {
+            assert!(
+                span.is_valid_for(&case.text),
+                "case `{}` (line {}): span {span:?} is not valid",
+                case.name,
+                case.line
+            );
+        }
+    }
+}
+
+/// What the library finds, and whether it matches the expectation.
+fn run(case: &Case) -> (Vec<String>, Vec<String>, bool) {
+    let quotes = find_quotes(&case.text);
+    check_spans(case, &quotes);
+    let want: Vec<String> = case.expected.iter().map(describe_expected).collect();
+    let got: Vec<String> = quotes
+        .iter()
+        .enumerate()
+        .map(|(i, q)| describe(&case.text, q, case.expected.get(i).is_some_and(|e| e.role.is_some())))
+        .collect();
+    let matches = got == want;
+    (want, got, matches)
+}
+
+fn report(case: &Case, want: &[String], got: &[String]) -> String {
+    format!(
+        "case `{}` (line {}):\n  text: {}\n  expected:\n    {}\n  got:\n    {}",
+        case.name,
+        case.line,
+        escape(&case.text),
+        want.join("\n    "),
+        got.join("\n    ")
+    )
+}
+
+#[test]
+fn golden_cases() {
+    let cases = parse_cases(GOLDEN);
+    assert!(cases.len() >= 60, "only {} golden cases parsed", cases.len());
+    let print = std::env::var_os("LEDE_QUOTES_PRINT").is_some();
+    let mut failures = Vec::new();
+    let mut fixed = Vec::new();
+    for case in &cases {
+        assert!(
+            !case.text.is_empty(),
+            "case `{}` (line {}) has no text",
+            case.name,
+            case.line
+        );
+        let (want, got, matches) = run(case);
+        if print {
+            println!("## {}", case.name);
+            for line in &got {
+                println!("= {line}");
+            }
+        }
+        match (&case.gap, matches) {
+            (None, true) => {}
+            (None, false) => failures.push(report(case, &want, &got)),
+            (Some(reason), false) => println!(
+                "KNOWN GAP (still failing, as marked): `{}` (line {}): {reason}",
+                case.name, case.line
+            ),
+            (Some(reason), true) => fixed.push(format!(
+                "case `{}` (line {}) now passes: remove its `! known gap: {reason}` mark",
+                case.name, case.line
+            )),
+        }
+    }
+    assert!(
+        failures.is_empty() && fixed.is_empty(),
+        "{} golden case(s) failed, {} known gap(s) now pass:\n{}\n{}",
+        failures.len(),
+        fixed.len(),
+        failures.join("\n"),
+        fixed.join("\n")
+    );
+}
+
+#[test]
+fn summary() {
+    let cases = parse_cases(GOLDEN);
+    let gaps: Vec<&Case> = cases.iter().filter(|c| c.gap.is_some()).collect();
+    println!("{} cases, {} known gaps", cases.len(), gaps.len());
+    for case in gaps {
+        println!(
+            "  known gap: `{}` (line {}): {}",
+            case.name,
+            case.line,
+            case.gap.as_deref().unwrap_or_default()
+        );
+    }
+}
+
+#[test]
+fn the_format_parses() {
+    let cases = parse_cases(
+        "# header\n## one\n! known gap: reason\n> \"Yes,\" he said.\n>\n> Next.\n= direct | Yes, | Tom Li | he | -\n\
+         ## two\n> x\n= indirect | a \\u{a0}b | -\n",
+    );
+    assert_eq!(cases.len(), 2);
+    assert_eq!(cases[0].gap.as_deref(), Some("reason"));
+    assert_eq!(cases[0].text, "\"Yes,\" he said.\n\nNext.");
+    assert_eq!(cases[0].expected[0].name, "Tom Li");
+    assert_eq!(cases[0].expected[0].role.as_deref(), Some("-"));
+    assert_eq!(cases[1].expected[0].content, "a \u{a0}b");
+    assert_eq!(cases[1].expected[0].mention, "-");
+}
