@@ -54,6 +54,7 @@ pub(crate) struct Classified {
 pub(crate) fn classify(text: &str, cx: &Context<'_>) -> Classified {
     let mut lines = Vec::with_capacity(text.len() / 64 + 1);
     let mut cuts = Vec::new();
+    let mut lower = String::new();
     let mut start = 0;
     for raw_line in text.split_inclusive('\n') {
         let raw = Span::new(start, start + raw_line.trim_end_matches('\n').len());
@@ -74,7 +75,7 @@ pub(crate) fn classify(text: &str, cx: &Context<'_>) -> Classified {
             let first_cut = cuts.len();
             line.shape = LineShape::of(span.slice(text));
             if line.shape.brackets {
-                find_cuts(text, span, cx, &mut cuts);
+                find_cuts(text, span, cx, &mut cuts, &mut lower);
                 line.piece = piece_bounds(text, span, &cuts[first_cut..]);
                 if line.piece != span {
                     line.shape = LineShape::of(line.piece.slice(text));
@@ -122,8 +123,14 @@ pub(crate) fn classify(text: &str, cx: &Context<'_>) -> Classified {
 /// sorted, touching or overlapping cuts merged. Suffix rules run again on what is left while they
 /// peel something off, so stacked residue ("... (Watch Video) (Photo: AFP)")
 /// goes in one pass and cleaning stays idempotent.
-fn find_cuts(text: &str, line: Span, cx: &Context<'_>, cuts: &mut Vec<(Span, Family)>) {
-    let content = line.slice(text);
+///
+/// The rules run on the line's ASCII lower-case form (in `lower`, reused
+/// from line to line), whose byte offsets are the line's own.
+fn find_cuts(text: &str, line: Span, cx: &Context<'_>, cuts: &mut Vec<(Span, Family)>, lower: &mut String) {
+    lower.clear();
+    lower.push_str(line.slice(text));
+    lower.make_ascii_lowercase();
+    let content = lower.as_str();
     let first = cuts.len();
     for (family, regex) in &cx.rules.inline {
         if cx.families.contains(*family) {
@@ -138,7 +145,7 @@ fn find_cuts(text: &str, line: Span, cx: &Context<'_>, cuts: &mut Vec<(Span, Fam
         if piece.is_empty() {
             break;
         }
-        let head = &text[line.start..piece.end];
+        let head = &content[..piece.end - line.start];
         let enabled = cx
             .rules
             .suffix
@@ -147,8 +154,10 @@ fn find_cuts(text: &str, line: Span, cx: &Context<'_>, cuts: &mut Vec<(Span, Fam
         let peeled = enabled
             .filter_map(|(family, regex)| Some((*family, regex.find(head)?)))
             .find(|(_, m)| {
-                // Each round must peel new text off the end, so the loop ends.
-                !m.is_empty() && line.start + m.start() >= piece.start
+                // Each round must peel new text off the end, so the loop
+                // ends: the match ends at the piece's last (non-space) byte.
+                // It may start in the spaces before the piece, after a cut.
+                !m.is_empty() && line.start + m.end() > piece.start
             });
         match peeled {
             Some((family, m)) => cuts.push((Span::new(line.start + m.start(), piece.end), family)),
@@ -282,8 +291,22 @@ fn is_reported_speech(line: &str) -> bool {
 /// so "Research by Oxford University found that the drug worked." is prose.
 fn is_credit_shaped(line: &str) -> bool {
     const LINKS: [&str; 16] = [
-        "by", "in", "and", "from", "at", "of", "with", "for", "via", "the", "reporting", "editing", "writing",
-        "additional", "compiled", "inputs",
+        "by",
+        "in",
+        "and",
+        "from",
+        "at",
+        "of",
+        "with",
+        "for",
+        "via",
+        "the",
+        "reporting",
+        "editing",
+        "writing",
+        "additional",
+        "compiled",
+        "inputs",
     ];
     line.split(|c: char| !c.is_alphabetic())
         .filter(|word| word.chars().next().is_some_and(char::is_lowercase))
@@ -299,7 +322,7 @@ pub(crate) fn is_headline_like(text: &str) -> bool {
 /// A line of running prose: long enough and ending like a sentence.
 fn is_prose(text: &str) -> bool {
     let end = text.trim_end_matches(['"', '\'', ')', '\u{201D}', '\u{2019}', '\u{00BB}']);
-    text.split_whitespace().count() >= 12 && end.ends_with(['.', '!', '?', '\u{2026}'])
+    end.ends_with(['.', '!', '?', '\u{2026}']) && text.split_whitespace().nth(11).is_some()
 }
 
 fn apply_context(text: &str, lines: &mut [Line], cx: &Context<'_>) {
@@ -317,10 +340,10 @@ fn apply_context(text: &str, lines: &mut [Line], cx: &Context<'_>) {
 /// Timestamps go only from the article's header: after the first paragraph
 /// of prose, a bare date is a timeline's subhead.
 fn keep_late_stamps(text: &str, lines: &mut [Line]) {
-    let Some(first_prose) = lines
-        .iter()
-        .position(|l| l.kept() && is_prose(l.piece.slice(text)))
-    else {
+    if !lines.iter().any(|l| l.header_only) {
+        return;
+    }
+    let Some(first_prose) = lines.iter().position(|l| l.kept() && is_prose(l.piece.slice(text))) else {
         return;
     };
     for line in &mut lines[first_prose..] {
@@ -384,44 +407,47 @@ fn remove_duplicates(text: &str, lines: &mut [Line]) {
     let mut seen = HashSet::new();
     for line in lines.iter_mut().filter(|l| l.kept()) {
         let content = line.piece.slice(text);
-        if line.shape.words >= 8 && !seen.insert(paragraph_key(content)) {
+        if line.shape.words >= 8 && !seen.insert(paragraph_key(content, line.shape.spaced)) {
             line.removed = Some(Family::Duplicate);
         }
     }
 }
 
 /// A 128-bit key of a paragraph's words, blind to how they are spaced.
+/// The text is normalised (every space is ASCII) and trimmed, so a line
+/// without runs of spaces (`spaced` false, known from its [`LineShape`]) is
+/// hashed as it is; the rare other kind is hashed with its runs collapsed.
+fn paragraph_key(text: &str, spaced: bool) -> (u64, u64) {
+    if !spaced {
+        return key_of_bytes(text.as_bytes());
+    }
+    let mut collapsed = Vec::with_capacity(text.len());
+    for &byte in text.as_bytes() {
+        if !(byte == b' ' && collapsed.last() == Some(&b' ')) {
+            collapsed.push(byte);
+        }
+    }
+    key_of_bytes(&collapsed)
+}
+
 /// Two multiplicative hashes over 8-byte words: collisions between different
 /// paragraphs of one article are not a concern at this width, and it is
-/// several times faster than SipHash. Runs on normalised text, where every
-/// space is ASCII.
-fn paragraph_key(text: &str) -> (u64, u64) {
+/// several times faster than SipHash.
+fn key_of_bytes(bytes: &[u8]) -> (u64, u64) {
     let (mut a, mut b) = (0xcbf2_9ce4_8422_2325_u64, 0x9e37_79b9_7f4a_7c15_u64);
     let mut mix = |value: u64| {
         a = (a ^ value).wrapping_mul(0x0100_0000_01b3);
         b = (b ^ value.rotate_left(29)).wrapping_mul(0xff51_afd7_ed55_8ccd);
     };
-    let mut word = 0u64;
-    let mut filled = 0;
-    let mut after_space = false;
-    for &byte in text.as_bytes() {
-        if byte == b' ' || byte == b'\t' {
-            after_space = true;
-            continue;
-        }
-        if after_space {
-            mix(word ^ 0xff);
-            (word, filled, after_space) = (0, 0, false);
-        }
-        word |= u64::from(byte) << (8 * filled);
-        filled += 1;
-        if filled == 8 {
-            mix(word);
-            (word, filled) = (0, 0);
-        }
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        mix(u64::from_le_bytes(chunk.try_into().unwrap_or_default()));
     }
-    mix(word);
-    (a, b)
+    let mut tail = [0u8; 8];
+    tail[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+    mix(u64::from_le_bytes(tail));
+    mix(bytes.len() as u64);
+    (a ^ b.rotate_left(32), b ^ a.rotate_left(17))
 }
 
 /// After the body, a run of two or more short headline lines is a block of
@@ -440,10 +466,12 @@ fn remove_trailing_headlines(text: &str, lines: &mut [Line]) {
                 && mostly_capitalised(content)
         })
         .count();
-    let body_before = kept[..kept.len() - run]
-        .iter()
-        .any(|&i| is_prose(lines[i].span.slice(text)));
-    if run >= 2 && body_before {
+    let body_before = || {
+        kept[..kept.len() - run]
+            .iter()
+            .any(|&i| is_prose(lines[i].span.slice(text)))
+    };
+    if run >= 2 && body_before() {
         for &i in &kept[kept.len() - run..] {
             lines[i].removed = Some(Family::Related);
         }

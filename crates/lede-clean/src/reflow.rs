@@ -161,7 +161,9 @@ fn starts_turn(line: &str) -> bool {
     matches!(label, "Q" | "A")
         || (letters >= 2
             && label.len() <= 30
-            && label.chars().all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '-')))
+            && label
+                .chars()
+                .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '-')))
 }
 
 fn starts_list_item(line: &str) -> bool {

@@ -137,10 +137,15 @@ impl Rules {
                 });
             }
         }
-        if line.len() <= SHORT_LINE && !shape.quotes && self.short.is_match(line) {
+        if line.len() <= SHORT_LINE && !shape.quotes {
+            let mut buf = [0u8; SHORT_LINE];
+            let lower = ascii_lowercase(line, &mut buf);
+            if !self.short.is_match(lower) {
+                return None;
+            }
             let family = self
                 .short
-                .matches(line)
+                .matches(lower)
                 .iter()
                 .map(|i| self.short_families[i])
                 .find(|f| enabled(*f))?;
@@ -153,6 +158,15 @@ impl Rules {
         }
         None
     }
+}
+
+/// `line` (at most [`SHORT_LINE`] bytes) in ASCII lower case, in `buf`.
+fn ascii_lowercase<'b>(line: &str, buf: &'b mut [u8; SHORT_LINE]) -> &'b str {
+    let lower = &mut buf[..line.len()];
+    lower.copy_from_slice(line.as_bytes());
+    lower.make_ascii_lowercase();
+    // Lower-casing ASCII bytes keeps UTF-8 valid, so this never fails.
+    std::str::from_utf8(lower).unwrap_or_default()
 }
 
 /// Where the author of a byline lies: after "by", up to a `|`, `·` or `•`.
@@ -178,6 +192,8 @@ pub(crate) struct LineShape {
     /// Number of words, counted as runs of non-spaces (the text is
     /// normalised before classification, so every space is ASCII).
     pub(crate) words: usize,
+    /// Holds a run of two or more spaces.
+    pub(crate) spaced: bool,
 }
 
 const BRACKET: u8 = 1;
@@ -186,35 +202,43 @@ const CRUMB: u8 = 4;
 /// Lead bytes of « » “ ” „ ›, decided by a second look.
 const LEAD: u8 = 8;
 
-const fn shape_table() -> [u8; 256] {
-    let mut table = [0u8; 256];
-    table[b'(' as usize] = BRACKET;
-    table[b'[' as usize] = BRACKET;
-    table[b'<' as usize] = BRACKET;
-    table[b'"' as usize] = QUOTE;
-    table[b'>' as usize] = CRUMB;
-    table[0xC2] = LEAD;
-    table[0xE2] = LEAD;
-    table
+/// The flags of one byte, as comparisons rather than a table lookup so that
+/// the loop in [`LineShape::of`] compiles to vector instructions.
+#[inline(always)]
+fn byte_flags(b: u8) -> u8 {
+    let bracket = u8::from(b == b'(') | u8::from(b == b'[') | u8::from(b == b'<');
+    let lead = u8::from(b == 0xC2) | u8::from(b == 0xE2);
+    (bracket * BRACKET) | (u8::from(b == b'"') * QUOTE) | (u8::from(b == b'>') * CRUMB) | (lead * LEAD)
 }
-static SHAPE: [u8; 256] = shape_table();
 
 impl LineShape {
     pub(crate) fn of(line: &str) -> LineShape {
         let bytes = line.as_bytes();
-        // Branch-free accumulation over the line; only lines holding a lead
+        let Some(&first) = bytes.first() else {
+            return LineShape::default();
+        };
+        // One branch-free pass over pairs of neighbouring bytes, in blocks
+        // short enough for byte-wide counters; only lines holding a lead
         // byte get the slower look at multi-byte marks.
-        let flags = bytes.iter().fold(0u8, |acc, &b| acc | SHAPE[b as usize]);
+        let mut flags = byte_flags(first);
+        let mut words = usize::from(first != b' ');
+        let mut doubles = 0u8;
+        let (before, after) = (&bytes[..bytes.len() - 1], &bytes[1..]);
+        for (xs, ys) in before.chunks(128).zip(after.chunks(128)) {
+            let mut starts = 0u8;
+            for (&x, &y) in xs.iter().zip(ys) {
+                flags |= byte_flags(y);
+                starts += u8::from(x == b' ') & u8::from(y != b' ');
+                doubles |= u8::from(x == b' ') & u8::from(y == b' ');
+            }
+            words += usize::from(starts);
+        }
         let mut shape = LineShape {
             brackets: flags & BRACKET != 0,
             quotes: flags & QUOTE != 0,
             crumbs: flags & CRUMB != 0,
-            words: bytes
-                .iter()
-                .zip(bytes.iter().skip(1))
-                .filter(|(&a, &b)| a == b' ' && b != b' ')
-                .count()
-                + usize::from(bytes.first().is_some_and(|&b| b != b' ')),
+            words,
+            spaced: doubles != 0,
         };
         if flags & LEAD != 0 {
             for (i, &b) in bytes.iter().enumerate() {
@@ -258,9 +282,20 @@ fn compile(data: &str) -> Result<Rules, CleanError> {
             .split_once(':')
             .ok_or_else(|| fail("expected `kind: regex`".into()))?;
         let pattern = pattern.trim();
+        // `short`, `suffix` and `inline` patterns are written in lower case
+        // and run case-sensitively on the line's ASCII lower-case form: a
+        // case-insensitive pattern expands into so many literals that the
+        // search cannot use a fast prefilter.
+        let folded = matches!(kind.trim(), "short" | "suffix" | "inline");
+        if folded && !is_lower_case_pattern(pattern.trim()) {
+            return Err(fail(format!(
+                "{} patterns must be written in lower case, without (?-i) or \\p classes",
+                kind.trim()
+            )));
+        }
         let build = |p: &str| {
             RegexBuilder::new(p)
-                .case_insensitive(true)
+                .case_insensitive(!folded)
                 .size_limit(SIZE_LIMIT)
                 .build()
                 .map_err(|e| fail(format!("bad regex: {e}")))
@@ -307,7 +342,6 @@ fn compile(data: &str) -> Result<Rules, CleanError> {
         .build_many(&patterns)
         .map_err(|e| set_error(&e))?;
     let short = RegexSetBuilder::new(&short_patterns)
-        .case_insensitive(true)
         .size_limit(SIZE_LIMIT)
         .build()
         .map_err(|e| set_error(&e))?;
@@ -320,6 +354,25 @@ fn compile(data: &str) -> Result<Rules, CleanError> {
         inline,
         suffix,
     })
+}
+
+/// True when `pattern` matches the same on a line's ASCII lower-case form
+/// as case-insensitively on the line: no upper-case letter outside an
+/// escape (`\S`, `\W`), no flag groups and no Unicode property classes.
+fn is_lower_case_pattern(pattern: &str) -> bool {
+    let mut escaped = false;
+    for c in pattern.chars() {
+        if !escaped && c.is_ascii_uppercase() {
+            return false;
+        }
+        if escaped && matches!(c, 'p' | 'P') {
+            return false;
+        }
+        escaped = !escaped && c == '\\';
+    }
+    pattern
+        .match_indices("(?")
+        .all(|(at, _)| pattern[at + 2..].starts_with(':'))
 }
 
 /// The embedded families, compiled once per process.
