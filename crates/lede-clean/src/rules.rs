@@ -97,7 +97,9 @@ impl Rules {
     ) -> Option<LineMatch<'t>> {
         if line.len() <= LONG_LINE {
             let input = Input::new(line).anchored(Anchored::Yes);
-            if let Some(found) = self.whole.search(&input) {
+            // Only the pattern is needed, not where the match starts (the
+            // line's start), so the forward half of the search is enough.
+            if let Some(found) = self.whole.search_half(&input) {
                 let first = found.pattern().as_usize();
                 for (offset, rule) in self.whole_rules[first..].iter().enumerate() {
                     // The automaton vouches for `first`; a later rule (reached
