@@ -59,6 +59,17 @@ pub(crate) fn dateline(line: &str) -> Option<Dateline> {
                 break;
             }
             let mut next = at + 2 + word_len;
+            // More title-case words of the region ("Czech Republic").
+            while let Some(more) = line[next..].strip_prefix(' ') {
+                let len = more.find([',', ' ', '(']).unwrap_or(more.len());
+                let word = &more[..len];
+                let title =
+                    word.chars().next().is_some_and(char::is_uppercase) && word.chars().skip(1).all(char::is_lowercase);
+                if !title || len < 2 {
+                    break;
+                }
+                next += 1 + len;
+            }
             let tail = &line[next..];
             let digits = tail
                 .strip_prefix(' ')
@@ -126,6 +137,10 @@ mod tests {
             (Some("KYIV, Ukraine"), Some("AP"))
         );
         assert_eq!(parts("WASHINGTON — The Senate voted..."), (Some("WASHINGTON"), None));
+        assert_eq!(
+            parts("OSTRAVA, Czech Republic (Wire) — The river..."),
+            (Some("OSTRAVA, Czech Republic"), Some("Wire"))
+        );
         assert_eq!(parts("(CNN) — A storm hit..."), (None, Some("CNN")));
         assert_eq!(
             parts("NEW DELHI, March 3 (Reuters) - India..."),

@@ -171,14 +171,56 @@ fn ascii_lowercase<'b>(line: &str, buf: &'b mut [u8; SHORT_LINE]) -> &'b str {
     std::str::from_utf8(lower).unwrap_or_default()
 }
 
-/// Where the author of a byline lies: after "by", up to a `|`, `·` or `•`.
+/// Where the author of a byline lies: after "by", up to a `|`, `·` or `•`,
+/// and before a comma that opens a role or an agency rather than another
+/// name ("By Jan Svoboda, Wire correspondent", "By JAN SVOBODA, Associated
+/// Press").
 fn byline_author(line: &str) -> Range<usize> {
     let after_by = line.get(2..).unwrap_or("");
     let start = line.len() - after_by.trim_start().len();
-    let end = line[start..]
+    let mut end = line[start..]
         .find(['|', '\u{00B7}', '\u{2022}'])
         .map_or(line.len(), |at| start + at);
+    let mut at = start;
+    while let Some(comma) = line[at..end].find(',').map(|i| at + i) {
+        let next = &line[comma + 1..end];
+        let segment = next.split(',').next().unwrap_or("");
+        if !is_name_list(segment) {
+            end = comma;
+            break;
+        }
+        at = comma + 1;
+    }
     start..start + line[start..end].trim_end().len()
+}
+
+/// Words that mark a byline segment as an agency or a role, not a name.
+const NOT_NAMES: [&str; 14] = [
+    "press",
+    "wire",
+    "news",
+    "reuters",
+    "ap",
+    "afp",
+    "agency",
+    "associated",
+    "bloomberg",
+    "staff",
+    "correspondent",
+    "reporter",
+    "writer",
+    "editor",
+];
+
+/// A segment of a byline made of names: capitalised words (joined by
+/// "and"), none of them an agency or a role.
+fn is_name_list(segment: &str) -> bool {
+    segment.split_whitespace().all(|word| {
+        let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+        bare == "and"
+            || (bare.chars().next().is_some_and(char::is_uppercase)
+                && !NOT_NAMES.iter().any(|n| bare.eq_ignore_ascii_case(n)))
+    })
 }
 
 /// What one pass over a line's bytes tells the classifier, so that no later
@@ -473,6 +515,21 @@ mod tests {
         ] {
             assert_eq!(family_of(line), None, "{line}");
         }
+    }
+
+    #[test]
+    fn byline_authors_stop_before_roles_and_agencies() {
+        let author = |line: &str| line[byline_author(line)].to_string();
+        assert_eq!(
+            author("By Anna Kowalski, Tom Reed and Ana Lima"),
+            "Anna Kowalski, Tom Reed and Ana Lima"
+        );
+        assert_eq!(author("By JAN SVOBODA, Associated Press"), "JAN SVOBODA");
+        assert_eq!(
+            author("By Jan Svoboda and Petra Novak, Wire correspondents"),
+            "Jan Svoboda and Petra Novak"
+        );
+        assert_eq!(author("By Jan Svoboda | March 3, 2025"), "Jan Svoboda");
     }
 
     #[test]

@@ -7,6 +7,10 @@ struct Case {
     input: Vec<String>,
     expected: Vec<String>,
     families: Vec<String>,
+    /// Expected metadata, as "key: value" from "@ " lines (checked only
+    /// when given): `bylines`, `credits` (each a "; "-separated list),
+    /// `place`, `agency`.
+    metadata: Vec<(String, String)>,
 }
 
 /// Expands the escapes the data file uses: `\n`, `\r`, `\t`, `\u{XXXX}`.
@@ -43,6 +47,7 @@ fn cases() -> Vec<Case> {
                 input: Vec::new(),
                 expected: Vec::new(),
                 families: Vec::new(),
+                metadata: Vec::new(),
             };
             cases.push(case);
             continue;
@@ -52,6 +57,9 @@ fn cases() -> Vec<Case> {
             case.input.push(unescape(line.get(2..).unwrap_or("")));
         } else if line == "=" || line.starts_with("= ") {
             case.expected.push(unescape(line.get(2..).unwrap_or("")));
+        } else if let Some(entry) = line.strip_prefix("@ ") {
+            let (key, value) = entry.split_once(": ").expect("metadata line is `@ key: value`");
+            case.metadata.push((key.to_string(), unescape(value)));
         } else if let Some(list) = line.strip_prefix("- ") {
             case.families = list
                 .split(',')
@@ -79,6 +87,32 @@ fn golden_cleaning() {
                 "{}\n  expected: {:?}\n  got:      {:?}\n  expected families: {:?}\n  got families:      {:?}",
                 case.name, expected, cleaned.text, case.families, families
             ));
+        }
+        let slice = |span: lede_text::Span| input[span.range()].to_string();
+        let dateline = cleaned.metadata.dateline;
+        for (key, value) in &case.metadata {
+            let got = match key.as_str() {
+                "bylines" => cleaned
+                    .metadata
+                    .bylines
+                    .iter()
+                    .map(|s| slice(*s))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+                "credits" => cleaned
+                    .metadata
+                    .credits
+                    .iter()
+                    .map(|s| slice(*s))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+                "place" => dateline.and_then(|d| d.place).map(slice).unwrap_or_default(),
+                "agency" => dateline.and_then(|d| d.agency).map(slice).unwrap_or_default(),
+                other => panic!("{}: unknown metadata key {other:?}", case.name),
+            };
+            if &got != value {
+                failures.push(format!("{}\n  {key}: expected {value:?}, got {got:?}", case.name));
+            }
         }
         // Every removal is a real span of the input; every family name is known.
         for removal in &cleaned.removed {
