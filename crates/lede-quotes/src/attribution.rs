@@ -9,9 +9,9 @@
 
 use lede_text::{is_capitalized, Span};
 
-use crate::cues::{CueClass, CueMatch, CUES};
+use crate::cues::{CueClass, CueMatch};
 use crate::document::{floor_char_boundary, is_quote_mark, Document};
-use crate::lexicon::{WordList, WORDS};
+use crate::lexicon::WordList;
 use crate::quote::{Quote, QuoteKind, Speaker, SpeakerKind};
 use crate::speaker::{is_pronoun, speaker_after, speaker_before};
 
@@ -26,7 +26,7 @@ pub(crate) fn attribute(doc: &Document, cue: CueMatch, previous: Option<&Quote>)
         // A cue inside quoted words belongs to the quoted speaker's words.
         return None;
     }
-    let sentence = doc.sentence_at(cue.span.start);
+    let sentence = doc.window(cue.span);
     if cue.class == CueClass::Source {
         return according_to(doc, cue, sentence);
     }
@@ -257,12 +257,12 @@ fn content_before(doc: &Document, sentence: Span, lead: &str) -> Option<Span> {
     // `,"` (mark last) and `",` (comma last) both close a quotation.
     for end in [lead_end, lead_end.saturating_sub(1)] {
         if doc.text.is_char_boundary(end) {
-            if let Some(q) = doc.quotation_closing_at(end) {
+            if let Some(q) = doc.quotation_closing_at(end).filter(|q| !q.content.is_empty()) {
                 // Words of the same sentence before the quotation are part
                 // of the statement: `When X said ..., he "grabbed ...," said Y`.
                 let opened_in_sentence = sentence.start < q.open.start;
                 let lead_in = Span::new(sentence.start, q.open.start).trim(doc.text);
-                let own_cue = CUES.find(lead_in.slice(doc.text)).next().is_some();
+                let own_cue = !doc.cues_in(lead_in.start, lead_in.end).is_empty();
                 if opened_in_sentence && word_count(doc, lead_in) >= 2 && !own_cue {
                     return Some(Span::new(lead_in.start, q.content.end));
                 }
@@ -312,7 +312,8 @@ fn content_from(doc: &Document, from: usize, sentence: Span) -> Option<Span> {
             .len();
     let start = from + skipped;
     if let Some(q) = doc.quotation_opening_at(start) {
-        return Some(q.content);
+        // `said "` with nothing quoted says nothing.
+        return (!q.content.is_empty()).then_some(q.content);
     }
     let mut end = content_end(doc, start, sentence.end.max(start));
     // A quotation opened in the content runs on to its close, across
@@ -335,41 +336,40 @@ fn content_from(doc: &Document, from: usize, sentence: Span) -> Option<Span> {
 fn content_end(doc: &Document, start: usize, end: usize) -> usize {
     let clause = &doc.text[start..end];
     let mut cut = clause.len();
-    for marker in [
-        ", but ",
-        ", however",
-        ", and ",
-        ", as ",
-        ", which ",
-        ", while ",
-        ", although ",
-        ", though ",
-        ", who ",
-        ", where ",
-        "; ",
-    ] {
-        if let Some(i) = clause.find(marker) {
-            cut = cut.min(i);
+    // One pass over the clause's commas and semicolons: a new clause after
+    // a comma (", but", ", which", ", offering ...") or any semicolon.
+    for (i, mark) in clause.match_indices([',', ';']) {
+        if mark == ";" {
+            cut = i;
+            break;
         }
-    }
-    // ", offering ...": a participle clause after a comma adds to the
-    // sentence, not to what was said.
-    for (i, _) in clause.match_indices(", ") {
-        let next = clause[i + 2..].split([' ', ',']).next().unwrap_or_default();
-        if next.len() > 5 && next.ends_with("ing") && next.chars().all(|c| c.is_ascii_lowercase()) {
-            cut = cut.min(i);
+        let Some(rest) = clause[i + 1..].strip_prefix(' ') else {
+            continue;
+        };
+        let next = rest.split([' ', ',']).next().unwrap_or_default();
+        let participle = next.len() > 5 && next.ends_with("ing") && next.bytes().all(|b| b.is_ascii_lowercase());
+        if participle || is_clause_opener(next) {
+            cut = i;
             break;
         }
     }
     // "acknowledged that X and called Y": a coordinated cue starts a new
     // attribution.
-    for cue in CUES.find(clause) {
-        let before = clause[..cue.span.start].trim_end();
+    for cue in doc.cues_in(start, end) {
+        let before = doc.text[start..cue.span.start].trim_end();
         if before.ends_with(" and") || before.ends_with(" but") {
             cut = cut.min(before.len() - 4);
         }
     }
     start + cut
+}
+
+/// Words that open a new clause after a comma in reported content.
+fn is_clause_opener(word: &str) -> bool {
+    matches!(
+        word,
+        "but" | "however" | "and" | "as" | "which" | "while" | "although" | "though" | "who" | "where"
+    )
 }
 
 /// The position after "that" when it comes within a few words of the cue,
@@ -382,7 +382,9 @@ fn that_after(doc: &Document, pos: usize, sentence: Span) -> Option<usize> {
             return None;
         }
         let between = &doc.text[pos..word.start];
-        if between.contains([';', ':', '"', '\u{201C}', '\u{201D}', '(', '.']) || CUES.find(between).next().is_some() {
+        if between.contains([';', ':', '"', '\u{201C}', '\u{201D}', '(', '.'])
+            || !doc.cues_in(pos, word.start).is_empty()
+        {
             return None;
         }
         if word.slice(doc.text).eq_ignore_ascii_case("that") {
@@ -404,7 +406,7 @@ fn object_end(doc: &Document, pos: usize, sentence: Span) -> usize {
     // "told Trump Russia is willing", "told reporters he was ready": skip
     // the addressee, a name or a determiner phrase.
     let Some(mut i) = doc.word_after(pos) else { return pos };
-    if WORDS.has(WordList::Determiner, doc.word(i)) {
+    if doc.is(i, WordList::Determiner) {
         i += 1;
     }
     while i + 1 < doc.words.len()
@@ -502,12 +504,12 @@ fn word_count(doc: &Document, span: Span) -> usize {
 }
 
 fn quote(doc: &Document, content: Span, cue: CueMatch, speaker: Speaker) -> Quote {
-    let direct = doc.quotations.iter().any(|q| q.content == content);
-    let mixed = !direct
-        && doc
-            .quotations
-            .iter()
-            .any(|q| content.start <= q.content.start && q.content.end <= content.end);
+    let first = doc.quotations.partition_point(|q| q.content.start < content.start);
+    let inside = doc.quotations[first..]
+        .iter()
+        .take_while(|q| q.content.start < content.end);
+    let direct = doc.quotations.get(first).is_some_and(|q| q.content == content);
+    let mixed = !direct && inside.clone().any(|q| q.content.end <= content.end);
     let kind = if direct {
         QuoteKind::Direct
     } else if mixed {

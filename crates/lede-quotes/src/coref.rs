@@ -3,8 +3,11 @@
 //! refer to ("He expounded that" → Yuri Ushakov) by gender, number and
 //! recency, and role nouns to the person who holds the role ("the adviser").
 
+use std::collections::{HashMap, HashSet};
+
 use lede_text::{is_capitalized, Span};
 
+use crate::cues::CueClass;
 use crate::document::Document;
 use crate::lexicon::{WordList, WORDS};
 use crate::quote::{Quote, SpeakerKind};
@@ -24,11 +27,45 @@ struct Person {
     gender: Gender,
 }
 
+/// The people a document names, in order, with an index by surname.
+struct People<'t> {
+    list: Vec<Person>,
+    /// Surname → the person with the fullest name ending in it.
+    by_surname: HashMap<&'t str, usize>,
+}
+
+impl<'t> People<'t> {
+    fn new(doc: &Document<'t>) -> People<'t> {
+        let list = name_mentions(doc);
+        let mut by_surname: HashMap<&str, usize> = HashMap::new();
+        for (i, person) in list.iter().enumerate() {
+            let best = by_surname.entry(last_word(doc, person.name)).or_insert(i);
+            if list[*best].name.len() < person.name.len() {
+                *best = i;
+            }
+        }
+        People { list, by_surname }
+    }
+
+    /// The person whose fullest name ends with the same word as `name`.
+    fn find(&self, doc: &Document, name: Span) -> Option<usize> {
+        self.by_surname.get(last_word(doc, name)).copied()
+    }
+
+    /// The closest person named before `pos` whose gender does not
+    /// conflict, among the last few named.
+    fn nearest_before(&self, pos: usize, gender: Gender) -> Option<usize> {
+        const LOOKBACK: usize = 32;
+        let end = self.list.partition_point(|p| p.name.end <= pos);
+        (end.saturating_sub(LOOKBACK)..end)
+            .rev()
+            .find(|&i| self.list[i].gender == gender || self.list[i].gender == Gender::Unknown)
+    }
+}
+
 /// Fills in `speaker.name` (and a missing role) for every quote.
 pub(crate) fn resolve(doc: &Document, quotes: &mut [Quote]) {
-    let mut people = name_mentions(doc);
-    // Longest names first, so a surname finds the fullest name.
-    people.sort_by_key(|p| std::cmp::Reverse(p.name.len()));
+    let mut people = People::new(doc);
     // The person last quoted: pronouns refer back to them first.
     let mut last: Option<(Span, Option<Span>, Gender)> = None;
     for quote in quotes.iter_mut() {
@@ -39,17 +76,18 @@ pub(crate) fn resolve(doc: &Document, quotes: &mut [Quote]) {
             SpeakerKind::Person => {
                 let Some(name) = speaker.name else { continue };
                 let gender = gender_of_title(doc, speaker.mention);
-                if let Some(p) = find_person(doc, &people, name) {
-                    if people[p].gender == Gender::Unknown {
-                        people[p].gender = gender.unwrap_or(Gender::Unknown);
+                if let Some(p) = people.find(doc, name) {
+                    let person = &mut people.list[p];
+                    if person.gender == Gender::Unknown {
+                        person.gender = gender.unwrap_or(Gender::Unknown);
                     }
-                    speaker.name = Some(people[p].name);
-                    speaker.role = speaker.role.or(people[p].role);
-                    last = Some((people[p].name, speaker.role, people[p].gender));
-                } else if speaker.role.is_some() || gender.is_some() {
-                    // A lone capitalised word with no title may be a place or
-                    // a body ("Valdoria expects"); only a titled one is a
-                    // person pronouns can refer to.
+                    speaker.name = Some(person.name);
+                    speaker.role = speaker.role.or(person.role);
+                    last = Some((person.name, speaker.role, person.gender));
+                } else if speaker.role.is_some() || gender.is_some() || quote.cue_class == Some(CueClass::Speech) {
+                    // A lone capitalised word may be a place or a body
+                    // ("Valdoria expects"); one with a title, or one that
+                    // speaks, is taken for a person pronouns can refer to.
                     last = Some((name, speaker.role, gender.unwrap_or(Gender::Unknown)));
                 }
             }
@@ -63,12 +101,13 @@ pub(crate) fn resolve(doc: &Document, quotes: &mut [Quote]) {
                     .filter(|(_, _, g)| *g == gender || *g == Gender::Unknown)
                     .map(|(name, role, _)| (name, role))
                     .or_else(|| {
-                        nearest_before(&people, speaker.mention.start, gender).map(|p| (people[p].name, people[p].role))
+                        let p = people.nearest_before(speaker.mention.start, gender)?;
+                        Some((people.list[p].name, people.list[p].role))
                     });
                 if let Some((name, role)) = resolved {
-                    if let Some(p) = find_person(doc, &people, name) {
-                        if people[p].gender == Gender::Unknown {
-                            people[p].gender = gender;
+                    if let Some(p) = people.find(doc, name) {
+                        if people.list[p].gender == Gender::Unknown {
+                            people.list[p].gender = gender;
                         }
                     }
                     speaker.name = Some(name);
@@ -79,13 +118,16 @@ pub(crate) fn resolve(doc: &Document, quotes: &mut [Quote]) {
             SpeakerKind::Nominal => {
                 // "the adviser said" after "Kremlin adviser Yuri Ushakov".
                 let head = last_word(doc, speaker.mention);
-                let holder = people.iter().position(|p| {
-                    p.name.start < speaker.mention.start
-                        && p.role.is_some_and(|r| last_word(doc, r).eq_ignore_ascii_case(head))
-                });
-                if let (Some(p), true) = (holder, speaker.mention.slice(doc.text).starts_with(['t', 'T'])) {
-                    speaker.name = Some(people[p].name);
-                    speaker.role = people[p].role;
+                let definite = speaker.mention.slice(doc.text).starts_with(['t', 'T']);
+                let end = people.list.partition_point(|p| p.name.start < speaker.mention.start);
+                let holder = people.list[..end]
+                    .iter()
+                    .rev()
+                    .take(32)
+                    .find(|p| p.role.is_some_and(|r| last_word(doc, r).eq_ignore_ascii_case(head)));
+                if let (Some(person), true) = (holder, definite) {
+                    speaker.name = Some(person.name);
+                    speaker.role = person.role;
                 }
             }
             _ => {}
@@ -93,26 +135,23 @@ pub(crate) fn resolve(doc: &Document, quotes: &mut [Quote]) {
     }
 }
 
-/// The person whose fullest name ends with the same word as `name`.
-fn find_person(doc: &Document, people: &[Person], name: Span) -> Option<usize> {
-    let surname = last_word(doc, name);
-    people.iter().position(|p| last_word(doc, p.name) == surname)
-}
-
-/// The closest person named before `pos` whose gender does not conflict.
-fn nearest_before(people: &[Person], pos: usize, gender: Gender) -> Option<usize> {
-    people
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| p.name.end <= pos && (p.gender == gender || p.gender == Gender::Unknown))
-        .max_by_key(|(_, p)| p.name.start)
-        .map(|(i, _)| i)
-}
-
 fn last_word<'t>(doc: &Document<'t>, span: Span) -> &'t str {
     let text = span.slice(doc.text);
     let word = text.rsplit([' ', '-']).next().unwrap_or(text);
     word.trim_end_matches("'s").trim_end_matches("\u{2019}s")
+}
+
+/// The gender a given name usually has ("Lena", "Mikhail"), if the word
+/// lists know it unambiguously.
+fn gender_of_given_name(word: &str) -> Option<Gender> {
+    match (
+        WORDS.has(WordList::MaleName, word),
+        WORDS.has(WordList::FemaleName, word),
+    ) {
+        (true, false) => Some(Gender::Male),
+        (false, true) => Some(Gender::Female),
+        _ => None,
+    }
 }
 
 /// "Mr." / "Mrs." / "Ms." right before the mention.
@@ -140,14 +179,15 @@ fn gender_of_title(doc: &Document, mention: Span) -> Option<Gender> {
 /// titles, with the role words just before them, first mention of each.
 fn name_mentions(doc: &Document) -> Vec<Person> {
     let mut people: Vec<Person> = Vec::new();
+    let mut seen = HashSet::new();
     let mut i = 0;
     while i < doc.words.len() {
-        if !is_name_word(doc.word(i)) {
+        if !is_name_word(doc, i) {
             i += 1;
             continue;
         }
         let start = i;
-        while i + 1 < doc.words.len() && doc.gap_after(i) == " " && is_name_word(doc.word(i + 1)) {
+        while i + 1 < doc.words.len() && doc.gap_after(i) == " " && is_name_word(doc, i + 1) {
             i += 1;
         }
         let end = i;
@@ -156,38 +196,46 @@ fn name_mentions(doc: &Document) -> Vec<Person> {
             continue;
         }
         let name = Span::new(doc.words[start].start, doc.words[end].end);
-        if people.iter().any(|p| p.name.slice(doc.text) == name.slice(doc.text)) {
+        // A name inside quoted words is spoken about, not a speaker pronouns
+        // outside can refer to.
+        if doc.quotation_around(name.start).is_some() || !seen.insert(name.slice(doc.text)) {
             continue;
         }
         let mut role_start = start;
         while role_start > 0
             && doc.gap_after(role_start - 1) == " "
-            && (WORDS.has(WordList::Role, doc.word(role_start - 1))
-                || WORDS.has(WordList::Modifier, doc.word(role_start - 1))
+            && (doc.is(role_start - 1, WordList::Role)
+                || doc.is(role_start - 1, WordList::Modifier)
                 || is_capitalized(doc.word(role_start - 1)))
-            && !WORDS.has(WordList::Determiner, doc.word(role_start - 1))
+            && !doc.is(role_start - 1, WordList::Determiner)
         {
             role_start -= 1;
         }
         let role = (role_start < start).then(|| Span::new(doc.words[role_start].start, doc.words[start - 1].end));
-        let gender = gender_of_title(doc, name).unwrap_or(Gender::Unknown);
+        let gender = gender_of_title(doc, name)
+            .or_else(|| gender_of_given_name(doc.word(start)))
+            .unwrap_or(Gender::Unknown);
         people.push(Person { name, role, gender });
     }
     people
 }
 
-fn is_name_word(word: &str) -> bool {
+fn is_name_word(doc: &Document, i: usize) -> bool {
+    const NOT_NAMES: [WordList; 5] = [
+        WordList::Role,
+        WordList::Modifier,
+        WordList::Determiner,
+        WordList::Organization,
+        WordList::NotName,
+    ];
+    let word = doc.word(i);
     is_capitalized(word)
-        && !WORDS.has(WordList::Role, word)
-        && !WORDS.has(WordList::Modifier, word)
-        && !WORDS.has(WordList::Determiner, word)
-        && !WORDS.has(WordList::Organization, word)
-        && !WORDS.has(WordList::NotName, word)
+        && NOT_NAMES.iter().all(|&list| !doc.is(i, list))
         && !word.ends_with("'s")
         && !word.ends_with("\u{2019}s")
         && word.chars().any(char::is_lowercase)
 }
 
 fn is_opener(doc: &Document, i: usize) -> bool {
-    WORDS.has(WordList::ClauseOpener, doc.word(i))
+    doc.is(i, WordList::ClauseOpener)
 }

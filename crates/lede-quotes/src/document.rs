@@ -1,10 +1,22 @@
 //! A document prepared for attribution: its words, sentences, paragraphs
 //! and quotations, computed once and looked up by position.
 
+use std::cell::Cell;
+
 use lede_text::{paragraphs, sentences, words, ParagraphMode, Span};
 
+use crate::cues::{CueMatch, CUES};
+use crate::lexicon::{WordList, WORDS};
 pub(crate) use crate::marks::is_quote_mark;
 use crate::marks::{quotations, Quotation};
+
+/// How far around a cue the rules look for its speaker and content. Real
+/// attributions fit well inside; the bound keeps the work per cue constant,
+/// so a megabyte-long sentence full of cues still takes linear time.
+pub(crate) const WINDOW: usize = 1200;
+
+/// A word whose lists have not been looked up yet.
+const UNKNOWN: u16 = u16::MAX;
 
 pub(crate) struct Document<'t> {
     pub text: &'t str,
@@ -14,21 +26,40 @@ pub(crate) struct Document<'t> {
     /// Outermost quotations only: nested ones are part of their speaker's
     /// words.
     pub quotations: Vec<Quotation>,
+    /// Every cue, in order.
+    pub cues: Vec<CueMatch>,
+    /// For each word, the word lists it is in, looked up the first time a
+    /// rule asks (most words are never asked about).
+    bits: Vec<Cell<u16>>,
 }
 
 impl<'t> Document<'t> {
     pub fn new(text: &'t str) -> Document<'t> {
+        let words: Vec<Span> = words(text).collect();
         Document {
             text,
-            words: words(text).collect(),
+            bits: vec![Cell::new(UNKNOWN); words.len()],
+            words,
             sentences: sentences(text).collect(),
             paragraphs: paragraphs(text, ParagraphMode::BlankLine).collect(),
             quotations: quotations(text).into_iter().filter(|q| q.depth == 0).collect(),
+            cues: CUES.find(text).collect(),
         }
     }
 
     pub fn word(&self, i: usize) -> &'t str {
         self.words[i].slice(self.text)
+    }
+
+    /// Whether word `i` is in `list`.
+    #[inline]
+    pub fn is(&self, i: usize, list: WordList) -> bool {
+        let mut bits = self.bits[i].get();
+        if bits == UNKNOWN {
+            bits = WORDS.lists_of(self.word(i));
+            self.bits[i].set(bits);
+        }
+        bits & list.bit() != 0
     }
 
     /// The last word ending at or before `pos`.
@@ -46,6 +77,24 @@ impl<'t> Document<'t> {
     pub fn gap_after(&self, i: usize) -> &'t str {
         let end = self.words.get(i + 1).map_or(self.text.len(), |w| w.start);
         &self.text[self.words[i].end..end]
+    }
+
+    /// Whether a cue starts inside `start..end`, and which, in order.
+    pub fn cues_in(&self, start: usize, end: usize) -> &[CueMatch] {
+        let first = self.cues.partition_point(|c| c.span.start < start);
+        let last = self.cues.partition_point(|c| c.span.start < end);
+        &self.cues[first..last.max(first)]
+    }
+
+    /// The sentence around `span` as far as the rules look: the sentence
+    /// clipped to [`WINDOW`] bytes on either side.
+    pub fn window(&self, span: Span) -> Span {
+        let sentence = self.sentence_at(span.start);
+        let start = sentence
+            .start
+            .max(ceil_char_boundary(self.text, span.start.saturating_sub(WINDOW)));
+        let end = sentence.end.min(floor_char_boundary(self.text, span.end + WINDOW));
+        Span::new(start.min(span.start), end.max(span.end))
     }
 
     /// The sentence containing `pos`, or the whole text.
@@ -97,6 +146,15 @@ pub(crate) fn floor_char_boundary(text: &str, i: usize) -> usize {
     let mut i = i.min(text.len());
     while !text.is_char_boundary(i) {
         i -= 1;
+    }
+    i
+}
+
+/// The smallest char boundary of `text` at or after `i`.
+pub(crate) fn ceil_char_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i += 1;
     }
     i
 }

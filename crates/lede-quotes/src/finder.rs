@@ -1,11 +1,12 @@
 //! The whole attribution pass over one document.
 
+use std::collections::HashSet;
+
 use lede_text::Span;
 
 use crate::attribution::attribute;
 use crate::coref::resolve;
-use crate::cues::CUES;
-use crate::document::Document;
+use crate::document::{floor_char_boundary, Document, WINDOW};
 use crate::quote::{Quote, QuoteKind};
 use crate::speaker::speaker_after;
 
@@ -35,9 +36,10 @@ const MIN_UNTAGGED_WORDS: usize = 5;
 pub fn find_quotes(text: &str) -> Vec<Quote> {
     let doc = Document::new(text);
     let mut quotes: Vec<Quote> = Vec::new();
-    for cue in CUES.find(text) {
+    let mut seen = HashSet::new();
+    for &cue in &doc.cues {
         if let Some(quote) = attribute(&doc, cue, quotes.last()) {
-            if !quotes.iter().any(|q| q.content == quote.content) {
+            if seen.insert(quote.content) {
                 quotes.push(quote);
             }
         }
@@ -77,7 +79,10 @@ fn merge_interrupted(doc: &Document, quotes: &mut [Quote]) {
         for next in doc.quotations[i..].iter().take_while(|q| q.open.start < paragraph.end) {
             let between = &doc.text[from..next.open.start];
             let short = between.split_whitespace().count() <= MAX_TAG_WORDS;
-            let no_cue = CUES.find(between).all(|c| is_participle(c.span.slice(between)));
+            let no_cue = doc
+                .cues_in(from, next.open.start)
+                .iter()
+                .all(|c| is_participle(c.span.slice(doc.text)));
             if !short || !no_cue || between.contains('\n') {
                 break;
             }
@@ -98,29 +103,41 @@ fn is_participle(cue: &str) -> bool {
 /// speech whose speaker is not given.
 fn untagged_quotations(doc: &Document, quotes: &mut Vec<Quote>) {
     let mut attributed: Vec<Quote> = quotes.clone();
-    attributed.sort_by_key(|q| q.content.start);
+    attributed.sort_by_key(|q| (q.content.start, std::cmp::Reverse(q.content.end)));
+    // Sweeping both lists in order: `covered` is the furthest end of the
+    // quotes started so far, `spoken` those of them with a speaker.
+    let (mut next, mut covered) = (0, 0);
+    let mut spoken: Vec<&Quote> = Vec::new();
     for quotation in &doc.quotations {
         let content = quotation.content;
-        if quotes
+        while next < attributed.len() && attributed[next].content.start <= content.start {
+            covered = covered.max(attributed[next].content.end);
+            if attributed[next].speaker.is_some() {
+                spoken.push(&attributed[next]);
+            }
+            next += 1;
+        }
+        // The last quote with a speaker that ended before this quotation;
+        // only quotes still overlapping it are passed over.
+        let earlier = spoken
             .iter()
-            .any(|q| q.content.start <= content.start && content.end <= q.content.end)
-        {
+            .rev()
+            .take(8)
+            .find(|q| q.content.end <= content.start)
+            .copied();
+        if content.end <= covered {
             continue;
         }
-        let words = doc.words.partition_point(|w| w.end <= content.end)
-            - doc.words.partition_point(|w| w.start < content.start);
         if let Some(quote) = headline(doc, quotation.close.map_or(content.end, |c| c.end), content) {
             quotes.push(quote);
             continue;
         }
+        let words = doc.words.partition_point(|w| w.end <= content.end)
+            - doc.words.partition_point(|w| w.start < content.start);
         if words < MIN_UNTAGGED_WORDS {
             continue;
         }
         let paragraph = doc.paragraph_at(content.start);
-        let earlier = attributed
-            .iter()
-            .rev()
-            .find(|q| q.content.end <= content.start && q.speaker.is_some());
         let same_speaker = earlier.filter(|q| {
             quotation.continues
                 || paragraph.is_some_and(|p| p.start <= q.content.start)
@@ -141,15 +158,15 @@ fn untagged_quotations(doc: &Document, quotes: &mut Vec<Quote>) {
 /// paragraph, then a colon and a name.
 fn headline(doc: &Document, after_close: usize, content: Span) -> Option<Quote> {
     let paragraph = doc.paragraph_at(content.start)?;
-    if doc.text[paragraph.start..content.start].chars().count() > 1 {
+    // Only the opening mark (or two) comes before the quote in its paragraph.
+    if content.start - paragraph.start > 4 || !doc.text[after_close..].starts_with(':') {
         return None;
     }
-    let colon = doc.text[after_close..].strip_prefix(':')?;
-    let _ = colon;
     let start = after_close + 1;
-    let end = doc.text[start..paragraph.end]
+    let limit = floor_char_boundary(doc.text, paragraph.end.min(start + WINDOW));
+    let end = doc.text[start..limit]
         .find([',', '.', ';'])
-        .map_or(paragraph.end, |i| start + i);
+        .map_or(limit, |i| start + i);
     let speaker = speaker_after(doc, start, end)?;
     Some(Quote {
         content,

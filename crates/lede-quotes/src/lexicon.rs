@@ -2,7 +2,8 @@
 //! heads of organisation and document sources.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 /// One named list of `data/words.txt`.
@@ -21,9 +22,11 @@ pub(crate) enum WordList {
     Document,
     ClauseOpener,
     NotName,
+    MaleName,
+    FemaleName,
 }
 
-const SECTIONS: [(&str, WordList); 13] = [
+const SECTIONS: [(&str, WordList); 15] = [
     ("pronoun_male", WordList::PronounMale),
     ("pronoun_female", WordList::PronounFemale),
     ("pronoun_plural", WordList::PronounPlural),
@@ -37,17 +40,34 @@ const SECTIONS: [(&str, WordList); 13] = [
     ("document", WordList::Document),
     ("clause_opener", WordList::ClauseOpener),
     ("not_name", WordList::NotName),
+    ("male", WordList::MaleName),
+    ("female", WordList::FemaleName),
 ];
 
-pub(crate) struct Lexicon {
-    lists: Vec<HashSet<&'static str>>,
+/// Word → the lists it is in, as bits indexed by `WordList`.
+impl WordList {
+    /// This list's bit in [`Lexicon::lists_of`].
+    #[inline]
+    pub fn bit(self) -> u16 {
+        1 << self as u16
+    }
 }
 
-pub(crate) static WORDS: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::parse(include_str!("../data/words.txt")));
+pub(crate) struct Lexicon {
+    lists: HashMap<&'static [u8], u16, BuildHasherDefault<Fnv>>,
+}
+
+pub(crate) static WORDS: LazyLock<Lexicon> = LazyLock::new(|| {
+    let mut lexicon = Lexicon {
+        lists: HashMap::default(),
+    };
+    lexicon.parse(include_str!("../data/words.txt"));
+    lexicon.parse(include_str!("../data/given_names.txt"));
+    lexicon
+});
 
 impl Lexicon {
-    fn parse(data: &'static str) -> Lexicon {
-        let mut lists = vec![HashSet::new(); SECTIONS.len()];
+    fn parse(&mut self, data: &'static str) {
         let mut current = None;
         for line in data
             .lines()
@@ -55,20 +75,38 @@ impl Lexicon {
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
         {
             if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-                current = SECTIONS.iter().position(|(section, _)| *section == name);
+                current = SECTIONS
+                    .iter()
+                    .find(|(section, _)| *section == name)
+                    .map(|(_, list)| *list);
                 continue;
             }
-            if let Some(index) = current {
-                lists[index].extend(line.split_whitespace());
+            if let Some(list) = current {
+                for word in line.split_whitespace() {
+                    *self.lists.entry(word.as_bytes()).or_default() |= list.bit();
+                }
             }
         }
-        Lexicon { lists }
     }
 
     /// Whether `word` (any case) is in `list`.
+    #[inline]
     pub fn has(&self, list: WordList, word: &str) -> bool {
-        let index = SECTIONS.iter().position(|(_, l)| *l == list).unwrap_or(0);
-        self.lists[index].contains(lower(word).as_ref())
+        self.lists_of(word) & list.bit() != 0
+    }
+
+    /// The lists `word` (any case) is in, as bits.
+    pub fn lists_of(&self, word: &str) -> u16 {
+        // Lowercase short ASCII words on the stack: this runs for most words
+        // of a document.
+        let mut buffer = [0u8; 24];
+        if word.len() <= buffer.len() && word.is_ascii() {
+            let lowered = &mut buffer[..word.len()];
+            lowered.copy_from_slice(word.as_bytes());
+            lowered.make_ascii_lowercase();
+            return self.lists.get(&lowered[..]).copied().unwrap_or(0);
+        }
+        self.lists.get(lower(word).as_bytes()).copied().unwrap_or(0)
     }
 }
 
@@ -81,6 +119,25 @@ pub(crate) fn lower(word: &str) -> Cow<'_, str> {
     }
 }
 
+/// FNV-1a: a fast hash for short keys (the default SipHash is built to
+/// resist flooding, which a fixed embedded word list does not need).
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -88,11 +145,15 @@ mod tests {
     #[test]
     fn every_section_has_words() {
         for (name, list) in SECTIONS {
-            let index = SECTIONS.iter().position(|(_, l)| *l == list).unwrap();
-            assert!(!WORDS.lists[index].is_empty(), "section {name} is empty or missing");
+            assert!(
+                WORDS.lists.values().any(|bits| bits & (1 << list as u16) != 0),
+                "section {name} is empty or missing"
+            );
         }
         assert!(WORDS.has(WordList::Role, "Spokesman"));
         assert!(WORDS.has(WordList::Document, "poll"));
+        assert!(WORDS.has(WordList::FemaleName, "Lena") && WORDS.has(WordList::MaleName, "Mikhail"));
         assert!(!WORDS.has(WordList::Role, "Ushakov"));
+        assert!(WORDS.has(WordList::NotName, "WEDNESDAY"));
     }
 }

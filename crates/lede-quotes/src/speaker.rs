@@ -4,7 +4,6 @@
 
 use lede_text::{is_capitalized, Span};
 
-use crate::cues::CUES;
 use crate::document::{is_blank, is_quote_mark, Document};
 use crate::lexicon::{lower, WordList, WORDS};
 use crate::quote::{Speaker, SpeakerKind};
@@ -54,7 +53,7 @@ const MAX_APPOSITION_WORDS: usize = 24;
 /// "Another pollster, David Woodard of Clemson University, said";
 /// "Dunwoody, who worked for the campaign in 2008, said".
 fn apposition_before(doc: &Document, i: usize, pos: usize, floor: usize) -> Option<Speaker> {
-    if doc.text[doc.words[i].end..pos].trim() != "," {
+    if doc.words[i].start < floor || doc.text[doc.words[i].end..pos].trim() != "," {
         return None;
     }
     let open = floor + doc.text[floor..doc.words[i].start].rfind(',')?;
@@ -65,7 +64,7 @@ fn apposition_before(doc: &Document, i: usize, pos: usize, floor: usize) -> Opti
     let inner = Span::new(doc.words[first].start, doc.words[i].end);
     let inner_text = doc.text[open..inner.end].trim_start_matches(',');
     if inner_text.contains(|c: char| is_quote_mark(c) && c != '\u{2019}' && c != '\'')
-        || CUES.find(inner_text).next().is_some()
+        || !doc.cues_in(open, inner.end).is_empty()
     {
         // A said-tag, not an apposition: `"...," Black said, referring to`.
         return None;
@@ -99,7 +98,7 @@ pub(crate) fn speaker_after(doc: &Document, pos: usize, ceiling: usize) -> Optio
     if is_pronoun(doc.word(first)) {
         return Some(pronoun(doc, first));
     }
-    if WORDS.has(WordList::NotName, doc.word(first)) {
+    if doc.is(first, WordList::NotName) {
         return None;
     }
     let mut last = first;
@@ -108,7 +107,7 @@ pub(crate) fn speaker_after(doc: &Document, pos: usize, ceiling: usize) -> Optio
         && doc.words[last + 1].end <= ceiling
         && joins(doc.gap_after(last))
         && phrase_word(doc.word(last + 1), false)
-        && !WORDS.has(WordList::NotName, doc.word(last + 1))
+        && !doc.is(last + 1, WordList::NotName)
     {
         last += 1;
     }
@@ -116,7 +115,7 @@ pub(crate) fn speaker_after(doc: &Document, pos: usize, ceiling: usize) -> Optio
         Some(speaker) => speaker,
         // "said a handful of Democrats": a determiner opens a description
         // whose head is not in the word lists.
-        None if WORDS.has(WordList::Determiner, doc.word(first)) && !is_complementizer(doc.word(first)) => Speaker {
+        None if doc.is(first, WordList::Determiner) && !is_complementizer(doc.word(first)) => Speaker {
             mention: doc.words[first],
             name: None,
             role: None,
@@ -140,7 +139,7 @@ pub(crate) fn speaker_after(doc: &Document, pos: usize, ceiling: usize) -> Optio
     if speaker.kind == SpeakerKind::Person && after.starts_with(", ") {
         let det = doc
             .word_after(speaker.mention.end)
-            .filter(|&d| WORDS.has(WordList::Determiner, doc.word(d)) || is_possessive(doc.word(d)));
+            .filter(|&d| doc.is(d, WordList::Determiner) || is_possessive(doc.word(d)));
         if let Some(det) = det {
             let start = doc.words[det].start;
             let end = doc.text[start..]
@@ -286,7 +285,7 @@ fn classify(doc: &Document, start: usize, end: usize) -> Speaker {
     };
     let name = (name_start <= end).then(|| Span::new(doc.words[name_start].start, doc.words[end].end));
     let role_end = if name_start <= end { name_start } else { end + 1 };
-    let role_start = if WORDS.has(WordList::Determiner, doc.word(start)) {
+    let role_start = if doc.is(start, WordList::Determiner) {
         start + 1
     } else {
         start
@@ -317,9 +316,9 @@ fn post_modified_phrase(doc: &Document, i: usize, floor: usize) -> Option<Speake
         let opens = (WORDS.has(WordList::Determiner, word) && !is_complementizer(word)) || is_source_noun(word);
         if opens && at_clause_start(doc, start, floor) {
             let head = (start..i).find(|&w| is_source_noun(doc.word(w)) && is_post_modifier(doc.word(w + 1)))?;
-            let kind = if WORDS.has(WordList::Document, doc.word(head)) {
+            let kind = if doc.is(head, WordList::Document) {
                 SpeakerKind::Document
-            } else if WORDS.has(WordList::Organization, doc.word(head)) {
+            } else if doc.is(head, WordList::Organization) {
                 SpeakerKind::Organization
             } else {
                 SpeakerKind::Nominal
@@ -349,7 +348,7 @@ fn described_at_clause_start(doc: &Document, i: usize, floor: usize) -> bool {
             )
             && (det..=i)
                 .skip(1)
-                .all(|w| !is_capitalized(doc.word(w)) && !WORDS.has(WordList::Determiner, doc.word(w)))
+                .all(|w| !is_capitalized(doc.word(w)) && !doc.is(w, WordList::Determiner))
             && at_clause_start(doc, det, floor)
     })
 }
@@ -399,13 +398,13 @@ fn pronoun(doc: &Document, i: usize) -> Speaker {
 /// the head towards the determiner, where "of" may join "Secretary of
 /// State").
 fn phrase_word(word: &str, backwards: bool) -> bool {
+    let bits = WORDS.lists_of(word);
+    let lists =
+        WordList::Modifier.bit() | WordList::Role.bit() | WordList::Organization.bit() | WordList::Document.bit();
     is_capitalized(word)
         || is_possessive(word)
-        || WORDS.has(WordList::Modifier, word)
-        || WORDS.has(WordList::Role, word)
-        || WORDS.has(WordList::Organization, word)
-        || WORDS.has(WordList::Document, word)
-        || (backwards && WORDS.has(WordList::Determiner, word))
+        || bits & lists != 0
+        || (backwards && bits & WordList::Determiner.bit() != 0)
         || word == "of"
         || word == "percent"
         || word.starts_with(|c: char| c.is_ascii_digit())
@@ -434,10 +433,7 @@ fn is_time_word(doc: &Document, i: usize) -> bool {
     let word = doc.word(i);
     WORDS.has(WordList::NotName, word)
         || (matches!(word, "on" | "last" | "late" | "early" | "this")
-            && doc
-                .words
-                .get(i + 1)
-                .is_some_and(|_| WORDS.has(WordList::NotName, doc.word(i + 1))))
+            && doc.words.get(i + 1).is_some_and(|_| doc.is(i + 1, WordList::NotName)))
 }
 
 fn is_between_word(word: &str) -> bool {

@@ -308,20 +308,17 @@ fn assert_linear(name: &str, n: usize, build: fn(usize) -> String) {
 // a debug build's constant factors hide part of the growth at these sizes.
 
 #[test]
-#[ignore = "superlinear: 100,000 unmatched straight double marks, ratio 46-145 in release (see the lede-quotes test report)"]
 fn linear_on_unmatched_straight_marks() {
     // 100,000 marks at the large size.
     assert_linear("unmatched straight doubles", 12_500, |n| "\"".repeat(n));
 }
 
 #[test]
-#[ignore = "superlinear: 100,000 unmatched curly openers, ratio 54-62 (see the lede-quotes test report)"]
 fn linear_on_unmatched_curly_marks() {
     assert_linear("unmatched curly openers", 12_500, |n| "\u{201c}".repeat(n));
 }
 
 #[test]
-#[ignore = "superlinear: an opener before every word of one paragraph, ratio 64 in release (see the lede-quotes test report)"]
 fn linear_on_openers_between_words() {
     assert_linear("openers between words", 12_500, |n| "\u{201c}word ".repeat(n));
 }
@@ -350,7 +347,6 @@ fn linear_on_thousands_of_said_cues_with_commas() {
 }
 
 #[test]
-#[ignore = "superlinear: thousands of \"according to\" in a row, ratio 47-68 in release (see the lede-quotes test report)"]
 fn linear_on_thousands_of_according_to_cues() {
     assert_linear("according to in a row", 2_000, |n| "according to ".repeat(n));
 }
@@ -371,25 +367,21 @@ fn linear_on_capitalised_words_before_a_cue() {
 }
 
 #[test]
-#[ignore = "superlinear: alternating quotes and said-tags (\"...,\" he said.), ratio 54-87 in release (see the lede-quotes test report)"]
 fn linear_on_alternating_quotes_and_said_tags() {
     assert_linear("quote, he said", 2_000, |n| "\"We are ready,\" he said. ".repeat(n));
 }
 
 #[test]
-#[ignore = "superlinear: alternating said-tags and quotes (He said: \"...\"), ratio 46-74 in release (see the lede-quotes test report)"]
 fn linear_on_alternating_said_tags_and_quotes() {
     assert_linear("he said, quote", 2_000, |n| "He said: \"We are ready.\" ".repeat(n));
 }
 
 #[test]
-#[ignore = "superlinear: alternating bare marks and \"he said\", ratio 45-68 in release (see the lede-quotes test report)"]
 fn linear_on_alternating_marks_and_said() {
     assert_linear("bare marks and he said", 2_000, |n| "\" he said ".repeat(n));
 }
 
 #[test]
-#[ignore = "superlinear: many people each quoted then a pronoun quote, ratio 45 in debug, 50 in release (see the lede-quotes test report)"]
 fn linear_on_many_people_and_pronouns() {
     // A long article: many different people quoted, each followed by a
     // pronoun the document-level pass must resolve.

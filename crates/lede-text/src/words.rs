@@ -19,14 +19,29 @@ use crate::Span;
 /// ```
 pub fn words(text: &str) -> Words<'_> {
     Words {
-        inner: text.split_word_bound_indices(),
+        text,
+        pos: 0,
+        ascii_end: 0,
+        region: None,
     }
 }
 
 /// Iterator over word spans; see [`words`].
+///
+/// Word boundaries always fall at ASCII whitespace, so the text is read in
+/// whitespace-delimited regions: pure-ASCII regions (most of English news)
+/// are split by the ASCII subset of the UAX #29 rules in a tight loop, other
+/// regions by `unicode-segmentation`. The results are the same as UAX #29
+/// over the whole text (the tests compare them), several times faster.
 #[derive(Clone, Debug)]
 pub struct Words<'a> {
-    inner: UWordBoundIndices<'a>,
+    text: &'a str,
+    /// Where scanning resumes.
+    pos: usize,
+    /// The end of the ASCII region being split, if `pos` is inside one.
+    ascii_end: usize,
+    /// A non-ASCII region being split by UAX #29, with its offset.
+    region: Option<(UWordBoundIndices<'a>, usize)>,
 }
 
 impl Iterator for Words<'_> {
@@ -34,11 +49,82 @@ impl Iterator for Words<'_> {
 
     #[inline]
     fn next(&mut self) -> Option<Span> {
-        self.inner
-            .by_ref()
-            .find(|(_, token)| token.chars().any(char::is_alphanumeric))
-            .map(|(start, token)| Span::new(start, start + token.len()))
+        let bytes = self.text.as_bytes();
+        loop {
+            if let Some((segments, offset)) = &mut self.region {
+                let found = segments.find(|(_, token)| token.chars().any(char::is_alphanumeric));
+                if let Some((start, token)) = found {
+                    return Some(Span::new(*offset + start, *offset + start + token.len()));
+                }
+                self.region = None;
+            }
+            while self.pos < self.ascii_end {
+                let start = self.pos;
+                if !is_ascii_word_byte(bytes[start]) {
+                    self.pos += 1;
+                    continue;
+                }
+                let end = ascii_word_end(bytes, start, self.ascii_end);
+                self.pos = end;
+                // "___" is a segment without letters or digits.
+                if bytes[start..end].iter().any(u8::is_ascii_alphanumeric) {
+                    return Some(Span::new(start, end));
+                }
+            }
+            let blank_start = self.pos;
+            while self.pos < bytes.len() && bytes[self.pos].is_ascii_whitespace() {
+                self.pos += 1;
+            }
+            if self.pos >= bytes.len() {
+                return None;
+            }
+            let start = self.pos;
+            let end = bytes[start..]
+                .iter()
+                .position(u8::is_ascii_whitespace)
+                .map_or(bytes.len(), |n| start + n);
+            if bytes[start..end].is_ascii() {
+                self.ascii_end = end;
+            } else {
+                // The region takes the whitespace before it along: a
+                // combining mark after a space joins the space (WB4).
+                self.region = Some((self.text[blank_start..end].split_word_bound_indices(), blank_start));
+                self.pos = end;
+            }
+        }
     }
+}
+
+/// Letters, digits and the underscore (ExtendNumLet) join into words.
+#[inline]
+fn is_ascii_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// The end of the ASCII word starting at `start` (UAX #29 rules WB5-WB13b
+/// for ASCII): word bytes join; `:` `.` `'` join two letters ("U.S",
+/// "don't"); `,` `;` `.` `'` join two digits ("3.5", "1,000").
+#[inline]
+fn ascii_word_end(bytes: &[u8], start: usize, end: usize) -> usize {
+    let mut i = start + 1;
+    while i < end {
+        let c = bytes[i];
+        if is_ascii_word_byte(c) {
+            i += 1;
+            continue;
+        }
+        if i + 1 < end {
+            let (prev, next) = (bytes[i - 1], bytes[i + 1]);
+            let letters = matches!(c, b':' | b'.' | b'\'') && prev.is_ascii_alphabetic() && next.is_ascii_alphabetic();
+            let digits = matches!(c, b',' | b';' | b'.' | b'\'') && prev.is_ascii_digit() && next.is_ascii_digit();
+            if letters || digits {
+                i += 2;
+                continue;
+            }
+        }
+        break;
+    }
+    i
 }
 
 /// True when the word starts with an uppercase letter ("Kremlin", "NATO", "Über").

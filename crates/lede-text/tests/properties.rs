@@ -74,6 +74,21 @@ fn news_like() -> impl Strategy<Value = String> {
     prop::collection::vec(prop::sample::select(PIECES), 0..120).prop_map(|pieces| pieces.concat())
 }
 
+/// ASCII text dense in the characters UAX #29 treats specially between
+/// letters and digits.
+fn ascii_text() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop::sample::select(
+            &[
+                "a", "Z", "7", "0", "_", ".", ",", ";", ":", "'", " ", "\n", "\t", "-", "\"", "$", "%", "U.S.", "3.5",
+                "don't",
+            ][..],
+        ),
+        0..40,
+    )
+    .prop_map(|p| p.concat())
+}
+
 fn any_text() -> impl Strategy<Value = String> {
     prop_oneof![news_like(), any::<String>()]
 }
@@ -129,6 +144,19 @@ proptest! {
         for sentence in sentences(&text) {
             prop_assert!(paras.iter().any(|p| p.contains(sentence)), "{:?} crosses a blank line in {:?}", sentence, text);
         }
+    }
+
+    /// The ASCII fast path of `words` splits exactly as UAX #29 does.
+    #[test]
+    fn words_match_unicode_word_boundaries(text in prop_oneof![ascii_text(), news_like(), any::<String>()]) {
+        use unicode_segmentation::UnicodeSegmentation;
+        let expected: Vec<Span> = text
+            .split_word_bound_indices()
+            .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
+            .map(|(i, w)| Span::new(i, i + w.len()))
+            .collect();
+        let found: Vec<Span> = words(&text).collect();
+        prop_assert_eq!(found, expected, "in {:?}", text);
     }
 
     #[test]
