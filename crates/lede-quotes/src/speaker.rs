@@ -102,14 +102,36 @@ pub(crate) fn speaker_after(doc: &Document, pos: usize, ceiling: usize) -> Optio
         return None;
     }
     let mut last = first;
-    while last + 1 < doc.words.len()
-        && last + 1 - first < MAX_PHRASE_WORDS
-        && doc.words[last + 1].end <= ceiling
-        && joins(doc.gap_after(last))
-        && phrase_word(doc.word(last + 1), false)
-        && !doc.is(last + 1, WordList::NotName)
-    {
-        last += 1;
+    while last + 1 < doc.words.len() && last + 1 - first < MAX_PHRASE_WORDS && doc.words[last + 1].end <= ceiling {
+        let next = last + 1;
+        if !joins(doc.gap_after(last)) || doc.is(next, WordList::NotName) {
+            break;
+        }
+        if phrase_word(doc.word(next), false) {
+            last = next;
+            continue;
+        }
+        let particle_name = is_particle(doc.word(next))
+            && is_capitalized(doc.word(last))
+            && doc.words.get(next + 1).is_some_and(|w| w.end <= ceiling)
+            && joins(doc.gap_after(next))
+            && is_capitalized(doc.word(next + 1));
+        if particle_name {
+            last = next + 1;
+            continue;
+        }
+        // "city engineer Paolo Bianchi", "Jan de Vries": lowercase words
+        // that lead on to a capitalised name within two words.
+        let name_ahead = (next + 1..(next + 3).min(doc.words.len()))
+            .take_while(|&w| doc.words[w].end <= ceiling && joins(doc.gap_after(w - 1)))
+            .find(|&w| is_capitalized(doc.word(w)));
+        // Only a phrase that has no capitalised word yet takes a descriptor:
+        // "said city engineer Paolo Bianchi", not "Putin leaves Trump".
+        let lowercase = (first..name_ahead.unwrap_or(next)).all(|w| doc.word(w).chars().all(char::is_lowercase));
+        match name_ahead {
+            Some(name) if lowercase => last = name,
+            _ => break,
+        }
     }
     let mut speaker = match phrase_ending_at(doc, last, doc.words[first].start) {
         Some(speaker) => speaker,
@@ -238,12 +260,82 @@ fn phrase_ending_at(doc: &Document, i: usize, floor: usize) -> Option<Speaker> {
             start = prev;
             break;
         }
+        if is_particle(word) && is_capitalized(doc.word(start)) && prev > 0 && is_capitalized(doc.word(prev - 1)) {
+            // "Jan de Vries", "Ursula von der Leyen".
+            start = prev;
+            continue;
+        }
         if opener || !phrase_word(word, true) || WORDS.has(WordList::NotName, word) {
+            start = descriptor_start(doc, start, prev, floor).unwrap_or(start);
             break;
         }
         start = prev;
     }
     Some(classify(doc, start, i))
+}
+
+/// "coach Elena Ruiz", "The central bank", "city engineer Paolo Bianchi":
+/// one or two lowercase words not in the word lists before a phrase that
+/// starts at word `start` belong to it when they run back to a determiner
+/// or to the start of a clause. `prev` is the first word that did not fit.
+fn descriptor_start(doc: &Document, start: usize, prev: usize, floor: usize) -> Option<usize> {
+    const MAX_DESCRIPTOR_WORDS: usize = 2;
+    let mut first = prev;
+    for _ in 0..MAX_DESCRIPTOR_WORDS {
+        let word = doc.word(first);
+        if is_capitalized(word)
+            || !word.chars().all(char::is_alphabetic)
+            || doc.is(first, WordList::Determiner)
+            || doc.is(first, WordList::ClauseOpener)
+        {
+            return None;
+        }
+        if first > 0 && doc.words[first - 1].start >= floor && joins(doc.gap_after(first - 1)) {
+            let before = doc.word(first - 1);
+            if doc.is(first - 1, WordList::Determiner) && !is_complementizer(before) {
+                return Some(first - 1);
+            }
+        }
+        if at_clause_start(doc, first, floor) && !doc.is(first, WordList::Between) {
+            return Some(first);
+        }
+        if first == 0
+            || doc.words[first - 1].start < floor
+            || !joins(doc.gap_after(first - 1))
+            || first - 1 < start.saturating_sub(MAX_DESCRIPTOR_WORDS + 1)
+        {
+            return None;
+        }
+        first -= 1;
+    }
+    None
+}
+
+/// Lowercase particles inside names: "de", "van", "von der", "bin".
+fn is_particle(word: &str) -> bool {
+    matches!(
+        word,
+        "de" | "da"
+            | "di"
+            | "do"
+            | "dos"
+            | "du"
+            | "del"
+            | "della"
+            | "der"
+            | "den"
+            | "van"
+            | "von"
+            | "ter"
+            | "ten"
+            | "la"
+            | "le"
+            | "al"
+            | "el"
+            | "bin"
+            | "ibn"
+            | "bint"
+    )
 }
 
 /// Names and roles within words `start..=end`: the name is the trailing run
@@ -254,6 +346,11 @@ fn classify(doc: &Document, start: usize, end: usize) -> Speaker {
     let mut name_start = end + 1;
     while name_start > start {
         let word = doc.word(name_start - 1);
+        let particle = is_particle(word) && name_start - 1 > start && is_capitalized(doc.word(name_start - 2));
+        if particle {
+            name_start -= 1;
+            continue;
+        }
         if !is_capitalized(word)
             || is_title(word)
             || is_possessive(word)
@@ -283,6 +380,16 @@ fn classify(doc: &Document, start: usize, end: usize) -> Speaker {
     } else {
         SpeakerKind::Nominal
     };
+    // An organisation's name is the whole phrase ("European Commission",
+    // "The International Monetary Fund" less its article).
+    if kind == SpeakerKind::Organization && name_start <= end {
+        name_start = if doc.is(start, WordList::Determiner) {
+            start + 1
+        } else {
+            start
+        }
+        .min(end);
+    }
     let name = (name_start <= end).then(|| Span::new(doc.words[name_start].start, doc.words[end].end));
     let role_end = if name_start <= end { name_start } else { end + 1 };
     let role_start = if doc.is(start, WordList::Determiner) {
