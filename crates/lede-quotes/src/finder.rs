@@ -59,6 +59,18 @@ const MAX_TAG_WORDS: usize = 15;
 /// The quote's content becomes the outer extent, from the first quoted word
 /// to the last, as attribution corpora annotate it.
 fn merge_interrupted(doc: &Document, quotes: &mut [Quote]) {
+    // Quotations that already belong to a reported clause ("adding that
+    // talks could resume "within weeks"") are not merged.
+    let mut claimed: Vec<Span> = quotes
+        .iter()
+        .filter(|q| q.kind != QuoteKind::Direct)
+        .map(|q| q.content)
+        .collect();
+    claimed.sort_by_key(|s| s.start);
+    let is_claimed = |span: Span| {
+        let i = claimed.partition_point(|c| c.start <= span.start);
+        claimed[i.saturating_sub(4)..i].iter().any(|c| c.contains(span))
+    };
     for quote in quotes.iter_mut().filter(|q| q.kind == QuoteKind::Direct) {
         let (Some(cue), Some(speaker)) = (quote.cue, quote.speaker) else {
             continue;
@@ -83,7 +95,7 @@ fn merge_interrupted(doc: &Document, quotes: &mut [Quote]) {
                 .cues_in(from, next.open.start)
                 .iter()
                 .all(|c| is_participle(c.span.slice(doc.text)));
-            if !short || !no_cue || between.contains('\n') {
+            if !short || !no_cue || between.contains('\n') || is_claimed(next.content) {
                 break;
             }
             end = next.content.end;

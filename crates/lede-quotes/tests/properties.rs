@@ -207,7 +207,10 @@ proptest! {
 
     #[test]
     fn a_said_tag_finds_its_quote(
-        words in "[A-Z][a-z]{1,7}( [a-z]{1,8}){0,6}",
+        // A first word such as "Tis" after ‘ is an elision ('Tis), not a quote.
+        words in "[A-Z][a-z]{1,7}( [a-z]{1,8}){0,6}".prop_filter("an elision", |w| {
+            !matches!(w.split(' ').next(), Some("Tis" | "Twas"))
+        }),
         open in prop::sample::select(&["\"", "“", "«", "„", "‘"][..]),
     ) {
         let close = match open { "“" | "„" => "”", "«" => "»", "‘" => "’", _ => open };
