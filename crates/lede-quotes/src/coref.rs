@@ -208,6 +208,7 @@ fn name_mentions(doc: &Document) -> Vec<Person> {
                 || doc.is(role_start - 1, WordList::Modifier)
                 || is_capitalized(doc.word(role_start - 1)))
             && !doc.is(role_start - 1, WordList::Determiner)
+            && !doc.is(role_start - 1, WordList::ClauseOpener)
         {
             role_start -= 1;
         }

@@ -266,7 +266,13 @@ fn phrase_ending_at(doc: &Document, i: usize, floor: usize) -> Option<Speaker> {
             continue;
         }
         if opener || !phrase_word(word, true) || WORDS.has(WordList::NotName, word) {
-            start = descriptor_start(doc, start, prev, floor).unwrap_or(start);
+            // A descriptor goes with a full name ("coach Elena Ruiz") or a
+            // source noun ("The central bank"), not with a lone capitalised
+            // word ("an action Moscow criticized").
+            let full_name = i > start && (start..=i).all(|w| is_capitalized(doc.word(w)));
+            if full_name || is_source_noun(head) {
+                start = descriptor_start(doc, start, prev, floor).unwrap_or(start);
+            }
             break;
         }
         start = prev;
@@ -522,9 +528,14 @@ fn joins(gap: &str) -> bool {
     !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '-' || c == '.' || c == '\u{a0}') && gap.len() <= 3
 }
 
+/// Whether word `i` is the first word of its sentence (or follows a colon
+/// or a quotation mark that opens one).
 fn is_sentence_start(doc: &Document, i: usize) -> bool {
-    let before = doc.text[..doc.words[i].start].trim_end();
-    before.is_empty() || before.ends_with(['.', '!', '?', '\n', '"', '\u{201C}', '\u{201D}', ':'])
+    let word = doc.words[i];
+    let sentence = doc.sentence_at(word.start);
+    let lead = &doc.text[sentence.start.min(word.start)..word.start];
+    let before = doc.text[..word.start].trim_end();
+    !lead.chars().any(char::is_alphanumeric) || before.ends_with([':', '"', '\u{201C}', '\u{201D}'])
 }
 
 pub(crate) fn is_pronoun(word: &str) -> bool {
