@@ -51,7 +51,19 @@ fn row(quote: &QuoteRecord) -> [String; 4] {
     };
     let kind = format!("{:?}", quote.kind).to_lowercase();
     let cue = quote.cue.as_ref().map_or("-".to_string(), |c| c.text.clone());
-    [speaker, kind, cue, truncate(&quote.text, QUOTE_WIDTH)]
+    // An interrupted quote shows its quoted pieces, not the said-tag
+    // between them.
+    let words = if quote.parts.is_empty() {
+        quote.text.clone()
+    } else {
+        quote
+            .parts
+            .iter()
+            .map(|p| p.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" … ")
+    };
+    [speaker, kind, cue, truncate(&words, QUOTE_WIDTH)]
 }
 
 /// The text on one line, cut to at most `max` characters. Counting chars,

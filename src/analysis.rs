@@ -22,6 +22,11 @@ pub struct QuoteRecord {
     /// Where it stands.
     #[serde(flatten)]
     pub span: Span,
+    /// The quoted pieces of a direct quote its said-tag interrupts (`"We are
+    /// ready," he said. "But not today."`), whose `text` is the outer extent
+    /// from the first quoted word to the last; empty otherwise.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<Excerpt>,
     /// Direct, mixed or indirect.
     pub kind: QuoteKind,
     /// Who said it; `None` when no speaker can be found.
@@ -31,6 +36,16 @@ pub struct QuoteRecord {
     pub cue: Option<CueRecord>,
     /// How sure the rules are, from 0 to 1.
     pub confidence: f32,
+}
+
+/// A piece of the input, with where it stands.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Excerpt {
+    /// The text as it stands in the input.
+    pub text: String,
+    /// Where it stands.
+    #[serde(flatten)]
+    pub span: Span,
 }
 
 /// The speaker of a quote.

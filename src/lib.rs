@@ -31,7 +31,7 @@
 mod analysis;
 mod pipeline;
 
-pub use analysis::{Analysis, CueRecord, QuoteRecord, SpeakerRecord};
+pub use analysis::{Analysis, CueRecord, Excerpt, QuoteRecord, SpeakerRecord};
 pub use lede_clean as clean;
 pub use lede_quotes as quotes;
 pub use lede_quotes::{CueClass, QuoteKind, SpeakerKind};

@@ -4,7 +4,7 @@
 use lede_clean::{CleanError, Cleaned, Cleaner};
 use lede_quotes::find_quotes;
 
-use crate::analysis::{Analysis, CueRecord, QuoteRecord, SpeakerRecord};
+use crate::analysis::{Analysis, CueRecord, Excerpt, QuoteRecord, SpeakerRecord};
 use crate::Span;
 
 /// Runs every lede stage over a document. Built once and shared: a
@@ -64,9 +64,18 @@ impl Pipeline {
                     CueRecord { text, span, class }
                 });
                 let (span, content) = back(quote.content);
+                let parts = quote
+                    .parts
+                    .iter()
+                    .map(|&part| {
+                        let (span, text) = back(part);
+                        Excerpt { text, span }
+                    })
+                    .collect();
                 QuoteRecord {
                     text: content,
                     span,
+                    parts,
                     kind: quote.kind,
                     speaker,
                     cue,

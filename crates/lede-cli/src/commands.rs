@@ -53,6 +53,8 @@ struct QuoteOut<'a> {
     text: &'a str,
     start: usize,
     end: usize,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    parts: Vec<Located<'a>>,
     kind: QuoteKind,
     speaker: Option<SpeakerOut<'a>>,
     cue: Option<Located<'a>>,
@@ -76,6 +78,15 @@ fn quote_out<'a>(quote: &'a QuoteRecord, offsets: &OffsetConverter) -> QuoteOut<
         text: &quote.text,
         start: offsets.convert(quote.span.start),
         end: offsets.convert(quote.span.end),
+        parts: quote
+            .parts
+            .iter()
+            .map(|p| Located {
+                text: &p.text,
+                start: offsets.convert(p.span.start),
+                end: offsets.convert(p.span.end),
+            })
+            .collect(),
         kind: quote.kind,
         speaker: quote.speaker.as_ref().map(|s| SpeakerOut {
             name: &s.name,

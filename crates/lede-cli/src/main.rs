@@ -61,7 +61,9 @@ enum Command {
     /// "mention", "start", "end", "entity", "role", "kind"} or null, "cue":
     /// {"text", "start", "end"} or null, "confidence"}]}. Offsets point into
     /// the input as given, boilerplate included; a quote's span covers the
-    /// quoted words without the quote marks.
+    /// quoted words without the quote marks. A direct quote that its
+    /// said-tag interrupts spans from the first quoted word to the last and
+    /// lists its quoted pieces in "parts".
     #[command(after_help = EXIT_CODES)]
     Analyze(InputArgs),
 }

@@ -218,9 +218,9 @@ fn according_to(doc: &Document, cue: CueMatch, sentence: Span) -> Option<Quote> 
         }
         return Some(quote(doc, content, cue, speaker));
     }
-    let rest = &doc.text[speaker.mention.end..sentence.end];
+    let rest = &doc.text[speaker.mention.end.min(sentence.end)..sentence.end];
     let comma = rest.find(',')?;
-    let from = speaker.mention.end + comma + 1;
+    let from = speaker.mention.end.min(sentence.end) + comma + 1;
     let content = content_from(doc, from, sentence)?;
     Some(quote(doc, content, cue, speaker))
 }
@@ -525,6 +525,7 @@ fn quote(doc: &Document, content: Span, cue: CueMatch, speaker: Speaker) -> Quot
     };
     Quote {
         content,
+        parts: Vec::new(),
         kind,
         cue: Some(cue.span),
         cue_class: Some(cue.class),

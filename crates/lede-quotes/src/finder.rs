@@ -85,7 +85,7 @@ fn merge_interrupted(doc: &Document, quotes: &mut [Quote]) {
         // The speaker's words run on through the paragraph's later
         // quotations while only a participle or narration without a cue
         // comes between them.
-        let mut end = quote.content.end;
+        let mut parts = vec![quote.content];
         let mut from = tag_end;
         let i = doc.quotations.partition_point(|q| q.open.start < tag_end);
         for next in doc.quotations[i..].iter().take_while(|q| q.open.start < paragraph.end) {
@@ -98,10 +98,13 @@ fn merge_interrupted(doc: &Document, quotes: &mut [Quote]) {
             if !short || !no_cue || between.contains('\n') || is_claimed(next.content) {
                 break;
             }
-            end = next.content.end;
+            parts.push(next.content);
             from = next.close.map_or(next.content.end, |c| c.end);
         }
-        quote.content = Span::new(quote.content.start, end);
+        if parts.len() > 1 {
+            quote.content = quote.content.cover(parts[parts.len() - 1]);
+            quote.parts = parts;
+        }
     }
 }
 
@@ -157,6 +160,7 @@ fn untagged_quotations(doc: &Document, quotes: &mut Vec<Quote>) {
         });
         quotes.push(Quote {
             content,
+            parts: Vec::new(),
             kind: QuoteKind::Direct,
             cue: None,
             cue_class: None,
@@ -182,6 +186,7 @@ fn headline(doc: &Document, after_close: usize, content: Span) -> Option<Quote> 
     let speaker = speaker_after(doc, start, end)?;
     Some(Quote {
         content,
+        parts: Vec::new(),
         kind: QuoteKind::Direct,
         cue: None,
         cue_class: None,

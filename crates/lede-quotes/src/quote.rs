@@ -50,10 +50,17 @@ pub struct Speaker {
 }
 
 /// An attributed statement.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Quote {
-    /// What was said: for a direct quote the words inside the marks.
+    /// What was said: for a direct quote the words inside the marks. When a
+    /// said-tag interrupts the statement (`"We are ready," he said. "But
+    /// not today."`) the content is its outer extent, from the first quoted
+    /// word to the last, as attribution corpora annotate it, and `parts`
+    /// holds the quoted pieces.
     pub content: Span,
+    /// The quoted pieces of an interrupted direct quote, in order; empty
+    /// when the content is one piece.
+    pub parts: Vec<Span>,
     /// Direct, mixed or indirect.
     pub kind: QuoteKind,
     /// The reporting cue ("said", "according to"); none for a quote that

@@ -163,10 +163,12 @@ pub(crate) fn speaker_after(doc: &Document, pos: usize, ceiling: usize) -> Optio
             .word_after(speaker.mention.end)
             .filter(|&d| doc.is(d, WordList::Determiner) || is_possessive(doc.word(d)));
         if let Some(det) = det {
+            // The apposition runs to the next comma or the sentence end.
             let start = doc.words[det].start;
-            let end = doc.text[start..]
+            let limit = doc.window(doc.words[det]).end;
+            let end = doc.text[start..limit]
                 .find([',', '.', ';', '\n'])
-                .map_or(doc.text.len(), |e| start + e);
+                .map_or(limit, |e| start + e);
             let role = Span::new(start, end).trim(doc.text);
             speaker.role = Some(role);
             speaker.mention = speaker.mention.cover(role);

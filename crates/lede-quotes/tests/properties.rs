@@ -46,6 +46,26 @@ fn check(text: &str, quotes: &[Quote]) -> Result<(), String> {
         if q.content.start < last_start {
             return Err(format!("quote {i}: not sorted by content start"));
         }
+        // An interrupted quote's pieces are in order, apart, and inside its
+        // content, which runs from the first to the last.
+        let mut piece_end = q.content.start;
+        for part in &q.parts {
+            if !part.is_valid_for(text) || part.start < piece_end || !q.content.contains(*part) {
+                return Err(format!(
+                    "quote {i}: part {part:?} out of order or outside {:?}",
+                    q.content
+                ));
+            }
+            piece_end = part.end;
+        }
+        if let (Some(first), Some(last)) = (q.parts.first(), q.parts.last()) {
+            if first.start != q.content.start || last.end != q.content.end {
+                return Err(format!(
+                    "quote {i}: parts {:?} do not span the content {:?}",
+                    q.parts, q.content
+                ));
+            }
+        }
         last_start = q.content.start;
         if !(0.0..=1.0).contains(&q.confidence) {
             return Err(format!("quote {i}: confidence {} outside 0..=1", q.confidence));
@@ -248,19 +268,21 @@ fn the_checker_catches_a_tag_inside_the_words() {
     let text = "\"We are ready, he said\" today.";
     let bad = Quote {
         content: Span::new(1, 21),
+        parts: Vec::new(),
         kind: QuoteKind::Direct,
         cue: Some(Span::new(17, 21)),
         cue_class: Some(CueClass::Speech),
         speaker: None,
         confidence: 0.5,
     };
-    assert!(check(text, &[bad]).is_err());
+    assert!(check(text, std::slice::from_ref(&bad)).is_err());
     let unsorted = [
         Quote {
             content: Span::new(23, 28),
+            parts: Vec::new(),
             kind: QuoteKind::Indirect,
             cue: None,
-            ..bad
+            ..bad.clone()
         },
         bad,
     ];
