@@ -27,7 +27,8 @@
 //! `data/cues.txt`, speaker phrases are read next to each cue with the word
 //! lists in `data/words.txt`, and a document-level pass resolves surnames,
 //! pronouns and role nouns. It does not use a gazetteer (the `lede` facade
-//! adds one); it reads English.
+//! adds one); it reads English. Every rule looks at most 1,200 bytes around
+//! its cue, so the cost of a document grows linearly whatever its shape.
 
 #![deny(missing_docs)]
 
@@ -45,3 +46,8 @@ pub use cues::CueClass;
 pub use finder::find_quotes;
 pub use marks::{is_quote_mark, quotations, quotations_with_mode, MarkStyle, Quotation, MAX_DEPTH};
 pub use quote::{Quote, QuoteKind, Speaker, SpeakerKind};
+
+/// The README's example, compiled and run as a doctest.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
