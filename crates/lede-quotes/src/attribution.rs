@@ -163,12 +163,7 @@ fn coordinated_subject(doc: &Document, cue: CueMatch, sentence: Span, previous: 
     {
         return Some(speaker);
     }
-    let first = doc.word_after(sentence.start)?;
-    let mut last = first;
-    while last + 1 < before && doc.gap_after(last) == " " && is_capitalized(doc.word(last + 1)) {
-        last += 1;
-    }
-    speaker_before(doc, doc.words[last].end, sentence.start)
+    sentence_subject(doc, sentence, doc.words[before].start)
 }
 
 /// `As X noted, CONTENT.`: the speaker phrase opens with "as" and the cue

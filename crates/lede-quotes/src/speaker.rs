@@ -16,6 +16,13 @@ const MAX_PHRASE_WORDS: usize = 10;
 /// apposition ("Gopinath, the fund's deputy director, said") or a relative
 /// pronoun ("Ushakov, who ..., said") taken back to the name.
 pub(crate) fn speaker_before(doc: &Document, pos: usize, floor: usize) -> Option<Speaker> {
+    if let Some(open) = parenthetical_before(doc, pos, floor) {
+        // "Sen. Rand Paul (R-Ky.) said", "Donald Trump - who had said ... -
+        // said": the speaker stands before the aside, which joins the mention.
+        let mut speaker = speaker_before(doc, open, floor)?;
+        speaker.mention = speaker.mention.cover(Span::new(open, doc.text[..pos].trim_end().len()));
+        return Some(speaker);
+    }
     let mut i = doc.word_before(pos)?;
     if !is_blank(&doc.text[doc.words[i].end..pos]) {
         return apposition_before(doc, i, pos, floor);
@@ -42,6 +49,29 @@ pub(crate) fn speaker_before(doc: &Document, pos: usize, floor: usize) -> Option
         return speaker_before(doc, floor + comma.len(), floor);
     }
     phrase_ending_at(doc, i, floor)
+}
+
+/// Where an aside that ends right before `pos` opens: a parenthesis
+/// ("(R-Ky.)", "(Reuters)") or a pair of dashes (" - who had said ... - ",
+/// " -- ... -- ", " — ... — "), within the sentence and a short reach.
+fn parenthetical_before(doc: &Document, pos: usize, floor: usize) -> Option<usize> {
+    const REACH: usize = 240;
+    let before = doc.text[floor..pos].trim_end();
+    let limit = before.len().saturating_sub(REACH);
+    let limit = (0..=limit).rev().find(|&i| before.is_char_boundary(i)).unwrap_or(0);
+    let window = &before[limit..];
+    if window.ends_with(')') {
+        let open = window.rfind('(')?;
+        return Some(floor + limit + open);
+    }
+    for dash in [" -- ", " \u{2014} ", " \u{2013} ", " - "] {
+        let closing = dash.trim_end();
+        if let Some(inner) = window.strip_suffix(closing) {
+            let open = inner.rfind(dash)?;
+            return Some(floor + limit + open);
+        }
+    }
+    None
 }
 
 /// The most words an apposition between commas spans.
@@ -244,7 +274,8 @@ fn phrase_ending_at(doc: &Document, i: usize, floor: usize) -> Option<Speaker> {
         && !WORDS.has(WordList::NotName, head)
         && !(is_sentence_start(doc, i)
             && (WORDS.has(WordList::ClauseOpener, head) || WORDS.has(WordList::Determiner, head)));
-    if !capital && !is_source_noun(head) && !described_at_clause_start(doc, i, floor) {
+    let quantified = matches!(head, "them" | "those" | "us") && i > 0 && doc.word(i - 1) == "of";
+    if !capital && !is_source_noun(head) && !quantified && !described_at_clause_start(doc, i, floor) {
         return post_modified_phrase(doc, i, floor);
     }
     let mut start = i;
@@ -271,7 +302,7 @@ fn phrase_ending_at(doc: &Document, i: usize, floor: usize) -> Option<Speaker> {
             // A descriptor goes with a full name ("coach Elena Ruiz") or a
             // source noun ("The central bank"), not with a lone capitalised
             // word ("an action Moscow criticized").
-            let full_name = i > start && (start..=i).all(|w| is_capitalized(doc.word(w)));
+            let full_name = i > start && is_capitalized(doc.word(i)) && is_capitalized(doc.word(i - 1));
             if full_name || is_source_noun(head) {
                 start = descriptor_start(doc, start, prev, floor).unwrap_or(start);
             }
@@ -461,9 +492,8 @@ fn described_at_clause_start(doc: &Document, i: usize, floor: usize) -> bool {
                 lower(doc.word(det)).as_ref(),
                 "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "another" | "one" | "this" | "that"
             )
-            && (det..=i)
-                .skip(1)
-                .all(|w| !is_capitalized(doc.word(w)) && !doc.is(w, WordList::Determiner))
+            && (det..=i).skip(1).all(|w| !doc.is(w, WordList::Determiner))
+            && !is_capitalized(doc.word(i))
             && at_clause_start(doc, det, floor)
     })
 }
