@@ -43,16 +43,37 @@ pub(crate) fn attribute(doc: &Document, cue: CueMatch, previous: Option<&Quote>)
         // would ..."); the said-tag frame (`"...," Putin said.`) is for cues
         // with nothing but adverbials after them.
         let before = doc.text[sentence.start..speaker.mention.start].trim_end();
-        let after = content_after(doc, cue, sentence);
         let tag = ends_clause(before);
+        // After a closing quotation mark the tag belongs to that quotation
+        // (`"We want peace," the president said on Monday, "but ..."`).
+        let after_quotation = before.ends_with(is_quote_mark);
+        let after = content_after(doc, cue, sentence).filter(|_| !after_quotation);
         if let Some(content) = after.filter(|c| !(tag && opens_like_adverbial(doc, *c))) {
-            if tag && parenthetical(doc, cue) {
+            if tag && !after_quotation && parenthetical(doc, cue) {
                 // "He hoped, he said, that the paper would ...": the tag
                 // interrupts the statement, which is the whole sentence.
                 let whole = Span::new(sentence.start, content.end);
                 return Some(quote(doc, whole, cue, speaker));
             }
             return Some(quote(doc, content, cue, speaker));
+        }
+        if tag && !after_quotation && parenthetical(doc, cue) {
+            // "In 2008, Trump said, the foundation's donation had made ...":
+            // the statement goes on after the tag; after a short opening
+            // phrase it is the rest of the sentence, else the whole of it.
+            let rest = content_from(doc, cue.span.end + 1, sentence).filter(|rest| {
+                let opener = rest.slice(doc.text).split(' ').next().is_some_and(is_clause_opener);
+                !opener && doc.cues_in(rest.start, rest.end).is_empty()
+            });
+            if let Some(rest) = rest {
+                let opening = Span::new(sentence.start, speaker.mention.start);
+                let content = if word_count(doc, opening) <= 4 {
+                    rest
+                } else {
+                    Span::new(sentence.start, rest.end)
+                };
+                return Some(quote(doc, content, cue, speaker));
+            }
         }
         if tag {
             let content = content_before(doc, sentence, before)?;
@@ -293,8 +314,40 @@ fn content_after(doc: &Document, cue: CueMatch, sentence: Span) -> Option<Span> 
         return None;
     } else if cue.takes_object {
         from = object_end(doc, from, sentence);
+    } else {
+        from = after_time(doc, from, sentence);
     }
     content_from(doc, from, sentence)
+}
+
+/// The position after a time phrase that opens at `pos` ("on Tuesday",
+/// "Monday night", "last week", "earlier this month"), or `pos` itself.
+fn after_time(doc: &Document, pos: usize, sentence: Span) -> usize {
+    let Some(first) = doc.word_after(pos) else { return pos };
+    let mut end = pos;
+    let mut timed = false;
+    for i in first..(first + 4).min(doc.words.len()) {
+        let word = doc.words[i];
+        if word.end > sentence.end || !doc.text[end..word.start].trim().is_empty() {
+            break;
+        }
+        let text = word.slice(doc.text);
+        let time_noun = doc.is(i, WordList::NotName)
+            || matches!(
+                text,
+                "week" | "month" | "year" | "night" | "morning" | "afternoon" | "evening" | "weekend"
+            );
+        if !time_noun && !matches!(text, "on" | "last" | "this" | "late" | "early" | "earlier" | "next") {
+            break;
+        }
+        timed |= time_noun;
+        end = word.end;
+    }
+    if timed {
+        end
+    } else {
+        pos
+    }
 }
 
 /// Content from `from` to the end of the sentence, or the quotation that
