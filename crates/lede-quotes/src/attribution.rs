@@ -141,7 +141,27 @@ fn sentence_subject(doc: &Document, sentence: Span, before: usize) -> Option<Spe
     let opener = doc.word(first).to_ascii_lowercase();
     if matches!(
         opener.as_str(),
-        "in" | "on" | "at" | "after" | "before" | "during" | "when" | "while" | "with"
+        "in" | "on"
+            | "at"
+            | "after"
+            | "before"
+            | "during"
+            | "when"
+            | "while"
+            | "with"
+            | "as"
+            | "because"
+            | "although"
+            | "though"
+            | "if"
+            | "since"
+            | "once"
+            | "until"
+            | "whether"
+            | "despite"
+            | "for"
+            | "from"
+            | "by"
     ) {
         let comma = doc.text[doc.words[first].end..before].find(',')?;
         first = doc.word_after(doc.words[first].end + comma + 1)?;
@@ -362,6 +382,20 @@ fn content_from(doc: &Document, from: usize, sentence: Span) -> Option<Span> {
     if let Some(q) = doc.quotation_opening_at(start) {
         // `said "` with nothing quoted says nothing.
         return (!q.content.is_empty()).then_some(q.content);
+    }
+    // `wrote to his followers, "..."`, `told the crowd in Ohio: "..."`: an
+    // addressee or place, then the quotation.
+    let i = doc.quotations.partition_point(|q| q.open.start < start);
+    if let Some(q) = doc
+        .quotations
+        .get(i)
+        .filter(|q| q.open.start < sentence.end && !q.content.is_empty())
+    {
+        let lead = doc.text[start..q.open.start].trim_end();
+        let first = lead.split(' ').next().unwrap_or_default().to_ascii_lowercase();
+        if lead.ends_with([',', ':']) && lead.split_whitespace().count() <= 10 && is_adverbial_opener(&first) {
+            return Some(q.content);
+        }
     }
     let mut end = content_end(doc, start, sentence.end.max(start));
     // A quotation opened in the content runs on to its close, across

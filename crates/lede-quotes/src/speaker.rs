@@ -181,7 +181,11 @@ pub(crate) fn speaker_after(doc: &Document, pos: usize, ceiling: usize) -> Optio
     let next = doc
         .word_after(speaker.mention.end)
         .filter(|&n| doc.words[n].end <= ceiling);
-    if next.is_some_and(|n| is_post_modifier(doc.word(n)))
+    // A phrase read up to a dangling "of" ("one owner of") takes its object too.
+    let dangling = doc
+        .word_before(speaker.mention.end)
+        .is_some_and(|w| doc.word(w) == "of");
+    if (dangling || next.is_some_and(|n| is_post_modifier(doc.word(n))))
         && is_blank(&doc.text[speaker.mention.end..doc.words[next.unwrap_or(0)].start])
     {
         let tail_end = trim_adverbials(doc, speaker.mention.end, ceiling);
