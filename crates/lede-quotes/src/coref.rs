@@ -57,9 +57,13 @@ impl<'t> People<'t> {
     fn nearest_before(&self, pos: usize, gender: Gender) -> Option<usize> {
         const LOOKBACK: usize = 32;
         let end = self.list.partition_point(|p| p.name.end <= pos);
-        (end.saturating_sub(LOOKBACK)..end)
+        let recent = end.saturating_sub(LOOKBACK)..end;
+        // A person known to match beats a closer one of unknown gender.
+        recent
+            .clone()
             .rev()
-            .find(|&i| self.list[i].gender == gender || self.list[i].gender == Gender::Unknown)
+            .find(|&i| self.list[i].gender == gender)
+            .or_else(|| recent.rev().find(|&i| self.list[i].gender == Gender::Unknown))
     }
 }
 

@@ -61,11 +61,7 @@ const MAX_TAG_WORDS: usize = 15;
 fn merge_interrupted(doc: &Document, quotes: &mut [Quote]) {
     // Quotations that already belong to a reported clause ("adding that
     // talks could resume "within weeks"") are not merged.
-    let mut claimed: Vec<Span> = quotes
-        .iter()
-        .filter(|q| q.kind != QuoteKind::Direct)
-        .map(|q| q.content)
-        .collect();
+    let mut claimed: Vec<Span> = quotes.iter().map(|q| q.content).collect();
     claimed.sort_by_key(|s| s.start);
     let is_claimed = |span: Span| {
         let i = claimed.partition_point(|c| c.start <= span.start);
@@ -95,7 +91,15 @@ fn merge_interrupted(doc: &Document, quotes: &mut [Quote]) {
                 .cues_in(from, next.open.start)
                 .iter()
                 .all(|c| is_participle(c.span.slice(doc.text)));
-            if !short || !no_cue || between.contains('\n') || is_claimed(next.content) {
+            // A narrative sentence between the tag and the quotation ends
+            // the statement: only the rest of the tag's sentence may come
+            // between them.
+            let sentence_end = doc.sentence_at(from.saturating_sub(1)).end;
+            let narrative = next.open.start > sentence_end
+                && doc.text[sentence_end..next.open.start]
+                    .chars()
+                    .any(char::is_alphanumeric);
+            if !short || !no_cue || narrative || between.contains('\n') || is_claimed(next.content) {
                 break;
             }
             parts.push(next.content);

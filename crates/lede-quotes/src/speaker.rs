@@ -108,7 +108,18 @@ fn apposition_before(doc: &Document, i: usize, pos: usize, floor: usize) -> Opti
         None => return None,
     };
     // The mention is the whole source phrase as written, apposition
-    // included; a descriptive apposition is the role.
+    // included; a descriptive apposition is the role. A name in apposition
+    // to a description ("The company's founder, Priya Raman,") is the name,
+    // and the description its role.
+    let named_inside = !relative
+        && speaker.name.is_none()
+        && i > first
+        && (first..=i).all(|w| is_capitalized(doc.word(w)) || is_particle(doc.word(w)));
+    if named_inside {
+        speaker.role = Some(speaker.mention);
+        speaker.name = Some(inner);
+        speaker.kind = SpeakerKind::Person;
+    }
     speaker.mention = speaker.mention.cover(inner);
     if !relative && speaker.kind == SpeakerKind::Person && speaker.role.is_none() {
         speaker.role = Some(inner);
