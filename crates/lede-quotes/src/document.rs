@@ -36,13 +36,15 @@ pub(crate) struct Document<'t> {
 impl<'t> Document<'t> {
     pub fn new(text: &'t str) -> Document<'t> {
         let words: Vec<Span> = words(text).collect();
+        let sentences: Vec<Span> = sentences(text).collect();
+        let quotations = runaways_clipped(text, &sentences, quotations(text));
         Document {
             text,
             bits: vec![Cell::new(UNKNOWN); words.len()],
             words,
-            sentences: sentences(text).collect(),
+            sentences,
             paragraphs: paragraphs(text, ParagraphMode::BlankLine).collect(),
-            quotations: quotations(text).into_iter().filter(|q| q.depth == 0).collect(),
+            quotations,
             cues: CUES.find(text).collect(),
         }
     }
@@ -134,6 +136,28 @@ impl<'t> Document<'t> {
         let i = self.quotations.partition_point(|q| q.open.start < pos);
         self.quotations.get(i).filter(|q| q.open.start == pos)
     }
+}
+
+/// The outermost quotations, with a runaway one clipped: a quotation left
+/// unclosed at its paragraph's end that the next paragraph does not continue
+/// is a stray or lost mark (`called the offer "insulting. Talks broke down
+/// on Friday.`), so its words are taken to end with the sentence it opened
+/// in, and it is marked unclosed for the rules to weigh.
+fn runaways_clipped(text: &str, sentences: &[Span], found: Vec<Quotation>) -> Vec<Quotation> {
+    let mut outer: Vec<Quotation> = found.into_iter().filter(|q| q.depth == 0).collect();
+    for i in 0..outer.len() {
+        let continued = outer.get(i + 1).is_some_and(|next| next.continues);
+        if outer[i].close.is_some() || continued {
+            continue;
+        }
+        let q = &mut outer[i];
+        let s = sentences.partition_point(|s| s.end <= q.content.start);
+        if let Some(sentence) = sentences.get(s).filter(|s| s.end < q.content.end) {
+            let clipped = Span::new(q.content.start, sentence.end.max(q.content.start)).trim(text);
+            q.content = clipped;
+        }
+    }
+    outer
 }
 
 /// Whether `s` is only whitespace.

@@ -127,7 +127,7 @@ fn untagged_quotations(doc: &Document, quotes: &mut Vec<Quote>) {
     // quotes started so far, `spoken` those of them with a speaker.
     let (mut next, mut covered) = (0, 0);
     let mut spoken: Vec<&Quote> = Vec::new();
-    for quotation in &doc.quotations {
+    for (index, quotation) in doc.quotations.iter().enumerate() {
         let content = quotation.content;
         while next < attributed.len() && attributed[next].content.start <= content.start {
             covered = covered.max(attributed[next].content.end);
@@ -153,7 +153,10 @@ fn untagged_quotations(doc: &Document, quotes: &mut Vec<Quote>) {
         }
         let words = doc.words.partition_point(|w| w.end <= content.end)
             - doc.words.partition_point(|w| w.start < content.start);
-        if words < MIN_UNTAGGED_WORDS {
+        // An unclosed quotation with no cue is a stray mark, not speech.
+        let continued = quotation.continues || doc.quotations.get(index + 1).is_some_and(|q| q.continues);
+        let unclosed = quotation.close.is_none() && !continued;
+        if words < MIN_UNTAGGED_WORDS || unclosed {
             continue;
         }
         let paragraph = doc.paragraph_at(content.start);
