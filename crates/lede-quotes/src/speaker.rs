@@ -580,9 +580,9 @@ fn joins(gap: &str) -> bool {
 fn is_sentence_start(doc: &Document, i: usize) -> bool {
     let word = doc.words[i];
     let sentence = doc.sentence_at(word.start);
-    let lead = &doc.text[sentence.start.min(word.start)..word.start];
+    // The first word of the sentence, found by index: no scan of the text.
     let before = doc.text[..word.start].trim_end();
-    !lead.chars().any(char::is_alphanumeric) || before.ends_with([':', '"', '\u{201C}', '\u{201D}'])
+    doc.word_after(sentence.start) == Some(i) || before.ends_with([':', '"', '\u{201C}', '\u{201D}'])
 }
 
 pub(crate) fn is_pronoun(word: &str) -> bool {
