@@ -8,7 +8,10 @@
 //! `LEDE_QUOTES_PRINT=1 cargo test -p lede-quotes --test quotes -- --nocapture`
 //! prints what the library finds for every case, in the file's format.
 
+mod support;
+
 use lede_quotes::{find_quotes, Quote, QuoteKind};
+use support::{escape, unescape};
 
 const GOLDEN: &str = include_str!("data/quotes.txt");
 
@@ -30,48 +33,6 @@ struct Case {
     gap: Option<String>,
     text: String,
     expected: Vec<Expected>,
-}
-
-/// Expands `\n`, `\t`, `\\` and `\u{XXXX}`.
-fn unescape(raw: &str, line: usize) -> String {
-    let mut out = String::new();
-    let mut chars = raw.chars();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match chars.next() {
-            Some('n') => out.push('\n'),
-            Some('t') => out.push('\t'),
-            Some('\\') => out.push('\\'),
-            Some('u') => {
-                let rest = chars.as_str();
-                let close = rest.find('}').unwrap_or_else(|| panic!("line {line}: bad \\u escape"));
-                let hex = &rest[1..close];
-                let code = u32::from_str_radix(hex, 16).unwrap_or_else(|_| panic!("line {line}: bad hex {hex}"));
-                out.push(char::from_u32(code).unwrap_or_else(|| panic!("line {line}: bad code point {hex}")));
-                chars = rest[close + 1..].chars();
-            }
-            other => panic!("line {line}: unknown escape \\{other:?}"),
-        }
-    }
-    out
-}
-
-/// The inverse of `unescape` for the characters a reader cannot see.
-fn escape(text: &str) -> String {
-    let mut out = String::new();
-    for c in text.chars() {
-        match c {
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\\' => out.push_str("\\\\"),
-            '\u{a0}' | '\u{202f}' | '\u{2009}' => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 fn parse_expected(line: &str, number: usize) -> Expected {
