@@ -73,20 +73,12 @@ struct SpeakerOut<'a> {
 }
 
 /// A quote with its offsets in the chosen unit.
-fn quote_out<'a>(quote: &'a QuoteRecord, offsets: &OffsetConverter) -> QuoteOut<'a> {
+fn quote_out<'a>(quote: &'a QuoteRecord, offsets: &OffsetConverter<'a>) -> QuoteOut<'a> {
     QuoteOut {
         text: &quote.text,
         start: offsets.convert(quote.span.start),
         end: offsets.convert(quote.span.end),
-        parts: quote
-            .parts
-            .iter()
-            .map(|p| Located {
-                text: &p.text,
-                start: offsets.convert(p.span.start),
-                end: offsets.convert(p.span.end),
-            })
-            .collect(),
+        parts: quote.parts.iter().map(|p| offsets.located(p.span)).collect(),
         kind: quote.kind,
         speaker: quote.speaker.as_ref().map(|s| SpeakerOut {
             name: &s.name,
@@ -97,11 +89,7 @@ fn quote_out<'a>(quote: &'a QuoteRecord, offsets: &OffsetConverter) -> QuoteOut<
             role: s.role.as_deref(),
             kind: s.kind,
         }),
-        cue: quote.cue.as_ref().map(|c| Located {
-            text: &c.text,
-            start: offsets.convert(c.span.start),
-            end: offsets.convert(c.span.end),
-        }),
+        cue: quote.cue.as_ref().map(|c| offsets.located(c.span)),
         confidence: quote.confidence,
     }
 }

@@ -9,7 +9,7 @@
 
 use lede_text::{is_capitalized, Span};
 
-use crate::cues::{CueClass, CueMatch};
+use crate::cues::{is_participle, CueClass, CueMatch};
 use crate::document::{floor_char_boundary, is_quote_mark, Document};
 use crate::lexicon::WordList;
 use crate::quote::{Quote, QuoteKind, Speaker, SpeakerKind};
@@ -48,8 +48,10 @@ pub(crate) fn attribute(doc: &Document, cue: CueMatch, previous: Option<&Quote>)
         // (`"We want peace," the president said on Monday, "but ..."`).
         let after_quotation = before.ends_with(is_quote_mark);
         let after = content_after(doc, cue, sentence).filter(|_| !after_quotation);
+        // A tag set off by commas inside the sentence: "He hoped, he said, ...".
+        let mid_sentence_tag = tag && !after_quotation && doc.text[cue.span.end..].starts_with(',');
         if let Some(content) = after.filter(|c| !(tag && opens_like_adverbial(doc, *c))) {
-            if tag && !after_quotation && parenthetical(doc, cue) {
+            if mid_sentence_tag {
                 // "He hoped, he said, that the paper would ...": the tag
                 // interrupts the statement, which is the whole sentence.
                 let whole = Span::new(sentence.start, content.end);
@@ -57,7 +59,7 @@ pub(crate) fn attribute(doc: &Document, cue: CueMatch, previous: Option<&Quote>)
             }
             return Some(quote(doc, content, cue, speaker));
         }
-        if tag && !after_quotation && parenthetical(doc, cue) {
+        if mid_sentence_tag {
             // "In 2008, Trump said, the foundation's donation had made ...":
             // the statement goes on after the tag; after a short opening
             // phrase it is the rest of the sentence, else the whole of it.
@@ -86,12 +88,10 @@ pub(crate) fn attribute(doc: &Document, cue: CueMatch, previous: Option<&Quote>)
         let content = content_after(doc, cue, sentence)?;
         return Some(quote(doc, content, cue, speaker));
     }
-    if ends_clause(lead) && is_participle(doc, cue) {
+    if ends_clause(lead) && is_participle(cue.span.slice(doc.text)) {
         // `..., adding that ...`: the participle's subject is the speaker of
         // the sentence's earlier quote, or the sentence's subject.
-        let earlier = previous
-            .filter(|p| p.content.end <= cue.span.start && sentence.start <= p.cue_end())
-            .and_then(|p| p.speaker);
+        let earlier = earlier_in_sentence(previous, cue, sentence).and_then(|p| p.speaker);
         let speaker = earlier.or_else(|| sentence_subject(doc, sentence, cue.span.start))?;
         let content = content_after(doc, cue, sentence)?;
         return Some(quote(doc, content, cue, speaker));
@@ -102,8 +102,7 @@ pub(crate) fn attribute(doc: &Document, cue: CueMatch, previous: Option<&Quote>)
             let content = content_before(doc, sentence, lead)?;
             return Some(quote(doc, content, cue, speaker));
         }
-        let continued = previous.filter(|p| p.content.end <= cue.span.start && sentence.start <= p.cue_end())?;
-        let speaker = continued.speaker?;
+        let speaker = earlier_in_sentence(previous, cue, sentence)?.speaker?;
         let content = content_after(doc, cue, sentence)?;
         return Some(quote(doc, content, cue, speaker));
     }
@@ -124,14 +123,6 @@ fn dateline_end(doc: &Document, sentence: Span) -> usize {
         }
     }
     sentence.start
-}
-
-fn is_participle(doc: &Document, cue: CueMatch) -> bool {
-    cue.span
-        .slice(doc.text)
-        .split(' ')
-        .next()
-        .is_some_and(|w| w.ends_with("ing"))
 }
 
 /// The phrase that opens the sentence (after an opening clause such as "In
@@ -183,11 +174,7 @@ fn sentence_subject(doc: &Document, sentence: Span, before: usize) -> Option<Spe
     {
         last += 1;
     }
-    speaker_before(
-        doc,
-        doc.words[last].end,
-        doc.words[first].start.min(sentence.start.max(doc.words[first].start)),
-    )
+    speaker_before(doc, doc.words[last].end, doc.words[first].start)
 }
 
 /// The subject of a cue coordinated with an earlier verb ("... and said",
@@ -222,10 +209,13 @@ fn as_clause_content(doc: &Document, cue: CueMatch, sentence: Span, speaker: &Sp
     content_from(doc, cue.span.end + comma + 1, sentence)
 }
 
-impl Quote {
-    fn cue_end(&self) -> usize {
-        self.cue.map_or(self.content.end, |c| c.end)
-    }
+/// The previous quote, when its content ends before `cue` and its own cue
+/// lies in the same sentence: the statement `cue` continues.
+fn earlier_in_sentence(previous: Option<&Quote>, cue: CueMatch, sentence: Span) -> Option<&Quote> {
+    previous.filter(|p| {
+        let cue_end = p.cue.map_or(p.content.end, |c| c.end);
+        p.content.end <= cue.span.start && sentence.start <= cue_end
+    })
 }
 
 /// `According to X, CONTENT.` or `CONTENT, according to X.`
@@ -244,7 +234,7 @@ fn according_to(doc: &Document, cue: CueMatch, sentence: Span) -> Option<Quote> 
         // "X happened, according to Y, and Z followed": the source covers
         // the whole sentence.
         let rest = doc.text[end.min(sentence.end)..sentence.end].trim_start_matches([',', ' ']);
-        if end < sentence.end && word_count_str(rest) >= 3 && doc.text[end..].starts_with(',') {
+        if end < sentence.end && rest.split_whitespace().count() >= 3 && doc.text[end..].starts_with(',') {
             let whole = Span::new(content.start, sentence.end).trim(doc.text);
             let whole = Span::new(
                 whole.start,
@@ -429,8 +419,7 @@ fn content_end(doc: &Document, start: usize, end: usize) -> usize {
             continue;
         };
         let next = rest.split([' ', ',']).next().unwrap_or_default();
-        let participle = next.len() > 5 && next.ends_with("ing") && next.bytes().all(|b| b.is_ascii_lowercase());
-        if participle || is_clause_opener(next) {
+        if is_ing_word(next) || is_clause_opener(next) {
             cut = i;
             break;
         }
@@ -501,8 +490,6 @@ fn object_end(doc: &Document, pos: usize, sentence: Span) -> usize {
     doc.words.get(i).map_or(pos, |w| w.end.min(sentence.end))
 }
 
-/// Content that is only a time or place ("on Monday", "in a statement"):
-/// the frame has no content.
 /// The length of ", however," (or "though", "too", "also", "again") at the
 /// start of `rest`.
 fn parenthetical_adverb(rest: &str) -> Option<usize> {
@@ -516,19 +503,22 @@ fn parenthetical_adverb(rest: &str) -> Option<usize> {
     .then_some(2 + word_end + 1)
 }
 
-/// Whether the cue is followed by a comma, as in a tag set off by commas.
-fn parenthetical(doc: &Document, cue: CueMatch) -> bool {
-    doc.text[cue.span.end..].starts_with(',')
-}
-
 /// Content after a said-tag that opens like an adverbial ("in his office
 /// overlooking the bay", "answering a question"): when the sentence before
 /// the tag is a statement, the tag belongs to it.
 fn opens_like_adverbial(doc: &Document, content: Span) -> bool {
     let first = content.slice(doc.text).split_whitespace().next().unwrap_or_default();
-    is_adverbial_opener(&first.to_ascii_lowercase()) || (first.len() > 5 && first.ends_with("ing"))
+    is_adverbial_opener(&first.to_ascii_lowercase()) || is_ing_word(first)
 }
 
+/// A lowercase -ing word long enough not to be "thing" or "king":
+/// "offering", "answering".
+fn is_ing_word(word: &str) -> bool {
+    word.len() > 5 && word.ends_with("ing") && word.bytes().all(|b| b.is_ascii_lowercase())
+}
+
+/// Content that is only a time or place ("on Monday", "in a statement"):
+/// the frame has no content.
 fn is_adverbial(doc: &Document, content: Span) -> bool {
     let text = content.slice(doc.text);
     let first = text.split_whitespace().next().unwrap_or_default().to_ascii_lowercase();
@@ -570,10 +560,6 @@ fn is_adverbial_opener(word: &str) -> bool {
             | "since"
             | "an"
     )
-}
-
-fn word_count_str(text: &str) -> usize {
-    text.split_whitespace().count()
 }
 
 fn word_count(doc: &Document, span: Span) -> usize {

@@ -196,7 +196,7 @@ fn name_mentions(doc: &Document) -> Vec<Person> {
         }
         let end = i;
         i += 1;
-        if end == start || is_opener(doc, start) && end == start + 1 {
+        if end == start || doc.is(start, WordList::ClauseOpener) && end == start + 1 {
             continue;
         }
         let name = Span::new(doc.words[start].start, doc.words[end].end);
@@ -239,8 +239,4 @@ fn is_name_word(doc: &Document, i: usize) -> bool {
         && !word.ends_with("'s")
         && !word.ends_with("\u{2019}s")
         && word.chars().any(char::is_lowercase)
-}
-
-fn is_opener(doc: &Document, i: usize) -> bool {
-    doc.is(i, WordList::ClauseOpener)
 }

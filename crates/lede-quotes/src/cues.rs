@@ -119,6 +119,12 @@ impl CueLexicon {
     }
 }
 
+/// Whether a cue form is a participle ("adding", "referring to"): it
+/// continues its sentence's speaker rather than naming one.
+pub(crate) fn is_participle(form: &str) -> bool {
+    form.split(' ').next().is_some_and(|w| w.ends_with("ing"))
+}
+
 /// Whether `pos` follows a sentence end, a line start or an opening quote.
 fn opens_sentence(text: &str, pos: usize) -> bool {
     let before = text[..pos].trim_end_matches([' ', '\u{a0}']);

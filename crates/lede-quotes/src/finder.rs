@@ -6,6 +6,7 @@ use lede_text::Span;
 
 use crate::attribution::attribute;
 use crate::coref::resolve;
+use crate::cues::is_participle;
 use crate::document::{floor_char_boundary, Document, WINDOW};
 use crate::quote::{Quote, QuoteKind};
 use crate::speaker::speaker_after;
@@ -112,17 +113,13 @@ fn merge_interrupted(doc: &Document, quotes: &mut [Quote]) {
     }
 }
 
-/// "referring to", "adding": a participle continues its sentence's tag.
-fn is_participle(cue: &str) -> bool {
-    cue.split(' ').next().is_some_and(|w| w.ends_with("ing"))
-}
-
 /// Quotations no cue claimed: a headline quote (`'Could get offended':
 /// Putin leaves ...`), a quote continuing the paragraph's speaker, or
 /// speech whose speaker is not given.
 fn untagged_quotations(doc: &Document, quotes: &mut Vec<Quote>) {
-    let mut attributed: Vec<Quote> = quotes.clone();
-    attributed.sort_by_key(|q| (q.content.start, std::cmp::Reverse(q.content.end)));
+    quotes.sort_by_key(|q| (q.content.start, std::cmp::Reverse(q.content.end)));
+    let attributed: &[Quote] = quotes;
+    let mut found = Vec::new();
     // Sweeping both lists in order: `covered` is the furthest end of the
     // quotes started so far, `spoken` those of them with a speaker.
     let (mut next, mut covered) = (0, 0);
@@ -148,7 +145,7 @@ fn untagged_quotations(doc: &Document, quotes: &mut Vec<Quote>) {
             continue;
         }
         if let Some(quote) = headline(doc, quotation.close.map_or(content.end, |c| c.end), content) {
-            quotes.push(quote);
+            found.push(quote);
             continue;
         }
         let words = doc.words.partition_point(|w| w.end <= content.end)
@@ -165,7 +162,7 @@ fn untagged_quotations(doc: &Document, quotes: &mut Vec<Quote>) {
                 || paragraph.is_some_and(|p| p.start <= q.content.start)
                 || (q.kind == QuoteKind::Direct && previous_paragraph_ends_with(doc, q, content.start))
         });
-        quotes.push(Quote {
+        found.push(Quote {
             content,
             parts: Vec::new(),
             kind: QuoteKind::Direct,
@@ -175,6 +172,7 @@ fn untagged_quotations(doc: &Document, quotes: &mut Vec<Quote>) {
             confidence: if same_speaker.is_some() { 0.7 } else { 0.4 },
         });
     }
+    quotes.extend(found);
 }
 
 /// `'Could get offended': Putin leaves forum`: a quotation opening its

@@ -1,5 +1,6 @@
-//! The word lists of `data/words.txt`: pronouns, roles, determiners and the
-//! heads of organisation and document sources.
+//! The word lists of `data/words.txt` and `data/given_names.txt`: roles,
+//! determiners, modifiers, heads of organisation and document sources, given
+//! names.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -9,10 +10,6 @@ use std::sync::LazyLock;
 /// One named list of `data/words.txt`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum WordList {
-    PronounMale,
-    PronounFemale,
-    PronounPlural,
-    PronounOther,
     Relative,
     Between,
     Determiner,
@@ -26,11 +23,7 @@ pub(crate) enum WordList {
     FemaleName,
 }
 
-const SECTIONS: [(&str, WordList); 15] = [
-    ("pronoun_male", WordList::PronounMale),
-    ("pronoun_female", WordList::PronounFemale),
-    ("pronoun_plural", WordList::PronounPlural),
-    ("pronoun_other", WordList::PronounOther),
+const SECTIONS: [(&str, WordList); 11] = [
     ("relative", WordList::Relative),
     ("between", WordList::Between),
     ("determiner", WordList::Determiner),

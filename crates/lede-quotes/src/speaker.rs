@@ -4,7 +4,7 @@
 
 use lede_text::{is_capitalized, Span};
 
-use crate::document::{is_blank, is_quote_mark, Document};
+use crate::document::{floor_char_boundary, is_blank, is_quote_mark, Document};
 use crate::lexicon::{lower, WordList, WORDS};
 use crate::quote::{Speaker, SpeakerKind};
 
@@ -57,8 +57,7 @@ pub(crate) fn speaker_before(doc: &Document, pos: usize, floor: usize) -> Option
 fn parenthetical_before(doc: &Document, pos: usize, floor: usize) -> Option<usize> {
     const REACH: usize = 240;
     let before = doc.text[floor..pos].trim_end();
-    let limit = before.len().saturating_sub(REACH);
-    let limit = (0..=limit).rev().find(|&i| before.is_char_boundary(i)).unwrap_or(0);
+    let limit = floor_char_boundary(before, before.len().saturating_sub(REACH));
     let window = &before[limit..];
     if window.ends_with(')') {
         let open = window.rfind('(')?;
@@ -196,9 +195,8 @@ pub(crate) fn speaker_after(doc: &Document, pos: usize, ceiling: usize) -> Optio
     let dangling = doc
         .word_before(speaker.mention.end)
         .is_some_and(|w| doc.word(w) == "of");
-    if (dangling || next.is_some_and(|n| is_post_modifier(doc.word(n))))
-        && is_blank(&doc.text[speaker.mention.end..doc.words[next.unwrap_or(0)].start])
-    {
+    let joined = next.filter(|&n| is_blank(&doc.text[speaker.mention.end..doc.words[n].start]));
+    if joined.is_some_and(|n| dangling || is_post_modifier(doc.word(n))) {
         let tail_end = trim_adverbials(doc, speaker.mention.end, ceiling);
         speaker.mention = trim_punctuation(doc, speaker.mention.cover(Span::new(speaker.mention.end, tail_end)));
     }
@@ -416,15 +414,12 @@ fn classify(doc: &Document, start: usize, end: usize) -> Speaker {
         name_start -= 1;
     }
     let head = doc.word(end);
+    // A single capitalised word may be a surname or a body; it is taken for
+    // a person, and the document-level pass looks for the fuller name.
     let kind = if name_start <= end {
-        let name_words = end + 1 - name_start;
         if WORDS.has(WordList::Organization, head) || is_acronym(head) {
             SpeakerKind::Organization
-        } else if name_words >= 2 || name_start > start {
-            SpeakerKind::Person
         } else {
-            // A single capitalised word: a surname or an organisation; the
-            // document-level pass decides.
             SpeakerKind::Person
         }
     } else if WORDS.has(WordList::Document, head) {
