@@ -32,6 +32,7 @@
 #![deny(missing_docs)]
 
 mod error;
+mod hints;
 mod lexicon;
 mod offset_map;
 mod paragraphs;
@@ -40,6 +41,7 @@ mod span;
 mod words;
 
 pub use error::TextError;
+pub use hints::{NameHint, NameKind};
 pub use offset_map::{OffsetMap, OffsetMapBuilder, Rewriter};
 pub use paragraphs::{paragraphs, ParagraphMode, Paragraphs};
 pub use sentences::{sentences, Sentences};
