@@ -56,12 +56,18 @@ impl<'t> Document<'t> {
     /// Whether word `i` is in `list`.
     #[inline]
     pub fn is(&self, i: usize, list: WordList) -> bool {
+        self.lists(i) & list.bit() != 0
+    }
+
+    /// The word lists word `i` is in, as bits (see [`WordList::bit`]).
+    #[inline]
+    pub fn lists(&self, i: usize) -> u16 {
         let mut bits = self.bits[i].get();
         if bits == UNKNOWN {
             bits = WORDS.lists_of(self.word(i));
             self.bits[i].set(bits);
         }
-        bits & list.bit() != 0
+        bits
     }
 
     /// The last word ending at or before `pos`.

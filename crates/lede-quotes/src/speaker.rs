@@ -5,7 +5,7 @@
 use lede_text::{is_capitalized, Span};
 
 use crate::document::{floor_char_boundary, is_blank, is_quote_mark, Document};
-use crate::lexicon::{lower, WordList, WORDS};
+use crate::lexicon::{lower, WordList};
 use crate::quote::{Speaker, SpeakerKind};
 
 /// The most words a speaker phrase spans.
@@ -27,7 +27,7 @@ pub(crate) fn speaker_before(doc: &Document, pos: usize, floor: usize) -> Option
     if !is_blank(&doc.text[doc.words[i].end..pos]) {
         return apposition_before(doc, i, pos, floor);
     }
-    while is_between_word(doc.word(i)) || is_time_word(doc, i) {
+    while is_between_word(doc, i) || is_time_word(doc, i) {
         let prev = i.checked_sub(1)?;
         if !is_blank(doc.gap_after(prev)) || doc.words[prev].start < floor {
             return None;
@@ -41,7 +41,7 @@ pub(crate) fn speaker_before(doc: &Document, pos: usize, floor: usize) -> Option
     if is_pronoun(word) {
         return Some(pronoun(doc, i));
     }
-    if WORDS.has(WordList::Relative, word) && word != "that" {
+    if doc.is(i, WordList::Relative) && word != "that" {
         // "Ushakov, who met Trump in May, said": the speaker is the phrase
         // before the comma that opens the relative clause.
         let before = doc.text[floor..doc.words[i].start].trim_end();
@@ -147,7 +147,7 @@ pub(crate) fn speaker_after(doc: &Document, pos: usize, ceiling: usize) -> Optio
         if !joins(doc.gap_after(last)) || doc.is(next, WordList::NotName) {
             break;
         }
-        if phrase_word(doc.word(next), false) {
+        if phrase_word(doc, next, false) {
             last = next;
             continue;
         }
@@ -269,12 +269,13 @@ fn trim_adverbials(doc: &Document, from: usize, ceiling: usize) -> usize {
             end = end.min(i);
         }
     }
-    if let Some(i) = clause
-        .split(' ')
-        .position(|w| WORDS.has(WordList::NotName, w.trim_end_matches(['.', ','])))
-    {
-        let cut: usize = clause.split(' ').take(i).map(|w| w.len() + 1).sum();
-        end = end.min(cut.saturating_sub(1));
+    // A time word ("Monday", "yesterday") ends the clause too.
+    let first = doc.word_after(from).unwrap_or(doc.words.len());
+    let time = (first..doc.words.len())
+        .take_while(|&w| doc.words[w].start < from + end)
+        .find(|&w| doc.is(w, WordList::NotName));
+    if let Some(w) = time {
+        end = end.min((doc.words[w].start - from).saturating_sub(1));
     }
     from + end
 }
@@ -284,11 +285,10 @@ fn trim_adverbials(doc: &Document, from: usize, ceiling: usize) -> usize {
 fn phrase_ending_at(doc: &Document, i: usize, floor: usize) -> Option<Speaker> {
     let head = doc.word(i);
     let capital = is_capitalized(head)
-        && !WORDS.has(WordList::NotName, head)
-        && !(is_sentence_start(doc, i)
-            && (WORDS.has(WordList::ClauseOpener, head) || WORDS.has(WordList::Determiner, head)));
+        && !doc.is(i, WordList::NotName)
+        && !(is_sentence_start(doc, i) && (doc.is(i, WordList::ClauseOpener) || doc.is(i, WordList::Determiner)));
     let quantified = matches!(head, "them" | "those" | "us") && i > 0 && doc.word(i - 1) == "of";
-    if !capital && !is_source_noun(head) && !quantified && !described_at_clause_start(doc, i, floor) {
+    if !capital && !is_source_noun(doc, i) && !quantified && !described_at_clause_start(doc, i, floor) {
         return post_modified_phrase(doc, i, floor);
     }
     let mut start = i;
@@ -298,11 +298,11 @@ fn phrase_ending_at(doc: &Document, i: usize, floor: usize) -> Option<Speaker> {
             break;
         }
         let word = doc.word(prev);
-        let opener = is_sentence_start(doc, prev) && WORDS.has(WordList::ClauseOpener, word);
+        let opener = doc.is(prev, WordList::ClauseOpener) && is_sentence_start(doc, prev);
         if is_complementizer(word) {
             break;
         }
-        if WORDS.has(WordList::Determiner, word) && !is_capitalized(word) || word == "The" || word == "A" {
+        if doc.is(prev, WordList::Determiner) && !is_capitalized(word) || word == "The" || word == "A" {
             start = prev;
             break;
         }
@@ -311,12 +311,12 @@ fn phrase_ending_at(doc: &Document, i: usize, floor: usize) -> Option<Speaker> {
             start = prev;
             continue;
         }
-        if opener || !phrase_word(word, true) || WORDS.has(WordList::NotName, word) {
+        if opener || !phrase_word(doc, prev, true) || doc.is(prev, WordList::NotName) {
             // A descriptor goes with a full name ("coach Elena Ruiz") or a
             // source noun ("The central bank"), not with a lone capitalised
             // word ("an action Moscow criticized").
             let full_name = i > start && is_capitalized(doc.word(i)) && is_capitalized(doc.word(i - 1));
-            if full_name || is_source_noun(head) {
+            if full_name || is_source_noun(doc, i) {
                 start = descriptor_start(doc, start, prev, floor).unwrap_or(start);
             }
             break;
@@ -404,10 +404,10 @@ fn classify(doc: &Document, start: usize, end: usize) -> Speaker {
             continue;
         }
         if !is_capitalized(word)
-            || is_title(word)
+            || is_title(doc, name_start - 1)
             || is_possessive(word)
-            || WORDS.has(WordList::Determiner, word)
-            || WORDS.has(WordList::NotName, word)
+            || doc.is(name_start - 1, WordList::Determiner)
+            || doc.is(name_start - 1, WordList::NotName)
         {
             break;
         }
@@ -417,14 +417,14 @@ fn classify(doc: &Document, start: usize, end: usize) -> Speaker {
     // A single capitalised word may be a surname or a body; it is taken for
     // a person, and the document-level pass looks for the fuller name.
     let kind = if name_start <= end {
-        if WORDS.has(WordList::Organization, head) || is_acronym(head) {
+        if doc.is(end, WordList::Organization) || is_acronym(head) {
             SpeakerKind::Organization
         } else {
             SpeakerKind::Person
         }
-    } else if WORDS.has(WordList::Document, head) {
+    } else if doc.is(end, WordList::Document) {
         SpeakerKind::Document
-    } else if WORDS.has(WordList::Organization, head) {
+    } else if doc.is(end, WordList::Organization) {
         SpeakerKind::Organization
     } else {
         SpeakerKind::Nominal
@@ -469,9 +469,9 @@ fn post_modified_phrase(doc: &Document, i: usize, floor: usize) -> Option<Speake
         }
         start = prev;
         let word = doc.word(start);
-        let opens = (WORDS.has(WordList::Determiner, word) && !is_complementizer(word)) || is_source_noun(word);
+        let opens = (doc.is(start, WordList::Determiner) && !is_complementizer(word)) || is_source_noun(doc, start);
         if opens && at_clause_start(doc, start, floor) {
-            let head = (start..i).find(|&w| is_source_noun(doc.word(w)) && is_post_modifier(doc.word(w + 1)))?;
+            let head = (start..i).find(|&w| is_source_noun(doc, w) && is_post_modifier(doc.word(w + 1)))?;
             let kind = if doc.is(head, WordList::Document) {
                 SpeakerKind::Document
             } else if doc.is(head, WordList::Organization) {
@@ -552,8 +552,9 @@ fn pronoun(doc: &Document, i: usize) -> Speaker {
 /// Whether a word may be part of a speaker phrase (`backwards`: read from
 /// the head towards the determiner, where "of" may join "Secretary of
 /// State").
-fn phrase_word(word: &str, backwards: bool) -> bool {
-    let bits = WORDS.lists_of(word);
+fn phrase_word(doc: &Document, i: usize, backwards: bool) -> bool {
+    let word = doc.word(i);
+    let bits = doc.lists(i);
     let lists =
         WordList::Modifier.bit() | WordList::Role.bit() | WordList::Organization.bit() | WordList::Document.bit();
     is_capitalized(word)
@@ -591,17 +592,18 @@ pub(crate) fn is_pronoun(word: &str) -> bool {
 /// ministry Tuesday said".
 fn is_time_word(doc: &Document, i: usize) -> bool {
     let word = doc.word(i);
-    WORDS.has(WordList::NotName, word)
+    doc.is(i, WordList::NotName)
         || (matches!(word, "on" | "last" | "late" | "early" | "this")
             && doc.words.get(i + 1).is_some_and(|_| doc.is(i + 1, WordList::NotName)))
 }
 
-fn is_between_word(word: &str) -> bool {
-    WORDS.has(WordList::Between, word) || (word.len() > 4 && word.ends_with("ly") && !is_capitalized(word))
+fn is_between_word(doc: &Document, i: usize) -> bool {
+    let word = doc.word(i);
+    doc.is(i, WordList::Between) || (word.len() > 4 && word.ends_with("ly") && !is_capitalized(word))
 }
 
-fn is_title(word: &str) -> bool {
-    WORDS.has(WordList::Role, word) || WORDS.has(WordList::Modifier, word)
+fn is_title(doc: &Document, i: usize) -> bool {
+    doc.lists(i) & (WordList::Role.bit() | WordList::Modifier.bit()) != 0
 }
 
 fn is_possessive(word: &str) -> bool {
@@ -614,6 +616,6 @@ fn is_acronym(word: &str) -> bool {
 
 /// Lowercase heads that can be sources: roles, organisations, documents,
 /// and people described by what they do ("analysts", "residents").
-fn is_source_noun(word: &str) -> bool {
-    WORDS.has(WordList::Role, word) || WORDS.has(WordList::Organization, word) || WORDS.has(WordList::Document, word)
+fn is_source_noun(doc: &Document, i: usize) -> bool {
+    doc.lists(i) & (WordList::Role.bit() | WordList::Organization.bit() | WordList::Document.bit()) != 0
 }
