@@ -214,8 +214,11 @@ impl Sentences<'_> {
         }
         let closed_by_quote =
             text[run.end..after].contains(['"', '\'', '\u{201D}', '\u{2019}', '\u{00BB}', '\u{203A}']);
+        // A said-tag stands on its quotation's line; after a line break the
+        // words open a sentence of their own.
         if closed_by_quote
             && next.initial == Initial::Upper
+            && !text[after..next_at].contains('\n')
             && !LEXICON.is_starter(next.word)
             && said_tag_follows(text, next_at)
         {
@@ -496,7 +499,14 @@ fn classify(token: &str) -> Token {
     if token.is_empty() || token.contains(['@', '/', ')', ']']) {
         return Token::Regular;
     }
-    if let Some(class) = LEXICON.abbreviation(token) {
+    // "then-Sen.", "ex-Gov.": a title after a hyphen is still a title.
+    let abbreviation = LEXICON.abbreviation(token).or_else(|| {
+        let (_, tail) = token.rsplit_once('-')?;
+        LEXICON
+            .abbreviation(tail)
+            .filter(|class| matches!(class, AbbreviationClass::Title))
+    });
+    if let Some(class) = abbreviation {
         return match class {
             AbbreviationClass::Title => Token::Title,
             AbbreviationClass::Number => Token::Number,
@@ -565,10 +575,12 @@ fn said_tag_follows(text: &str, at: usize) -> bool {
         }
         window = &window[..cut];
     }
-    for word in window.split_whitespace().take(6) {
+    let mut words = window.split_whitespace().take(6).peekable();
+    while let Some(word) = words.next() {
         let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric());
         if LEXICON.is_speech_verb(bare) {
-            return true;
+            // "Cruz said that he ..." reports something new: not a tag.
+            return bare.len() < word.len() || words.peek() != Some(&"that");
         }
         // A clause ended before any said-tag: commas may separate an
         // apposition, but a full stop or a quote mark does not belong to a tag.
@@ -704,6 +716,8 @@ mod tests {
         assert!(said_tag_follows("Kremlin spokesman Dmitry Peskov told reporters.", 0));
         assert!(said_tag_follows("Putin said.", 0));
         assert!(!said_tag_follows("Talks resumed. Officials said", 0));
+        assert!(!said_tag_follows("Cruz said that he had apologized.", 0));
+        assert!(said_tag_follows("Cruz said, that much is true.", 0));
     }
 
     #[test]
