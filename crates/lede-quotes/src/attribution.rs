@@ -318,7 +318,7 @@ fn content_after(doc: &Document, cue: CueMatch, sentence: Span) -> Option<Span> 
             return None;
         }
     }
-    if let Some(that) = that_after(doc, cue.span.end, sentence) {
+    if let Some(that) = that_after(doc, cue, sentence) {
         from = that;
     } else if cue.needs_that {
         return None;
@@ -444,9 +444,25 @@ fn is_clause_opener(word: &str) -> bool {
 }
 
 /// The position after "that" when it comes within a few words of the cue,
-/// with no sentence punctuation in between.
-fn that_after(doc: &Document, pos: usize, sentence: Span) -> Option<usize> {
+/// with no sentence punctuation in between. Only an addressee ("told
+/// reporters that"), a prepositional phrase ("said in a statement that") or
+/// a time ("said Monday that") may come first: after a plain noun "that"
+/// opens a relative clause ("wanted a mayor that listens").
+fn that_after(doc: &Document, cue: CueMatch, sentence: Span) -> Option<usize> {
+    let pos = cue.span.end;
     let first = doc.word_after(pos)?;
+    let opener = doc.word(first);
+    let may_precede = cue.takes_object
+        || opener.eq_ignore_ascii_case("that")
+        || opener == "to"
+        || doc.is(first, WordList::ClauseOpener)
+        || doc.is(first, WordList::NotName)
+        || doc.is(first, WordList::Between)
+        || opener.ends_with("ly")
+        || doc.text[pos..doc.words[first].start].contains(',');
+    if !may_precede {
+        return None;
+    }
     for i in first..(first + THAT_WINDOW).min(doc.words.len()) {
         let word = doc.words[i];
         if word.end > sentence.end {
@@ -458,11 +474,44 @@ fn that_after(doc: &Document, pos: usize, sentence: Span) -> Option<usize> {
         {
             return None;
         }
-        if word.slice(doc.text).eq_ignore_ascii_case("that") {
+        let text = word.slice(doc.text);
+        if text.eq_ignore_ascii_case("that") {
             return Some(word.end);
+        }
+        // "said they prefer an agenda that ...": a subject or a verb means
+        // the content has begun, and a later "that" is inside it.
+        if is_pronoun(text) || is_auxiliary(text) {
+            return None;
         }
     }
     None
+}
+
+/// Auxiliary and modal verbs: a clause has begun where they stand.
+fn is_auxiliary(word: &str) -> bool {
+    matches!(
+        word,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "could"
+            | "can"
+            | "may"
+            | "might"
+            | "must"
+            | "shall"
+            | "should"
+            | "do"
+            | "does"
+            | "did"
+    )
 }
 
 /// After "told reporters", "urged Congress": the end of the addressee, the

@@ -289,7 +289,7 @@ fn phrase_ending_at(doc: &Document, i: usize, floor: usize) -> Option<Speaker> {
         && !(is_sentence_start(doc, i) && (doc.is(i, WordList::ClauseOpener) || doc.is(i, WordList::Determiner)));
     let quantified = matches!(head, "them" | "those" | "us") && i > 0 && doc.word(i - 1) == "of";
     if !capital && !is_source_noun(doc, i) && !quantified && !described_at_clause_start(doc, i, floor) {
-        return post_modified_phrase(doc, i, floor);
+        return post_modified_phrase(doc, i, floor).or_else(|| clause_subject(doc, i, floor));
     }
     let mut start = i;
     while start > 0 && i - start + 1 < MAX_PHRASE_WORDS {
@@ -490,6 +490,123 @@ fn post_modified_phrase(doc: &Document, i: usize, floor: usize) -> Option<Speake
     None
 }
 
+/// "Nearly eight in 10 Democratic voters overall said", "Social
+/// conservatives say", "those surveyed say", "a third said": a group
+/// subject the phrase rules do not read, taken whole from the start of its
+/// clause. Without a tagger, only group-shaped phrases qualify: a plural
+/// head, a count ("one in five", "a third", "most") or the respondents of
+/// a poll ("those surveyed"), in words that cannot be a verb, an adverb,
+/// a pronoun or a preposition that opens something else.
+fn clause_subject(doc: &Document, i: usize, floor: usize) -> Option<Speaker> {
+    const MAX_WORDS: usize = 8;
+    let mut start = i;
+    while !at_clause_start(doc, start, floor) {
+        let prev = start.checked_sub(1)?;
+        if i - prev >= MAX_WORDS || doc.words[prev].start < floor || !joins(doc.gap_after(prev)) {
+            return None;
+        }
+        start = prev;
+    }
+    let counted = is_count(doc, start)
+        || (matches!(
+            lower(doc.word(start)).as_ref(),
+            "nearly" | "about" | "almost" | "roughly" | "only" | "just"
+        ) && start < i
+            && is_count(doc, start + 1));
+    let head = doc.word(i);
+    let plural = head.len() > 3
+        && head.ends_with('s')
+        && !head.ends_with("ss")
+        && !head.ends_with("'s")
+        && !head.ends_with("\u{2019}s")
+        && !is_auxiliary_or_pronoun(head);
+    let respondents = matches!(head, "surveyed" | "polled" | "questioned" | "interviewed" | "asked");
+    let first = start + usize::from(counted && !is_count(doc, start));
+    let plain = (first..=i).all(|w| {
+        let word = doc.word(w);
+        let lowered = lower(word);
+        let article = doc.is(w, WordList::Determiner) && !is_count(doc, w);
+        !(w > start && article && doc.word(w - 1) != "of")
+            && !(w == start && doc.is(w, WordList::ClauseOpener) && !counted)
+            && !doc.is(w, WordList::Relative)
+            && !(doc.is(w, WordList::Between) && !matches!(lowered.as_ref(), "both" | "all" | "each"))
+            && !is_auxiliary_or_pronoun(word)
+            && !(word.len() > 4
+                && (lowered.ends_with("ly") || lowered.ends_with("ing"))
+                && !is_adjective_in_ly(&lowered))
+            && !matches!(lowered.as_ref(), "to" | "for" | "by" | "with" | "from" | "into")
+            && !word.contains(['\'', '\u{2019}'])
+    });
+    let speaks_itself = !doc.cues_in(doc.words[start].start, doc.words[i].end).is_empty();
+    ((plural || counted || respondents) && plain && !speaks_itself).then(|| Speaker {
+        mention: Span::new(doc.words[start].start, doc.words[i].end),
+        name: None,
+        role: None,
+        kind: SpeakerKind::Nominal,
+    })
+}
+
+/// Adjectives that look like adverbs: "likely voters", "elderly residents".
+fn is_adjective_in_ly(word: &str) -> bool {
+    matches!(word, "likely" | "elderly" | "early" | "friendly" | "lonely" | "costly")
+}
+
+/// Whether word `w` counts people: "eight", "10", "most", "half", "a third".
+fn is_count(doc: &Document, w: usize) -> bool {
+    let word = lower(doc.word(w));
+    word.starts_with(|c: char| c.is_ascii_digit())
+        || matches!(
+            word.as_ref(),
+            "one"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "most"
+                | "many"
+                | "some"
+                | "half"
+                | "majority"
+                | "third"
+                | "quarter"
+                | "few"
+                | "several"
+                | "both"
+                | "all"
+        )
+        || (matches!(word.as_ref(), "a" | "an") && doc.words.get(w + 1).is_some_and(|_| is_count(doc, w + 1)))
+}
+
+/// Words that are never part of a group subject: verbs that begin a
+/// clause and personal pronouns.
+fn is_auxiliary_or_pronoun(word: &str) -> bool {
+    is_pronoun(word)
+        || matches!(
+            lower(word).as_ref(),
+            "is" | "are"
+                | "was"
+                | "were"
+                | "has"
+                | "have"
+                | "had"
+                | "me"
+                | "him"
+                | "them"
+                | "us"
+                | "it"
+                | "this"
+                | "his"
+                | "its"
+                | "their"
+                | "whom"
+        )
+}
+
 /// "The actress said", "Their campaign manager told": a lowercase head
 /// not in the word lists counts when a determiner opens the phrase at the
 /// start of a sentence or clause, within a few words.
@@ -512,7 +629,16 @@ fn described_at_clause_start(doc: &Document, i: usize, floor: usize) -> bool {
 /// "but", "while").
 fn at_clause_start(doc: &Document, i: usize, floor: usize) -> bool {
     let before = doc.text[floor..doc.words[i].start].trim_end();
+    // "On Monday the board said", "Yesterday the ministry said": a time
+    // that opens the sentence leaves the clause to begin after it.
+    let after_time = !before.is_empty()
+        && doc.word_after(floor).is_some_and(|first| {
+            (first..i).all(|w| doc.is(w, WordList::NotName) || doc.is(w, WordList::ClauseOpener))
+                && (first..i).any(|w| doc.is(w, WordList::NotName))
+                && i - first <= 3
+        });
     before.is_empty()
+        || after_time
         || before.ends_with([',', ';', ':', '"', '\u{201C}', '\u{201D}', '(', '\u{2014}'])
         || [
             "and", "but", "while", "as", "because", "since", "although", "when", "after",
