@@ -522,21 +522,27 @@ fn clause_subject(doc: &Document, i: usize, floor: usize) -> Option<Speaker> {
         && !is_auxiliary_or_pronoun(head);
     let respondents = matches!(head, "surveyed" | "polled" | "questioned" | "interviewed" | "asked");
     let first = start + usize::from(counted && !is_count(doc, start));
-    let plain = (first..=i).all(|w| {
+    let fits = |w: usize| {
         let word = doc.word(w);
         let lowered = lower(word);
         let article = doc.is(w, WordList::Determiner) && !is_count(doc, w);
-        !(w > start && article && doc.word(w - 1) != "of")
-            && !(w == start && doc.is(w, WordList::ClauseOpener) && !counted)
-            && !doc.is(w, WordList::Relative)
-            && !(doc.is(w, WordList::Between) && !matches!(lowered.as_ref(), "both" | "all" | "each"))
-            && !is_auxiliary_or_pronoun(word)
-            && !(word.len() > 4
+        let opens_other = if w == start {
+            doc.is(w, WordList::ClauseOpener) && !counted
+        } else {
+            article && doc.word(w - 1) != "of"
+        };
+        let verb_or_adverb = (doc.is(w, WordList::Between) && !matches!(lowered.as_ref(), "both" | "all" | "each"))
+            || is_auxiliary_or_pronoun(word)
+            || (word.len() > 4
                 && (lowered.ends_with("ly") || lowered.ends_with("ing"))
-                && !is_adjective_in_ly(&lowered))
+                && !is_adjective_in_ly(&lowered));
+        !opens_other
+            && !verb_or_adverb
+            && !doc.is(w, WordList::Relative)
             && !matches!(lowered.as_ref(), "to" | "for" | "by" | "with" | "from" | "into")
             && !word.contains(['\'', '\u{2019}'])
-    });
+    };
+    let plain = (first..=i).all(fits);
     let speaks_itself = !doc.cues_in(doc.words[start].start, doc.words[i].end).is_empty();
     ((plural || counted || respondents) && plain && !speaks_itself).then(|| Speaker {
         mention: Span::new(doc.words[start].start, doc.words[i].end),
