@@ -50,6 +50,10 @@ pub(crate) fn attribute(doc: &Document, cue: CueMatch, previous: Option<&Quote>)
         let after = content_after(doc, cue, sentence).filter(|_| !after_quotation);
         // A tag set off by commas inside the sentence: "He hoped, he said, ...".
         let mid_sentence_tag = tag && !after_quotation && doc.text[cue.span.end..].starts_with(',');
+        // "While Ramos said that ..., he appears ...": a report inside a
+        // subordinate clause ends with that clause.
+        let subordinate = before.rsplit([' ', ',']).next().is_some_and(is_subordinator);
+        let after = after.map(|c| if subordinate { first_clause(doc, c) } else { c });
         if let Some(content) = after.filter(|c| !(tag && opens_like_adverbial(doc, *c))) {
             if mid_sentence_tag {
                 // "He hoped, he said, that the paper would ...": the tag
@@ -424,6 +428,16 @@ fn content_end(doc: &Document, start: usize, end: usize) -> usize {
             break;
         }
     }
+    // "... before speaking events - and her management was ...": a dash
+    // before a conjunction ends the report as a comma does.
+    for dash in [" - ", " -- ", " \u{2014} ", " \u{2013} "] {
+        if let Some(i) = clause[..cut].find(dash) {
+            let next = clause[i + dash.len()..].split([' ', ',']).next().unwrap_or_default();
+            if is_clause_opener(next) {
+                cut = i;
+            }
+        }
+    }
     // "acknowledged that X and called Y": a coordinated cue starts a new
     // attribution.
     for cue in doc.cues_in(start, end) {
@@ -433,6 +447,22 @@ fn content_end(doc: &Document, start: usize, end: usize) -> usize {
         }
     }
     start + cut
+}
+
+/// Conjunctions that open a subordinate clause.
+fn is_subordinator(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "while" | "although" | "though" | "if" | "when" | "because" | "since" | "whereas" | "unless" | "until" | "once"
+    )
+}
+
+/// `content` up to its first comma, when words follow the comma.
+fn first_clause(doc: &Document, content: Span) -> Span {
+    match content.slice(doc.text).find(", ") {
+        Some(comma) if comma > 0 => Span::new(content.start, content.start + comma),
+        _ => content,
+    }
 }
 
 /// Words that open a new clause after a comma in reported content.

@@ -82,7 +82,8 @@ const MAX_APPOSITION_WORDS: usize = 24;
 /// "Another pollster, David Woodard of Clemson University, said";
 /// "Dunwoody, who worked for the campaign in 2008, said".
 fn apposition_before(doc: &Document, i: usize, pos: usize, floor: usize) -> Option<Speaker> {
-    if doc.words[i].start < floor || doc.text[doc.words[i].end..pos].trim() != "," {
+    // "Rep. Chris Collins, R-N.Y., said": an abbreviation keeps its period.
+    if doc.words[i].start < floor || !matches!(doc.text[doc.words[i].end..pos].trim(), "," | ".,") {
         return None;
     }
     let open = floor + doc.text[floor..doc.words[i].start].rfind(',')?;
@@ -447,7 +448,7 @@ fn classify(doc: &Document, start: usize, end: usize) -> Speaker {
         start
     };
     let role = (name.is_some() && role_start < role_end && !is_honorific(doc.word(role_end - 1)))
-        .then(|| Span::new(doc.words[role_start].start, doc.words[role_end - 1].end));
+        .then(|| with_abbreviation_period(doc, Span::new(doc.words[role_start].start, doc.words[role_end - 1].end)));
     Speaker {
         mention,
         name,
@@ -645,7 +646,9 @@ fn at_clause_start(doc: &Document, i: usize, floor: usize) -> bool {
         });
     before.is_empty()
         || after_time
-        || before.ends_with([',', ';', ':', '"', '\u{201C}', '\u{201D}', '(', '\u{2014}'])
+        || before.ends_with([',', ';', ':', '"', '\u{201C}', '\u{201D}', '(', '\u{2014}', '\u{2013}'])
+        || before.ends_with(" -")
+        || before.ends_with("--")
         || [
             "and", "but", "while", "as", "because", "since", "although", "when", "after",
         ]
@@ -657,6 +660,14 @@ fn at_clause_start(doc: &Document, i: usize, floor: usize) -> bool {
                 && before[n - w.len()..].eq_ignore_ascii_case(w)
                 && before[..n - w.len()].ends_with(' ')
         })
+}
+
+/// `span` with the period that follows it when it ends in a short
+/// capitalised abbreviation: the role "Sen." rather than "Sen".
+fn with_abbreviation_period(doc: &Document, span: Span) -> Span {
+    let last = span.slice(doc.text).rsplit(' ').next().unwrap_or_default();
+    let abbreviation = (2..=4).contains(&last.len()) && is_capitalized(last) && doc.text[span.end..].starts_with('.');
+    Span::new(span.start, span.end + usize::from(abbreviation))
 }
 
 /// Titles of address, which are not roles.
