@@ -430,12 +430,14 @@ fn content_end(doc: &Document, start: usize, end: usize) -> usize {
     }
     // "... before speaking events - and her management was ...": a dash
     // before a conjunction ends the report as a comma does.
-    for dash in [" - ", " -- ", " \u{2014} ", " \u{2013} "] {
-        if let Some(i) = clause[..cut].find(dash) {
-            let next = clause[i + dash.len()..].split([' ', ',']).next().unwrap_or_default();
-            if is_clause_opener(next) {
-                cut = i;
-            }
+    for (i, dash) in clause[..cut].match_indices(['-', '\u{2014}', '\u{2013}']) {
+        // Spaced dashes only: "- ", "-- ", "— " after a space.
+        let after = clause[i..].trim_start_matches(['-', '\u{2014}', '\u{2013}']);
+        let spaced =
+            clause[..i].ends_with(' ') && after.starts_with(' ') && clause.len() - after.len() - i <= 2 * dash.len();
+        if spaced && is_clause_opener(after[1..].split([' ', ',']).next().unwrap_or_default()) {
+            cut = i - 1;
+            break;
         }
     }
     // "acknowledged that X and called Y": a coordinated cue starts a new
@@ -599,9 +601,8 @@ fn is_ing_word(word: &str) -> bool {
 /// Content that is only a time or place ("on Monday", "in a statement"):
 /// the frame has no content.
 fn is_adverbial(doc: &Document, content: Span) -> bool {
-    let text = content.slice(doc.text);
-    let first = text.split_whitespace().next().unwrap_or_default().to_ascii_lowercase();
-    text.split_whitespace().count() <= 5 && is_adverbial_opener(&first)
+    let first = content.slice(doc.text).split_whitespace().next().unwrap_or_default();
+    word_count(doc, content) <= 5 && is_adverbial_opener(&first.to_ascii_lowercase())
 }
 
 /// Words that open a time, place or manner phrase rather than a statement.

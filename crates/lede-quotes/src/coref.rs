@@ -3,13 +3,11 @@
 //! refer to ("He expounded that" → Yuri Ushakov) by gender, number and
 //! recency, and role nouns to the person who holds the role ("the adviser").
 
-use std::collections::{HashMap, HashSet};
-
 use lede_text::{is_capitalized, Span};
 
 use crate::cues::CueClass;
 use crate::document::Document;
-use crate::lexicon::{WordList, WORDS};
+use crate::lexicon::{FnvMap, WordList, WORDS};
 use crate::quote::{Quote, SpeakerKind};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,13 +29,13 @@ struct Person {
 struct People<'t> {
     list: Vec<Person>,
     /// Surname → the person with the fullest name ending in it.
-    by_surname: HashMap<&'t str, usize>,
+    by_surname: FnvMap<&'t str, usize>,
 }
 
 impl<'t> People<'t> {
     fn new(doc: &Document<'t>) -> People<'t> {
         let list = name_mentions(doc);
-        let mut by_surname: HashMap<&str, usize> = HashMap::new();
+        let mut by_surname: FnvMap<&str, usize> = FnvMap::default();
         for (i, person) in list.iter().enumerate() {
             let best = by_surname.entry(last_word(doc, person.name)).or_insert(i);
             if list[*best].name.len() < person.name.len() {
@@ -183,7 +181,7 @@ fn gender_of_title(doc: &Document, mention: Span) -> Option<Gender> {
 /// titles, with the role words just before them, first mention of each.
 fn name_mentions(doc: &Document) -> Vec<Person> {
     let mut people: Vec<Person> = Vec::new();
-    let mut seen = HashSet::new();
+    let mut seen: FnvMap<&str, ()> = FnvMap::default();
     let mut i = 0;
     while i < doc.words.len() {
         if !is_name_word(doc, i) {
@@ -202,7 +200,7 @@ fn name_mentions(doc: &Document) -> Vec<Person> {
         let name = Span::new(doc.words[start].start, doc.words[end].end);
         // A name inside quoted words is spoken about, not a speaker pronouns
         // outside can refer to.
-        if doc.quotation_around(name.start).is_some() || !seen.insert(name.slice(doc.text)) {
+        if doc.quotation_around(name.start).is_some() || seen.insert(name.slice(doc.text), ()).is_some() {
             continue;
         }
         let mut role_start = start;
@@ -226,16 +224,14 @@ fn name_mentions(doc: &Document) -> Vec<Person> {
 }
 
 fn is_name_word(doc: &Document, i: usize) -> bool {
-    const NOT_NAMES: [WordList; 5] = [
-        WordList::Role,
-        WordList::Modifier,
-        WordList::Determiner,
-        WordList::Organization,
-        WordList::NotName,
-    ];
+    const NOT_NAMES: u16 = WordList::Role.bit()
+        | WordList::Modifier.bit()
+        | WordList::Determiner.bit()
+        | WordList::Organization.bit()
+        | WordList::NotName.bit();
     let word = doc.word(i);
     is_capitalized(word)
-        && NOT_NAMES.iter().all(|&list| !doc.is(i, list))
+        && doc.lists(i) & NOT_NAMES == 0
         && !word.ends_with("'s")
         && !word.ends_with("\u{2019}s")
         && word.chars().any(char::is_lowercase)

@@ -41,13 +41,13 @@ const SECTIONS: [(&str, WordList); 11] = [
 impl WordList {
     /// This list's bit in [`Lexicon::lists_of`].
     #[inline]
-    pub fn bit(self) -> u16 {
+    pub const fn bit(self) -> u16 {
         1 << self as u16
     }
 }
 
 pub(crate) struct Lexicon {
-    lists: HashMap<&'static [u8], u16, BuildHasherDefault<Fnv>>,
+    lists: FnvMap<&'static [u8], u16>,
 }
 
 pub(crate) static WORDS: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -111,6 +111,9 @@ pub(crate) fn lower(word: &str) -> Cow<'_, str> {
         Cow::Borrowed(word)
     }
 }
+
+/// A hash map keyed by short strings, hashed with [`Fnv`].
+pub(crate) type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 /// FNV-1a: a fast hash for short keys (the default SipHash is built to
 /// resist flooding, which a fixed embedded word list does not need).
