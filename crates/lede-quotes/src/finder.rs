@@ -2,13 +2,13 @@
 
 use std::collections::HashSet;
 
-use lede_text::Span;
+use lede_text::{NameHint, NameKind, Span};
 
 use crate::attribution::attribute;
 use crate::coref::resolve;
 use crate::cues::is_participle;
 use crate::document::{floor_char_boundary, Document, WINDOW};
-use crate::quote::{Quote, QuoteKind};
+use crate::quote::{Quote, QuoteKind, SpeakerKind};
 use crate::speaker::speaker_after;
 
 /// Quotations of fewer words than this, with no cue, are scare quotes or
@@ -35,6 +35,32 @@ const MIN_UNTAGGED_WORDS: usize = 5;
 /// ]);
 /// ```
 pub fn find_quotes(text: &str) -> Vec<Quote> {
+    find_quotes_with_hints(text, &[])
+}
+
+/// [`find_quotes`] with the names an earlier stage knows (a gazetteer, a
+/// user's list): each speaker that a hint names gets the hint's index in
+/// [`Speaker::hint`](crate::Speaker::hint), and a speaker read as a person
+/// whose hint is a country, body or place is an organisation ("Russia
+/// said", "the Kremlin said").
+///
+/// ```
+/// use lede_quotes::{find_quotes_with_hints, SpeakerKind};
+/// use lede_text::{NameHint, NameKind, Span};
+///
+/// let text = "\"We reject the plan,\" Moscow said.";
+/// let hints = [NameHint {
+///     span: Span::new(22, 28),
+///     name: "Russia",
+///     id: Some("country:RUS"),
+///     kind: NameKind::Country,
+///     role: None,
+/// }];
+/// let quotes = find_quotes_with_hints(text, &hints);
+/// let speaker = quotes[0].speaker.unwrap();
+/// assert_eq!((speaker.hint, speaker.kind), (Some(0), SpeakerKind::Organization));
+/// ```
+pub fn find_quotes_with_hints(text: &str, hints: &[NameHint]) -> Vec<Quote> {
     let doc = Document::new(text);
     let mut quotes: Vec<Quote> = Vec::new();
     let mut seen = HashSet::new();
@@ -49,7 +75,38 @@ pub fn find_quotes(text: &str) -> Vec<Quote> {
     untagged_quotations(&doc, &mut quotes);
     quotes.sort_by_key(|q| (q.content.start, q.content.end));
     resolve(&doc, &mut quotes);
+    link_hints(&doc, &mut quotes, hints);
     quotes
+}
+
+/// Sets [`Speaker::hint`](crate::Speaker::hint): the hint that holds the
+/// last word of the speaker's name (or mention), so "Russian officials"
+/// and "Russia's defence ministry" are not taken for Russia.
+fn link_hints(doc: &Document, quotes: &mut [Quote], hints: &[NameHint]) {
+    if hints.is_empty() {
+        return;
+    }
+    let mut order: Vec<usize> = (0..hints.len()).collect();
+    order.sort_by_key(|&i| hints[i].span.start);
+    for speaker in quotes.iter_mut().filter_map(|q| q.speaker.as_mut()) {
+        let target = speaker.name.unwrap_or(speaker.mention);
+        let Some(last) = doc.word_before(target.end).map(|w| doc.words[w]) else {
+            continue;
+        };
+        let upto = order.partition_point(|&i| hints[i].span.start <= last.start);
+        let Some(hint) = order[..upto]
+            .iter()
+            .rev()
+            .copied()
+            .find(|&i| hints[i].span.end >= last.end)
+        else {
+            continue;
+        };
+        speaker.hint = Some(hint);
+        if speaker.kind == SpeakerKind::Person && hints[hint].kind != NameKind::Person {
+            speaker.kind = SpeakerKind::Organization;
+        }
+    }
 }
 
 /// The most words between a said-tag and the quotation it interrupts.

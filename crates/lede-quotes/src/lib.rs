@@ -26,8 +26,10 @@
 //! stray marks told apart), cues are found with one automaton over the lexicon in
 //! `data/cues.txt`, speaker phrases are read next to each cue with the word
 //! lists in `data/words.txt`, and a document-level pass resolves surnames,
-//! pronouns and role nouns. It does not use a gazetteer (the `lede` facade
-//! adds one); it reads English. Every rule looks at most 1,200 bytes around
+//! pronouns and role nouns. It does not use a gazetteer, but it takes the
+//! names one found as plain [`lede_text::NameHint`]s
+//! ([`find_quotes_with_hints`]; the `lede` facade passes them); it reads
+//! English. Every rule looks at most 1,200 bytes around
 //! its cue, so the cost of a document grows linearly whatever its shape.
 
 #![deny(missing_docs)]
@@ -43,7 +45,7 @@ mod quote;
 mod speaker;
 
 pub use cues::CueClass;
-pub use finder::find_quotes;
+pub use finder::{find_quotes, find_quotes_with_hints};
 pub use marks::{is_quote_mark, quotations, quotations_with_mode, MarkStyle, Quotation, MAX_DEPTH};
 pub use quote::{Quote, QuoteKind, Speaker, SpeakerKind};
 

@@ -47,6 +47,12 @@ pub struct Speaker {
     pub role: Option<Span>,
     /// What kind of source this is.
     pub kind: SpeakerKind,
+    /// The index of the name hint (given to [`find_quotes_with_hints`])
+    /// that names this speaker: the hint holding the last word of the
+    /// speaker's name, or of the mention when there is no name.
+    ///
+    /// [`find_quotes_with_hints`]: crate::find_quotes_with_hints
+    pub hint: Option<usize>,
 }
 
 /// An attributed statement.

@@ -183,6 +183,7 @@ pub(crate) fn speaker_after(doc: &Document, pos: usize, ceiling: usize) -> Optio
             name: None,
             role: None,
             kind: SpeakerKind::Nominal,
+            hint: None,
         },
         None => return None,
     };
@@ -454,6 +455,7 @@ fn classify(doc: &Document, start: usize, end: usize) -> Speaker {
         name,
         role,
         kind,
+        hint: None,
     }
 }
 
@@ -485,6 +487,7 @@ fn post_modified_phrase(doc: &Document, i: usize, floor: usize) -> Option<Speake
                 name: None,
                 role: None,
                 kind,
+                hint: None,
             });
         }
     }
@@ -550,6 +553,7 @@ fn clause_subject(doc: &Document, i: usize, floor: usize) -> Option<Speaker> {
         name: None,
         role: None,
         kind: SpeakerKind::Nominal,
+        hint: None,
     })
 }
 
@@ -689,6 +693,7 @@ fn pronoun(doc: &Document, i: usize) -> Speaker {
         name: None,
         role: None,
         kind: SpeakerKind::Pronoun,
+        hint: None,
     }
 }
 

@@ -10,7 +10,8 @@
 
 mod support;
 
-use lede_quotes::{find_quotes, Quote, QuoteKind};
+use lede_quotes::{find_quotes, find_quotes_with_hints, Quote, QuoteKind, SpeakerKind};
+use lede_text::{NameHint, NameKind, Span};
 use support::{escape, unescape};
 
 const GOLDEN: &str = include_str!("data/quotes.txt");
@@ -256,4 +257,55 @@ fn the_format_parses() {
     assert_eq!(cases[0].expected[0].role.as_deref(), Some("-"));
     assert_eq!(cases[1].expected[0].content, "a \u{a0}b");
     assert_eq!(cases[1].expected[0].mention, "-");
+}
+
+/// A hint for every occurrence of `words` in `text`.
+fn hints_for<'a>(text: &str, names: &[(&'a str, &'a str, NameKind)]) -> Vec<NameHint<'a>> {
+    let mut hints = Vec::new();
+    for &(surface, name, kind) in names {
+        for (start, found) in text.match_indices(surface) {
+            hints.push(NameHint {
+                span: Span::new(start, start + found.len()),
+                name,
+                id: None,
+                kind,
+                role: None,
+            });
+        }
+    }
+    hints
+}
+
+#[test]
+fn hints_name_speakers_by_their_head_word() {
+    let text = "Russian officials said the convoy would pass. Russia's defence ministry said \
+                it had no plans. \"We have no plans,\" Putin said. The Kremlin said talks were over.";
+    let hints = hints_for(
+        text,
+        &[
+            ("Russian", "Russia", NameKind::Country),
+            ("Russia", "Russia", NameKind::Country),
+            ("Putin", "Vladimir Putin", NameKind::Person),
+            ("Kremlin", "Kremlin", NameKind::GovernmentBody),
+        ],
+    );
+    let quotes = find_quotes_with_hints(text, &hints);
+    let named: Vec<(&str, Option<&str>, SpeakerKind)> = quotes
+        .iter()
+        .filter_map(|q| q.speaker)
+        .map(|s| (&text[s.mention.range()], s.hint.map(|h| hints[h].name), s.kind))
+        .collect();
+    assert_eq!(
+        named,
+        [
+            ("Russian officials", None, SpeakerKind::Nominal),
+            ("Russia's defence ministry", None, SpeakerKind::Organization),
+            ("Putin", Some("Vladimir Putin"), SpeakerKind::Person),
+            ("The Kremlin", Some("Kremlin"), SpeakerKind::Organization),
+        ]
+    );
+    // Without hints the same text gives the same quotes, unlinked.
+    let plain = find_quotes(text);
+    assert_eq!(plain.len(), quotes.len());
+    assert!(plain.iter().filter_map(|q| q.speaker).all(|s| s.hint.is_none()));
 }
