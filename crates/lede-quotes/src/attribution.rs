@@ -22,6 +22,9 @@ const THAT_WINDOW: usize = 16;
 /// The quote a cue introduces, if its frame is complete. `previous` is the
 /// last quote found, for participles that continue its speaker.
 pub(crate) fn attribute(doc: &Document, cue: CueMatch, previous: Option<&Quote>) -> Option<Quote> {
+    if asks_anonymity(&doc.text[cue.span.end..]) {
+        return None;
+    }
     if doc.quotation_around(cue.span.start).is_some() {
         // A cue inside quoted words belongs to the quoted speaker's words.
         return None;
@@ -449,6 +452,20 @@ fn content_end(doc: &Document, start: usize, end: usize) -> usize {
         }
     }
     start + cut
+}
+
+/// "asked not to be named", "requested anonymity", "spoke on condition
+/// of anonymity": a source's terms, not a statement.
+fn asks_anonymity(after_cue: &str) -> bool {
+    let rest = after_cue.trim_start();
+    [
+        "not to be ",
+        "anonymity",
+        "on condition of anonymity",
+        "on the condition of anonymity",
+    ]
+    .iter()
+    .any(|p| rest.starts_with(p))
 }
 
 /// Conjunctions that open a subordinate clause.

@@ -42,11 +42,16 @@ pub(crate) fn speaker_before(doc: &Document, pos: usize, floor: usize) -> Option
         return Some(pronoun(doc, i));
     }
     if doc.is(i, WordList::Relative) && word != "that" {
-        // "Ushakov, who met Trump in May, said": the speaker is the phrase
-        // before the comma that opens the relative clause.
+        // "Ushakov, who said ...": the relative pronoun is the mention at
+        // the cue, and the phrase before its comma names the speaker.
         let before = doc.text[floor..doc.words[i].start].trim_end();
         let comma = before.strip_suffix(',')?;
-        return speaker_before(doc, floor + comma.len(), floor);
+        let antecedent = speaker_before(doc, floor + comma.len(), floor)?;
+        return Some(Speaker {
+            mention: doc.words[i],
+            name: antecedent.name.or(Some(antecedent.mention)),
+            ..antecedent
+        });
     }
     phrase_ending_at(doc, i, floor)
 }
@@ -93,13 +98,15 @@ fn apposition_before(doc: &Document, i: usize, pos: usize, floor: usize) -> Opti
     }
     let inner = Span::new(doc.words[first].start, doc.words[i].end);
     let inner_text = doc.text[open..inner.end].trim_start_matches(',');
+    let relative = matches!(doc.word(first), "who" | "which" | "whose");
+    // A cue in a relative clause is the clause's own ("who asked not to be
+    // named"); anywhere else it makes a said-tag, not an apposition:
+    // `"...," Black said, referring to`.
     if inner_text.contains(|c: char| is_quote_mark(c) && c != '\u{2019}' && c != '\'')
-        || !doc.cues_in(open, inner.end).is_empty()
+        || (!relative && !doc.cues_in(open, inner.end).is_empty())
     {
-        // A said-tag, not an apposition: `"...," Black said, referring to`.
         return None;
     }
-    let relative = matches!(doc.word(first), "who" | "which" | "whose");
     let mut speaker = match speaker_before(doc, open, floor) {
         Some(speaker) => speaker,
         // "Another pollster, David Woodard of Clemson University, said":
@@ -119,6 +126,11 @@ fn apposition_before(doc: &Document, i: usize, pos: usize, floor: usize) -> Opti
         speaker.role = Some(speaker.mention);
         speaker.name = Some(inner);
         speaker.kind = SpeakerKind::Person;
+    }
+    if relative && speaker.name.is_none() {
+        // "A port official, who asked not to be named,": the description
+        // without its clause names the source.
+        speaker.name = Some(speaker.mention);
     }
     speaker.mention = speaker.mention.cover(inner);
     if !relative && speaker.kind == SpeakerKind::Person && speaker.role.is_none() {
