@@ -173,6 +173,21 @@ pub(crate) fn speaker_after(doc: &Document, pos: usize, ceiling: usize) -> Optio
             last = next + 1;
             continue;
         }
+        // "one former GOP leadership aide": lowercase words that lead on to
+        // a role noun within two words belong to the phrase.
+        let role_ahead = (next..(next + 2).min(doc.words.len()))
+            .take_while(|&w| {
+                doc.words[w].end <= ceiling
+                    && joins(doc.gap_after(w - 1))
+                    && doc.word(w).bytes().all(|b| b.is_ascii_lowercase())
+                    && !doc.is(w, WordList::Determiner)
+                    && !is_post_modifier(doc.word(w))
+            })
+            .find(|&w| is_source_noun(doc, w));
+        if let Some(role) = role_ahead {
+            last = role;
+            continue;
+        }
         // "city engineer Paolo Bianchi", "Jan de Vries": lowercase words
         // that lead on to a capitalised name within two words.
         let name_ahead = (next + 1..(next + 3).min(doc.words.len()))
