@@ -57,7 +57,10 @@ pub(crate) fn attribute(doc: &Document, cue: CueMatch, previous: Option<&Quote>)
         // subordinate clause ends with that clause.
         let subordinate = before.rsplit([' ', ',']).next().is_some_and(is_subordinator);
         let after = after.map(|c| if subordinate { first_clause(doc, c) } else { c });
-        if let Some(content) = after.filter(|c| !(tag && opens_like_adverbial(doc, *c))) {
+        // "Discounting this notion, Limbaugh said that with ..., the debate
+        // would ...": an explicit "that" gives the content whatever opens it.
+        let explicit = that_after(doc, cue, sentence).is_some();
+        if let Some(content) = after.filter(|c| explicit || !(tag && opens_like_adverbial(doc, *c))) {
             if mid_sentence_tag {
                 // "He hoped, he said, that the paper would ...": the tag
                 // interrupts the statement, which is the whole sentence.
@@ -228,7 +231,7 @@ fn earlier_in_sentence(previous: Option<&Quote>, cue: CueMatch, sentence: Span) 
 /// `According to X, CONTENT.` or `CONTENT, according to X.`
 fn according_to(doc: &Document, cue: CueMatch, sentence: Span) -> Option<Quote> {
     let end = clause_end(doc, cue.span.end, sentence);
-    let mut speaker = speaker_after(doc, cue.span.end, end)?;
+    let mut speaker = speaker_after(doc, cue.span.end, end).or_else(|| source_phrase(doc, cue.span.end, end))?;
     // The source of "according to" is the whole phrase up to the clause
     // end: "according to early results of exit polls conducted by ...".
     let tail = doc.text[speaker.mention.end.min(end)..end]
@@ -236,8 +239,9 @@ fn according_to(doc: &Document, cue: CueMatch, sentence: Span) -> Option<Quote> 
         .trim_end_matches(['.', ',', ';', ':']);
     speaker.mention = Span::new(speaker.mention.start, speaker.mention.end + tail.len());
     let lead = doc.text[sentence.start..cue.span.start].trim_end();
-    if ends_clause(lead) {
-        let content = content_before(doc, sentence, lead)?;
+    // "But, according to the poll, 46 percent ...": a lead of one word is
+    // no content; the content follows.
+    if let Some(content) = ends_clause(lead).then(|| content_before(doc, sentence, lead)).flatten() {
         // "X happened, according to Y, and Z followed": the source covers
         // the whole sentence.
         let rest = doc.text[end.min(sentence.end)..sentence.end].trim_start_matches([',', ' ']);
@@ -256,6 +260,31 @@ fn according_to(doc: &Document, cue: CueMatch, sentence: Span) -> Option<Quote> 
     let from = speaker.mention.end.min(sentence.end) + comma + 1;
     let content = content_from(doc, from, sentence)?;
     Some(quote(doc, content, cue, speaker))
+}
+
+/// The object of "according to" that the speaker rules do not read
+/// ("recent polling", "figures released on Friday"): the words up to the
+/// clause end, when they are few and not quoted.
+fn source_phrase(doc: &Document, from: usize, end: usize) -> Option<Speaker> {
+    const MAX_WORDS: usize = 10;
+    let phrase = Span::new(from, end.max(from)).trim(doc.text);
+    let words = word_count(doc, phrase);
+    if words == 0 || words > MAX_WORDS || phrase.slice(doc.text).contains(is_quote_mark) {
+        return None;
+    }
+    let head = doc.word_before(phrase.end)?;
+    let kind = if doc.is(head, WordList::Document) {
+        SpeakerKind::Document
+    } else {
+        SpeakerKind::Nominal
+    };
+    Some(Speaker {
+        mention: phrase,
+        name: None,
+        role: None,
+        kind,
+        hint: None,
+    })
 }
 
 /// Whether text before a speaker or cue ends a clause that can be content:
@@ -596,7 +625,20 @@ fn parenthetical_adverb(rest: &str) -> Option<usize> {
     let word = &inner[..word_end];
     matches!(
         word,
-        "however" | "though" | "too" | "also" | "again" | "moreover" | "meanwhile" | "nonetheless"
+        "however"
+            | "though"
+            | "too"
+            | "also"
+            | "again"
+            | "moreover"
+            | "meanwhile"
+            | "nonetheless"
+            | "for example"
+            | "for instance"
+            | "in fact"
+            | "of course"
+            | "in turn"
+            | "in particular"
     )
     .then_some(2 + word_end + 1)
 }
