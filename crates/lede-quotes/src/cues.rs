@@ -6,6 +6,8 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use lede_text::Span;
+
+use crate::document::{ceil_char_boundary, floor_char_boundary};
 use serde::{Deserialize, Serialize};
 
 /// What kind of attribution a cue introduces.
@@ -101,7 +103,11 @@ impl CueLexicon {
         self.automaton
             .find_iter(text)
             .filter(move |m| is_word_bounded(text, m.start(), m.end()))
-            .filter(move |m| !text[m.start()..].starts_with(char::is_uppercase) || opens_sentence(text, m.start()))
+            .filter(move |m| {
+                !text[m.start()..].starts_with(char::is_uppercase)
+                    || opens_sentence(text, m.start())
+                    || in_headline(text, m.start())
+            })
             .map(move |m| {
                 let form = self.forms[m.pattern().as_usize()];
                 CueMatch {
@@ -129,6 +135,36 @@ pub(crate) fn is_participle(form: &str) -> bool {
 fn opens_sentence(text: &str, pos: usize) -> bool {
     let before = text[..pos].trim_end_matches([' ', '\u{a0}']);
     before.is_empty() || before.ends_with(['.', '!', '?', '\n', '"', '\u{201C}', '\u{201D}', ':', '\u{2014}', '('])
+}
+
+/// Whether `pos` lies in a headline-style line, where every word is
+/// capitalised ("Rubio Says He Will Stay In The Race"): there a capitalised
+/// form is a cue as much as a lowercase one is in running text.
+fn in_headline(text: &str, pos: usize) -> bool {
+    // Read at most this far each way, so a megabyte-long line costs no
+    // more per cue than a headline does.
+    const MAX_LINE: usize = 200;
+    let low = ceil_char_boundary(text, pos.saturating_sub(MAX_LINE));
+    let high = floor_char_boundary(text, pos + MAX_LINE);
+    let start = match text[low..pos].rfind('\n') {
+        Some(i) => low + i + 1,
+        None if low == 0 => 0,
+        None => return false,
+    };
+    let end = match text[pos..high].find('\n') {
+        Some(i) => pos + i,
+        None if high == text.len() => high,
+        None => return false,
+    };
+    if end - start > MAX_LINE {
+        return false;
+    }
+    let words: Vec<&str> = text[start..end]
+        .split_whitespace()
+        .filter(|w| w.starts_with(char::is_alphabetic))
+        .collect();
+    let capitalised = words.iter().filter(|w| w.starts_with(char::is_uppercase)).count();
+    words.len() >= 4 && capitalised * 5 >= words.len() * 4
 }
 
 fn is_word_char(c: char) -> bool {
@@ -183,6 +219,14 @@ mod tests {
                 ("replied", CueClass::Speech),
                 ("expounded", CueClass::Speech),
             ]
+        );
+    }
+
+    #[test]
+    fn capitalised_cues_count_in_headlines_only() {
+        assert_eq!(
+            cues("Mayor Says Bridge Will Reopen In May\nThe Mayor Says Bridge report was late, Smith said."),
+            [("Says", CueClass::Speech), ("said", CueClass::Speech)]
         );
     }
 

@@ -430,3 +430,9 @@ fn name(i: usize) -> String {
     };
     format!("{} {}", word(i), word(i / 7 + 1000))
 }
+
+#[test]
+fn linear_on_capitalised_cues_in_one_long_line() {
+    // Each capitalised cue asks whether its line is a headline.
+    assert_linear("capitalised cues in a row", 2_000, |n| "Mayor Says ".repeat(n));
+}
