@@ -237,7 +237,7 @@ fn untagged_quotations(doc: &Document, quotes: &mut Vec<Quote>) {
 fn headline(doc: &Document, after_close: usize, content: Span) -> Option<Quote> {
     let paragraph = doc.paragraph_at(content.start)?;
     // Only the opening mark (or two) comes before the quote in its paragraph.
-    if content.start - paragraph.start > 4 || !doc.text[after_close..].starts_with(':') {
+    if content.is_empty() || content.start - paragraph.start > 4 || !doc.text[after_close..].starts_with(':') {
         return None;
     }
     let start = after_close + 1;

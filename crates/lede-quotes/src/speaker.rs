@@ -538,12 +538,13 @@ fn clause_subject(doc: &Document, i: usize, floor: usize) -> Option<Speaker> {
         }
         start = prev;
     }
-    let counted = is_count(doc, start)
-        || (matches!(
-            lower(doc.word(start)).as_ref(),
-            "nearly" | "about" | "almost" | "roughly" | "only" | "just"
-        ) && start < i
-            && is_count(doc, start + 1));
+    // Words that qualify a count: "nearly", "more than", "fewer than".
+    let qualifier = match lower(doc.word(start)).as_ref() {
+        "nearly" | "about" | "almost" | "roughly" | "only" | "just" | "over" | "under" => 1,
+        "more" | "fewer" | "less" if start < i && doc.word(start + 1) == "than" => 2,
+        _ => 0,
+    };
+    let counted = is_count(doc, start) || (qualifier > 0 && start + qualifier <= i && is_count(doc, start + qualifier));
     let head = doc.word(i);
     let plural = head.len() > 3
         && head.ends_with('s')
@@ -552,7 +553,11 @@ fn clause_subject(doc: &Document, i: usize, floor: usize) -> Option<Speaker> {
         && !head.ends_with("\u{2019}s")
         && !is_auxiliary_or_pronoun(head);
     let respondents = matches!(head, "surveyed" | "polled" | "questioned" | "interviewed" | "asked");
-    let first = start + usize::from(counted && !is_count(doc, start));
+    let first = if counted && !is_count(doc, start) {
+        start + qualifier
+    } else {
+        start
+    };
     let fits = |w: usize| {
         let word = doc.word(w);
         let lowered = lower(word);
@@ -564,9 +569,10 @@ fn clause_subject(doc: &Document, i: usize, floor: usize) -> Option<Speaker> {
         };
         let verb_or_adverb = (doc.is(w, WordList::Between) && !matches!(lowered.as_ref(), "both" | "all" | "each"))
             || is_auxiliary_or_pronoun(word)
-            || (word.len() > 4
-                && (lowered.ends_with("ly") || lowered.ends_with("ing"))
-                && !is_adjective_in_ly(&lowered));
+            || (word.len() > 4 && lowered.ends_with("ly") && !is_adjective_in_ly(&lowered))
+            // "hacking specialists": an -ing word right before a plural
+            // head modifies it; anywhere else it is a verb.
+            || (word.len() > 4 && lowered.ends_with("ing") && !(plural && w + 1 == i));
         !opens_other
             && !verb_or_adverb
             && !doc.is(w, WordList::Relative)
@@ -686,10 +692,10 @@ fn at_clause_start(doc: &Document, i: usize, floor: usize) -> bool {
         .iter()
         .any(|w| {
             let n = before.len();
-            n > w.len()
+            n >= w.len()
                 && before.is_char_boundary(n - w.len())
                 && before[n - w.len()..].eq_ignore_ascii_case(w)
-                && before[..n - w.len()].ends_with(' ')
+                && (n == w.len() || before[..n - w.len()].ends_with(' '))
         })
 }
 

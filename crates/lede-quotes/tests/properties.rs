@@ -249,13 +249,15 @@ fn pinned_inputs_keep_every_promise() {
     // A cue, a comma and a line break before another cue: the word before
     // the second cue lies before its sentence (speaker.rs slices begin > end).
     // A said-tag before a lone opening mark or an empty pair of marks: the
-    // direct quote's content is empty.
+    // direct quote's content is empty. An empty pair of marks before a
+    // colon and a name: a headline quote without words.
     let pinned = [
         "said,\nsaid",
         "Vladimir Putin\n,said",
         "told,\n\nadded",
         "Vladimir Putin said \"",
         "Putin said \u{ab}\u{bb}",
+        "\u{bb}\u{ab}:Vladimir Putin",
     ];
     for text in pinned {
         let quotes = find_quotes(text);
