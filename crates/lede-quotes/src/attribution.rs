@@ -360,10 +360,26 @@ fn content_after(doc: &Document, cue: CueMatch, sentence: Span) -> Option<Span> 
         return None;
     } else if cue.takes_object {
         from = object_end(doc, from, sentence);
+    } else if cue.takes_phrase {
+        // "backed Clinton on Thursday, calling her ...": the object alone.
+        return content_from(doc, from, sentence).map(|c| before_time(doc, first_clause(doc, c)));
     } else {
         from = after_time(doc, from, sentence);
     }
     content_from(doc, from, sentence)
+}
+
+/// `content` without a trailing time ("Clinton on Thursday" is "Clinton").
+fn before_time(doc: &Document, content: Span) -> Span {
+    let first = doc.word_after(content.start).unwrap_or(doc.words.len());
+    let time = (first + 1..doc.words.len())
+        .take_while(|&w| doc.words[w].end <= content.end)
+        .find(|&w| doc.is(w, WordList::NotName));
+    let Some(mut cut) = time else { return content };
+    if matches!(doc.word(cut - 1), "on" | "last" | "this" | "late" | "early" | "next") && cut - 1 > first {
+        cut -= 1;
+    }
+    Span::new(content.start, doc.words[cut - 1].end)
 }
 
 /// The position after a time phrase that opens at `pos` ("on Tuesday",

@@ -33,6 +33,8 @@ pub(crate) struct CueForm {
     pub needs_that: bool,
     /// Takes the addressee as object: "told reporters that".
     pub takes_object: bool,
+    /// Without "that", takes a noun phrase: "criticized the plan".
+    pub takes_phrase: bool,
 }
 
 /// A cue found in text.
@@ -42,6 +44,7 @@ pub(crate) struct CueMatch {
     pub class: CueClass,
     pub needs_that: bool,
     pub takes_object: bool,
+    pub takes_phrase: bool,
 }
 
 pub(crate) struct CueLexicon {
@@ -76,6 +79,7 @@ impl CueLexicon {
                 class,
                 needs_that: rest.contains("+that"),
                 takes_object: rest.contains("+object"),
+                takes_phrase: rest.contains("+phrase"),
             };
             let surface = rest.split('+').next().unwrap_or_default();
             for word in surface.split(',').map(str::trim).filter(|w| !w.is_empty()) {
@@ -115,6 +119,7 @@ impl CueLexicon {
                     class: form.class,
                     needs_that: form.needs_that,
                     takes_object: form.takes_object,
+                    takes_phrase: form.takes_phrase,
                 }
             })
     }
