@@ -451,7 +451,9 @@ fn content_from(doc: &Document, from: usize, sentence: Span) -> Option<Span> {
         .trim_end()
         .trim_end_matches(['.', '!', '?', ';', ' ']);
     let content = Span::new(start, start + body.len()).trim(doc.text);
-    (word_count(doc, content) >= 2 && !is_adverbial(doc, content)).then_some(content)
+    // "was signed by President Nixon": a passive cue's agent, not content.
+    let agent = content.slice(doc.text).starts_with("by ");
+    (word_count(doc, content) >= 2 && !is_adverbial(doc, content) && !agent).then_some(content)
 }
 
 /// Where reported content that starts at `start` ends: the sentence end,
