@@ -10,7 +10,7 @@
 use lede_text::{is_capitalized, Span};
 
 use crate::cues::{is_participle, CueClass, CueMatch};
-use crate::document::{floor_char_boundary, is_quote_mark, Document};
+use crate::document::{floor_char_boundary, is_quote_mark, Document, WINDOW};
 use crate::lexicon::WordList;
 use crate::quote::{Quote, QuoteKind, Speaker, SpeakerKind};
 use crate::speaker::{is_pronoun, speaker_after, speaker_before};
@@ -726,6 +726,94 @@ fn word_count(doc: &Document, span: Span) -> usize {
     let first = doc.words.partition_point(|w| w.start < span.start);
     let last = doc.words.partition_point(|w| w.end <= span.end);
     last.saturating_sub(first)
+}
+
+/// `Kasich: 'We Are Going All The Way'`, `Poll: Sanders leads in Iowa`: a
+/// line that opens with a short speaker phrase and a colon reports what
+/// that speaker says, as headlines do. Labels ("Update:", "Watch:") and
+/// datelines ("WASHINGTON:") are not speakers.
+pub(crate) fn colon_headline(doc: &Document, line_start: usize) -> Option<Quote> {
+    const MAX_SPEAKER_BYTES: usize = 60;
+    let head = &doc.text[line_start..floor_char_boundary(doc.text, line_start + MAX_SPEAKER_BYTES)];
+    let colon = line_start + head.find(": ")?;
+    let label = &doc.text[line_start..colon];
+    // A period only after a short abbreviation ("Dr. Ben Carson"), never
+    // after a sentence.
+    let sentence_end = label
+        .match_indices('.')
+        .any(|(i, _)| label[..i].rsplit(' ').next().is_some_and(|word| word.len() > 3));
+    if sentence_end || label.contains([',', ';', '!', '?', '"', '\n']) {
+        return None;
+    }
+    if is_label(label) || !label.chars().any(char::is_lowercase) {
+        return None;
+    }
+    let speaker = speaker_before(doc, colon, line_start).filter(|s| s.mention.start == line_start)?;
+    if speaker.kind == SpeakerKind::Pronoun {
+        return None;
+    }
+    let end = doc.text[colon..].find('\n').map_or(doc.text.len(), |i| colon + i);
+    let end = floor_char_boundary(doc.text, end.min(colon + WINDOW));
+    let content = Span::new(colon + 1, end).trim(doc.text);
+    let body = content.slice(doc.text).trim_end_matches(['.', ' ']);
+    let content = Span::new(content.start, content.start + body.len());
+    // The words inside a quotation that spans the whole rest of the line.
+    let content = doc
+        .quotation_opening_at(content.start)
+        .filter(|q| q.close.is_some_and(|c| c.end >= content.end))
+        .map_or(content, |q| q.content);
+    if word_count(doc, content) < 2 {
+        return None;
+    }
+    let cue = CueMatch {
+        span: Span::new(colon, colon + 1),
+        class: CueClass::Speech,
+        needs_that: false,
+        takes_object: false,
+        takes_phrase: false,
+    };
+    Some(quote(doc, content, cue, speaker))
+}
+
+/// Words that label a line rather than name a speaker.
+fn is_label(label: &str) -> bool {
+    matches!(
+        label.to_ascii_lowercase().as_str(),
+        "update"
+            | "updated"
+            | "note"
+            | "editor's note"
+            | "related"
+            | "watch"
+            | "read"
+            | "read more"
+            | "photos"
+            | "photo"
+            | "video"
+            | "correction"
+            | "clarification"
+            | "source"
+            | "sources"
+            | "advertisement"
+            | "breaking"
+            | "exclusive"
+            | "live"
+            | "opinion"
+            | "analysis"
+            | "q"
+            | "a"
+            | "transcript"
+            | "topics"
+            | "tags"
+            | "share"
+            | "by"
+            | "see also"
+            | "more"
+            | "listen"
+            | "subscribe"
+            | "warning"
+            | "disclaimer"
+    )
 }
 
 fn quote(doc: &Document, content: Span, cue: CueMatch, speaker: Speaker) -> Quote {

@@ -4,7 +4,7 @@ use std::collections::HashSet;
 
 use lede_text::{NameHint, NameKind, Span};
 
-use crate::attribution::attribute;
+use crate::attribution::{attribute, colon_headline};
 use crate::coref::resolve;
 use crate::cues::is_participle;
 use crate::document::{floor_char_boundary, Document, WINDOW};
@@ -66,6 +66,13 @@ pub fn find_quotes_with_hints(text: &str, hints: &[NameHint]) -> Vec<Quote> {
     let mut seen = HashSet::new();
     for &cue in &doc.cues {
         if let Some(quote) = attribute(&doc, cue, quotes.last()) {
+            if seen.insert(quote.content) {
+                quotes.push(quote);
+            }
+        }
+    }
+    for paragraph in &doc.paragraphs {
+        if let Some(quote) = colon_headline(&doc, paragraph.start) {
             if seen.insert(quote.content) {
                 quotes.push(quote);
             }
