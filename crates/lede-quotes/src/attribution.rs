@@ -752,8 +752,8 @@ pub(crate) fn colon_headline(doc: &Document, line_start: usize) -> Option<Quote>
     if speaker.kind == SpeakerKind::Pronoun {
         return None;
     }
-    let end = doc.text[colon..].find('\n').map_or(doc.text.len(), |i| colon + i);
-    let end = floor_char_boundary(doc.text, end.min(colon + WINDOW));
+    let limit = floor_char_boundary(doc.text, colon + WINDOW);
+    let end = doc.text[colon..limit].find('\n').map_or(limit, |i| colon + i);
     let content = Span::new(colon + 1, end).trim(doc.text);
     let body = content.slice(doc.text).trim_end_matches(['.', ' ']);
     let content = Span::new(content.start, content.start + body.len());
