@@ -231,22 +231,37 @@ pub(crate) fn speaker_after(doc: &Document, pos: usize, ceiling: usize) -> Optio
     }
     let after = &doc.text[speaker.mention.end..];
     if speaker.kind == SpeakerKind::Person && after.starts_with(", ") {
-        let det = doc
-            .word_after(speaker.mention.end)
-            .filter(|&d| doc.is(d, WordList::Determiner) || is_possessive(doc.word(d)));
+        // ", the fund's deputy director", ", chairman of Fox Networks".
+        let det = doc.word_after(speaker.mention.end).filter(|&d| {
+            doc.is(d, WordList::Determiner)
+                || is_possessive(doc.word(d))
+                || (is_title(doc, d) && !is_capitalized(doc.word(d)))
+        });
         if let Some(det) = det {
             // The apposition runs to the next comma or the sentence end.
             let start = doc.words[det].start;
             let limit = doc.window(doc.words[det]).end;
-            let end = doc.text[start..limit]
-                .find([',', '.', ';', '\n'])
-                .map_or(limit, |e| start + e);
+            let end = apposition_end(doc.text, start, limit);
             let role = Span::new(start, end).trim(doc.text);
             speaker.role = Some(role);
             speaker.mention = speaker.mention.cover(role);
         }
     }
     Some(speaker)
+}
+
+/// Where an apposition that starts at `start` ends: the next comma,
+/// semicolon, line break or full stop, but not the period of a short
+/// abbreviation ("a former spokesman for Mr. Obama").
+fn apposition_end(text: &str, start: usize, limit: usize) -> usize {
+    for (i, mark) in text[start..limit].match_indices([',', '.', ';', '\n']) {
+        let before = text[start..start + i].rsplit(' ').next().unwrap_or_default();
+        let abbreviation = mark == "." && (1..=3).contains(&before.len()) && is_capitalized(before);
+        if !abbreviation {
+            return start + i;
+        }
+    }
+    limit
 }
 
 /// Words that open a post-modifier of a speaker phrase.
