@@ -107,6 +107,23 @@ fn apposition_before(doc: &Document, i: usize, pos: usize, floor: usize) -> Opti
     {
         return None;
     }
+    // "In New Hampshire, Trump went after Bush, calling": a name and a
+    // verb make a clause, not an apposition; after a name only a
+    // post-modifier or a role may follow ("David Woodard of Clemson").
+    let name_end = (first..=i)
+        .find(|&w| !is_capitalized(doc.word(w)) || is_possessive(doc.word(w)))
+        .unwrap_or(i + 1);
+    if !relative
+        && !is_possessive(doc.word(name_end.min(i)))
+        && name_end > first
+        && name_end <= i
+        && !is_post_modifier(doc.word(name_end))
+        && !is_title(doc, name_end)
+        && !is_particle(doc.word(name_end))
+        && !matches!(doc.word(name_end), "and" | "or")
+    {
+        return None;
+    }
     let mut speaker = match speaker_before(doc, open, floor) {
         Some(speaker) => speaker,
         // "Another pollster, David Woodard of Clemson University, said":
