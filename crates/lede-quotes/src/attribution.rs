@@ -59,8 +59,11 @@ pub(crate) fn attribute(doc: &Document, cue: CueMatch, previous: Option<&Quote>)
         let after = after.map(|c| if subordinate { first_clause(doc, c) } else { c });
         // "Discounting this notion, Limbaugh said that with ..., the debate
         // would ...": an explicit "that" gives the content whatever opens it.
-        let explicit = that_after(doc, cue, sentence).is_some();
-        if let Some(content) = after.filter(|c| explicit || !(tag && opens_like_adverbial(doc, *c))) {
+        let explicit = |c: &Span| {
+            doc.word_before(c.start)
+                .is_some_and(|w| doc.word(w).eq_ignore_ascii_case("that"))
+        };
+        if let Some(content) = after.filter(|c| explicit(c) || !(tag && opens_like_adverbial(doc, *c))) {
             if mid_sentence_tag {
                 // "He hoped, he said, that the paper would ...": the tag
                 // interrupts the statement, which is the whole sentence.

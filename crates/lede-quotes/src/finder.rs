@@ -1,13 +1,12 @@
 //! The whole attribution pass over one document.
 
-use std::collections::HashSet;
-
 use lede_text::{NameHint, NameKind, Span};
 
 use crate::attribution::{attribute, colon_headline};
 use crate::coref::resolve;
 use crate::cues::is_participle;
 use crate::document::{floor_char_boundary, Document, WINDOW};
+use crate::lexicon::FnvMap;
 use crate::quote::{Quote, QuoteKind, SpeakerKind};
 use crate::speaker::speaker_after;
 
@@ -63,17 +62,17 @@ pub fn find_quotes(text: &str) -> Vec<Quote> {
 pub fn find_quotes_with_hints(text: &str, hints: &[NameHint]) -> Vec<Quote> {
     let doc = Document::new(text);
     let mut quotes: Vec<Quote> = Vec::new();
-    let mut seen = HashSet::new();
+    let mut seen: FnvMap<Span, ()> = FnvMap::default();
     for &cue in &doc.cues {
         if let Some(quote) = attribute(&doc, cue, quotes.last()) {
-            if seen.insert(quote.content) {
+            if seen.insert(quote.content, ()).is_none() {
                 quotes.push(quote);
             }
         }
     }
     for paragraph in &doc.paragraphs {
         if let Some(quote) = colon_headline(&doc, paragraph.start) {
-            if seen.insert(quote.content) {
+            if seen.insert(quote.content, ()).is_none() {
                 quotes.push(quote);
             }
         }
