@@ -33,6 +33,7 @@ mod pipeline;
 
 pub use analysis::{Analysis, CueRecord, Excerpt, QuoteRecord, SpeakerRecord};
 pub use lede_clean as clean;
+pub use lede_gazetteer as gazetteer;
 pub use lede_quotes as quotes;
 pub use lede_quotes::{CueClass, QuoteKind, SpeakerKind};
 pub use lede_text as text;

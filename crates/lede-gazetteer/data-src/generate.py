@@ -46,6 +46,23 @@ def strip_article(alias):
     return alias[4:] if alias.lower().startswith("the ") else alias
 
 
+# Family name first in these countries' names as English news writes them.
+FAMILY_FIRST = {"CHN", "TWN", "KOR", "PRK", "VNM"}
+
+
+def family_name(name, country):
+    """The word a later bare mention uses for this person ("Starmer"), or "-" for none.
+
+    Patronymic and royal names ("Mohammed bin Salman", "King Salman") have no surname that
+    a reporter uses alone, so linking them would attach the wrong person."""
+    words = name.replace(" Jr.", "").split()
+    if country in FAMILY_FIRST:
+        return words[0]
+    if len(words) < 2 or any(w in ("bin", "Al", "King", "Pope", "Sheikh", "Prince") for w in words):
+        return "-"
+    return words[-1]
+
+
 class Out:
     def __init__(self):
         self.entities = []
@@ -105,6 +122,7 @@ def main():
         out.add(row["id"], row["type"], row["name"], split(row["aliases"]), [("country", country)], row["source"])
     for row in rows("officials.tsv"):
         aliases = split(row["aliases"]) + [f"surname:{s}" for s in split(row["surname"])]
+        family = split(row["surname"])[0] if row["surname"] else family_name(row["name"], row["country"])
         country = f"country:{row['country']}" if row["country"] else ""
         out.add(
             row["id"],
@@ -112,7 +130,7 @@ def main():
             row["name"],
             aliases,
             [("role", row["role"]), ("office", row["office"].replace("|", ",")), ("country", country),
-             ("since", row["since"]), ("as_of", AS_OF)],
+             ("since", row["since"]), ("as_of", AS_OF), ("family_name", family)],
             row["source"],
         )
     OUT.parent.mkdir(exist_ok=True)
