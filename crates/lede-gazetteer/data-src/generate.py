@@ -60,7 +60,11 @@ def family_name(name, country):
         return words[0]
     if len(words) < 2 or any(w in ("bin", "Al", "King", "Pope", "Sheikh", "Prince") for w in words):
         return "-"
-    return words[-1]
+    # "Marine Le Pen" is "Le Pen" alone, "Ursula von der Leyen" is "von der Leyen".
+    start = len(words) - 1
+    while start > 1 and words[start - 1].lower() in ("le", "la", "de", "da", "van", "von", "der", "del", "di", "dos"):
+        start -= 1
+    return " ".join(words[start:])
 
 
 class Out:

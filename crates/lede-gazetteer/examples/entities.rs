@@ -14,11 +14,23 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let role = entity.role.map(|r| format!(" ({r})")).unwrap_or_default();
         println!("{} [{}] {}{role}", entity.name, entity.kind.name(), entity.id);
         for m in &entity.mentions {
-            println!("    {:>6}..{:<6} {:<10} {:?}: {}", m.span.start, m.span.end, format!("{:?}", m.how), m.text(&text), m.reason);
+            println!(
+                "    {:>6}..{:<6} {:<10} {:?}: {}",
+                m.span.start,
+                m.span.end,
+                format!("{:?}", m.how),
+                m.text(&text),
+                m.reason
+            );
         }
     }
     for rejected in found.rejected() {
-        println!("rejected {:?} {:?}: {}", rejected.span.slice(&text), found_id(&found, rejected.referent), rejected.reason);
+        println!(
+            "rejected {:?} {:?}: {}",
+            rejected.span.slice(&text),
+            found_id(&found, rejected.referent),
+            rejected.reason
+        );
     }
     Ok(())
 }

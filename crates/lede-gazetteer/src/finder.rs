@@ -5,12 +5,13 @@
 use lede_text::Span;
 
 use crate::entity::EntityKind;
-use crate::gazetteer::{Gazetteer, Inner, Target};
+use crate::gazetteer::{Gazetteer, Inner};
 use crate::lexicon::{self, Ambiguity, Context};
+use crate::matcher::Hit;
 use crate::mention::{DocEntities, LocalPerson, MatchKind, Mention, Reason, Referent, Rejected, Rejection};
 use crate::scan::{self, bare, is_capitalized, word_after, word_before};
 
-/// A role word the automaton found: where, and whether it is an honorific.
+/// A role word the scan found: where, and whether it is an honorific.
 struct RoleHit {
     span: Span,
     honorific: bool,
@@ -27,38 +28,27 @@ pub(crate) fn find<'a>(gazetteer: &'a Gazetteer, text: &'a str) -> DocEntities<'
     };
     let mut pending: Vec<(Mention<'a>, &'static Ambiguity)> = Vec::new();
     let mut role_hits = Vec::new();
-    let matches = inner.automaton.iter().flat_map(|a| a.find_iter(text));
-    for found in matches {
-        let span = Span::new(found.start(), found.end());
-        let pattern = inner.patterns[found.pattern().as_usize()];
-        let written: &'a str = &inner.pattern_text[found.pattern().as_usize()];
-        let Some(matched) = span.get(text) else { continue };
-        if !scan::at_word_boundaries(text, span) {
-            continue;
-        }
-        let index = match pattern.target {
-            Target::Role { honorific } => {
-                if honorific && matched != written {
-                    continue;
-                }
-                role_hits.push(RoleHit { span, honorific });
-                continue;
-            }
-            Target::Entity(index) => index,
+    let mut capitalized = Vec::new();
+    let Some(matcher) = inner.matcher.as_ref() else {
+        return doc;
+    };
+    matcher.scan(text, |hit| {
+        let (span, pattern) = match hit {
+            Hit::Role { span, honorific } => return role_hits.push(RoleHit { span, honorific }),
+            Hit::Capitalized(at) => return capitalized.push(at),
+            Hit::Alias { span, pattern } => (span, pattern),
         };
-        if !case_matches(matched, written, pattern.exact) {
-            continue;
-        }
-        let referent = Referent::Known(index);
-        if pattern.exact && written.len() <= 3 && !written.contains('.') && scan::in_all_caps_line(text, span) {
-            doc.rejected.push(Rejected {
+        let written: &'a str = &inner.pattern_alias[pattern];
+        let pattern = inner.patterns[pattern];
+        let referent = Referent::Known(pattern.entity);
+        if pattern.short_acronym && scan::in_all_caps_line(text, span) {
+            return doc.rejected.push(Rejected {
                 span,
                 referent,
                 reason: Rejection::AllCapsText,
             });
-            continue;
         }
-        let entity = &inner.entities[index as usize];
+        let entity = &inner.entities[pattern.entity as usize];
         let how = if entity.attributes.capital_of.is_some() && !after_locative(text, span) {
             MatchKind::Metonym
         } else {
@@ -75,21 +65,15 @@ pub(crate) fn find<'a>(gazetteer: &'a Gazetteer, text: &'a str) -> DocEntities<'
             Some(ambiguity) => pending.push((mention, ambiguity)),
             None => doc.mentions.push(mention),
         }
-    }
+    });
     resolve_ambiguous(inner, text, &mut doc, pending);
     add_offices(inner, text, &mut doc);
     add_people(inner, text, &mut doc, &role_hits);
-    link_surnames(inner, text, &mut doc);
+    link_surnames(inner, text, &mut doc, &capitalized);
     doc.mentions.sort_by_key(|m| (m.span, m.referent));
     doc.mentions.dedup_by_key(|m| (m.span, m.referent));
     doc.rejected.sort_by_key(|r| r.span);
     doc
-}
-
-/// The case policy: exact aliases match only as written; others also in
-/// ALL CAPS ("RUSSIA" in a headline), never in lower case ("turkey").
-fn case_matches(matched: &str, written: &str, exact: bool) -> bool {
-    matched == written || (!exact && !matched.chars().any(char::is_lowercase) && matched.eq_ignore_ascii_case(written))
 }
 
 /// "in Moscow", "to Kyiv": the city as a place, not its government.
@@ -161,9 +145,7 @@ fn ruled_out(text: &str, span: Span, ambiguity: &'static Ambiguity) -> Option<Re
         is_capitalized(w)
             && !w.ends_with('.')
             && !lexicon::NOT_NAMES.contains(&w)
-            && !lexicon::role_words()
-                .iter()
-                .any(|r| r.text.eq_ignore_ascii_case(w))
+            && !lexicon::role_words().iter().any(|r| r.text.eq_ignore_ascii_case(w))
     };
     if let Some(before) = word_before(text, span.start).filter(|&w| name_word(w)) {
         return Some(Rejection::PartOfName(Span::new(before.start, span.end)));
@@ -189,7 +171,9 @@ fn matches_before(text: &str, pos: usize, pattern: &str) -> bool {
     }
     let mut pos = pos;
     for expected in pattern.split_whitespace().rev() {
-        let Some(word) = word_before(text, pos) else { return false };
+        let Some(word) = word_before(text, pos) else {
+            return false;
+        };
         if !word_is(bare(word.slice(text)), expected) {
             return false;
         }
@@ -211,7 +195,9 @@ fn matches_after(text: &str, pos: usize, pattern: &str) -> bool {
     }
     let mut pos = pos;
     for expected in pattern.split_whitespace() {
-        let Some(word) = word_after(text, pos) else { return false };
+        let Some(word) = word_after(text, pos) else {
+            return false;
+        };
         if !word_is(bare(word.slice(text)), expected) {
             return false;
         }
@@ -267,7 +253,9 @@ fn confirm<'a>(
 fn add_offices<'a>(inner: &'a Inner, text: &'a str, doc: &mut DocEntities<'a>) {
     let mut found = Vec::new();
     for mention in &doc.mentions {
-        let Referent::Known(country) = mention.referent else { continue };
+        let Referent::Known(country) = mention.referent else {
+            continue;
+        };
         if inner.entities[country as usize].kind != EntityKind::Country || mention.how == MatchKind::Metonym {
             continue;
         }
@@ -276,6 +264,13 @@ fn add_offices<'a>(inner: &'a Inner, text: &'a str, doc: &mut DocEntities<'a>) {
             if text[end..].starts_with(possessive) {
                 end += possessive.len();
             }
+        }
+        let starts_office = word_after(text, end).is_some_and(|w| {
+            let first = w.slice(text);
+            inner.office_starts.iter().any(|s| s.eq_ignore_ascii_case(first))
+        });
+        if !starts_office {
+            continue;
         }
         let mut words = Vec::new();
         let mut pos = end;
@@ -288,7 +283,9 @@ fn add_offices<'a>(inner: &'a Inner, text: &'a str, doc: &mut DocEntities<'a>) {
         for n in (1..=words.len()).rev() {
             let last = words[n - 1];
             let phrase = text[words[0].start..last.end].to_lowercase();
-            let Some(&holder) = inner.titles.get(&(country, phrase)) else { continue };
+            let Some(&holder) = inner.titles.get(&(country, phrase)) else {
+                continue;
+            };
             let named = word_after(text, last.end).is_some_and(|w| is_capitalized(w.slice(text)));
             if !named {
                 found.push(Mention {
@@ -306,7 +303,9 @@ fn add_offices<'a>(inner: &'a Inner, text: &'a str, doc: &mut DocEntities<'a>) {
 }
 
 /// Particles inside names: "Ursula von der Leyen", "Luiz Inácio Lula da Silva".
-const PARTICLES: &[&str] = &["al", "bin", "da", "de", "del", "der", "di", "dos", "du", "el", "la", "le", "van", "von"];
+const PARTICLES: &[&str] = &[
+    "al", "bin", "da", "de", "del", "der", "di", "dos", "du", "el", "la", "le", "van", "von",
+];
 
 /// People introduced by a role word: "Kremlin adviser Yuri Ushakov",
 /// "Foreign Minister Ana Ruiz", "Mr. Reed". A gazetteer person after a
@@ -314,8 +313,14 @@ const PARTICLES: &[&str] = &["al", "bin", "da", "de", "del", "der", "di", "dos",
 fn add_people<'a>(inner: &'a Inner, text: &'a str, doc: &mut DocEntities<'a>, hits: &[RoleHit]) {
     doc.mentions.sort_by_key(|m| m.span);
     for hit in hits {
-        let Some(first) = word_after(text, hit.span.end) else { continue };
-        let role = if hit.honorific { None } else { role_before(text, doc, hit.span) };
+        let Some(first) = word_after(text, hit.span.end) else {
+            continue;
+        };
+        let role = if hit.honorific {
+            None
+        } else {
+            role_before(text, doc, hit.span)
+        };
         if let Some(known) = doc.mentions.iter().find(|m| m.span.start == first.start) {
             // A gazetteer person keeps a role the document spells out
             // ("Kremlin adviser"); a bare "President" says less than the
@@ -328,7 +333,9 @@ fn add_people<'a>(inner: &'a Inner, text: &'a str, doc: &mut DocEntities<'a>, hi
             }
             continue;
         }
-        let Some(run) = name_run(text, first, &doc.mentions) else { continue };
+        let Some(run) = name_run(text, first, &doc.mentions) else {
+            continue;
+        };
         let words = text[run.range()].split(' ').count();
         if words < 2 && !hit.honorific {
             continue;
@@ -412,7 +419,7 @@ fn name_run(text: &str, first: Span, known: &[Mention]) -> Option<Span> {
 /// Later (and earlier) bare surnames of people named in full: "Ushakov"
 /// after "Yuri Ushakov", "Starmer" after "Keir Starmer". A surname two
 /// people share links to neither.
-fn link_surnames<'a>(inner: &'a Inner, text: &'a str, doc: &mut DocEntities<'a>) {
+fn link_surnames<'a>(inner: &'a Inner, text: &'a str, doc: &mut DocEntities<'a>, capitalized: &[usize]) {
     let mut surnames: Vec<(&'a str, Referent, Span)> = Vec::new();
     for mention in &doc.mentions {
         let family = match mention.referent {
@@ -431,10 +438,24 @@ fn link_surnames<'a>(inner: &'a Inner, text: &'a str, doc: &mut DocEntities<'a>)
             }
         }
     }
+    if surnames.is_empty() {
+        return;
+    }
     let mut linked = Vec::new();
     for &(surname, referent, full) in &surnames {
         let shared = surnames.iter().any(|(s, r, _)| *s == surname && *r != referent);
-        for (at, _) in text.match_indices(surname) {
+        // A one-word surname can only stand at a capitalised word the scan
+        // already listed; a longer one ("von der Leyen") is searched for.
+        let found: Vec<usize> = if surname.contains(' ') {
+            text.match_indices(surname).map(|(at, _)| at).collect()
+        } else {
+            capitalized
+                .iter()
+                .copied()
+                .filter(|&at| text.as_bytes()[at] == surname.as_bytes()[0] && text[at..].starts_with(surname))
+                .collect()
+        };
+        for at in found {
             let span = Span::new(at, at + surname.len());
             if !scan::at_word_boundaries(text, span) || overlaps(&doc.mentions, span) {
                 continue;
@@ -465,5 +486,7 @@ fn link_surnames<'a>(inner: &'a Inner, text: &'a str, doc: &mut DocEntities<'a>)
 
 /// True when `span` overlaps one of the mentions.
 fn overlaps(mentions: &[Mention], span: Span) -> bool {
-    mentions.iter().any(|m| m.span.start < span.end && m.span.end > span.start)
+    mentions
+        .iter()
+        .any(|m| m.span.start < span.end && m.span.end > span.start)
 }

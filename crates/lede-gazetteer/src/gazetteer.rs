@@ -6,12 +6,11 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, LazyLock};
 
-use aho_corasick::{AhoCorasick, MatchKind as AcMatchKind};
-
 use crate::entity::{AliasKind, Entity};
 use crate::error::GazetteerError;
 use crate::lexicon::{self, Ambiguity};
 use crate::load::{self, Record};
+use crate::matcher::Matcher;
 use crate::mention::{DocEntities, MatchKind};
 
 /// The embedded default data, in the TSV format users write.
@@ -34,7 +33,8 @@ static DEFAULT: LazyLock<Result<Gazetteer, GazetteerError>> =
 /// use lede_gazetteer::{Gazetteer, MatchKind};
 ///
 /// let text = "Kremlin adviser Yuri Ushakov said Russian forces would stay. Ushakov spoke in Kyiv's absence.";
-/// let found = Gazetteer::default().find(text);
+/// let gazetteer = Gazetteer::default();
+/// let found = gazetteer.find(text);
 /// let ushakov = found.entities().into_iter().find(|e| e.name == "Yuri Ushakov").unwrap();
 /// assert_eq!(ushakov.role, Some("Kremlin adviser"));
 /// assert_eq!(ushakov.mentions.len(), 2);
@@ -48,20 +48,13 @@ pub struct Gazetteer {
 
 /// What a pattern of the automaton stands for.
 #[derive(Clone, Copy, Debug)]
-pub(crate) enum Target {
-    /// An alias of this entity.
-    Entity(u32),
-    /// A word that introduces a person's name.
-    Role { honorific: bool },
-}
-
-#[derive(Clone, Copy, Debug)]
 pub(crate) struct Pattern {
-    pub target: Target,
+    /// The entity, by index.
+    pub entity: u32,
     pub how: MatchKind,
-    /// Matched only as written (acronyms and short aliases); otherwise the
-    /// text may also be in ALL CAPS (headlines).
-    pub exact: bool,
+    /// An acronym of at most three letters ("US", "IS", "WHO"), which in
+    /// an ALL-CAPS line is more likely a word.
+    pub short_acronym: bool,
     pub ambiguity: Option<&'static Ambiguity>,
 }
 
@@ -69,14 +62,19 @@ pub(crate) struct Inner {
     pub entities: Vec<Entity>,
     pub by_id: HashMap<String, u32>,
     /// `None` only for the empty fallback of [`Gazetteer::default`].
-    pub automaton: Option<AhoCorasick>,
+    pub matcher: Option<Matcher>,
     pub patterns: Vec<Pattern>,
-    /// The text of each pattern, as written in the gazetteer.
-    pub pattern_text: Vec<Box<str>>,
+    /// The alias each pattern stands for, as written in the gazetteer (a
+    /// pattern may be its ALL-CAPS variant).
+    pub pattern_alias: Vec<Box<str>>,
     /// (country, office) to the holder: "the Russian president".
     pub titles: HashMap<(u32, String), u32>,
     /// The longest office phrase, in words.
     pub longest_office: usize,
+    /// The first word of every office phrase, lower case: most words after
+    /// a country ("Russia is") are not one, and are rejected before any
+    /// phrase is built.
+    pub office_starts: Vec<Box<str>>,
 }
 
 impl Default for Gazetteer {
@@ -100,11 +98,12 @@ fn empty() -> Gazetteer {
         inner: Arc::new(Inner {
             entities: Vec::new(),
             by_id: HashMap::new(),
-            automaton: None,
+            matcher: None,
             patterns: Vec::new(),
-            pattern_text: Vec::new(),
+            pattern_alias: Vec::new(),
             titles: HashMap::new(),
             longest_office: 0,
+            office_starts: Vec::new(),
         }),
     }
 }
@@ -157,8 +156,8 @@ impl Gazetteer {
         self.inner.entities.is_empty()
     }
 
-    /// The number of aliases (including names and role words) the matcher
-    /// searches for.
+    /// The number of patterns (names, aliases and their ALL-CAPS variants)
+    /// the matcher searches for.
     pub fn pattern_count(&self) -> usize {
         self.inner.patterns.len()
     }
@@ -168,15 +167,23 @@ impl Gazetteer {
         let strings = |e: &Entity| {
             e.id.len()
                 + e.name.len()
-                + e.aliases.iter().map(|a| a.text.len() + size_of::<crate::Alias>()).sum::<usize>()
+                + e.aliases
+                    .iter()
+                    .map(|a| a.text.len() + size_of::<crate::Alias>())
+                    .sum::<usize>()
                 + e.attributes.roles.iter().map(|r| r.title.len() + 64).sum::<usize>()
                 + e.source.as_ref().map_or(0, String::len)
                 + 64
         };
-        self.inner.automaton.as_ref().map_or(0, AhoCorasick::memory_usage)
-            + self.inner.entities.iter().map(|e| size_of::<Entity>() + strings(e)).sum::<usize>()
+        self.inner.matcher.as_ref().map_or(0, Matcher::memory_usage)
+            + self
+                .inner
+                .entities
+                .iter()
+                .map(|e| size_of::<Entity>() + strings(e))
+                .sum::<usize>()
             + self.inner.patterns.len() * (size_of::<Pattern>() + size_of::<Box<str>>())
-            + self.inner.pattern_text.iter().map(|t| t.len()).sum::<usize>()
+            + self.inner.pattern_alias.iter().map(|t| t.len()).sum::<usize>()
             + self.inner.by_id.len() * 40
             + self.inner.titles.len() * 48
     }
@@ -229,7 +236,12 @@ impl GazetteerBuilder {
     /// `.json`, `.jsonl`).
     pub fn load(self, path: impl AsRef<Path>) -> Result<GazetteerBuilder, GazetteerError> {
         let path = path.as_ref();
-        match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+        match path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
             Some("tsv" | "txt") => self.load_tsv(path),
             Some("json" | "jsonl") => self.load_json(path),
             _ => Err(GazetteerError::UnknownFormat {
@@ -293,6 +305,7 @@ impl GazetteerBuilder {
         let mut by_id: HashMap<String, u32> = HashMap::with_capacity(self.records.len());
         let mut aliases: HashMap<String, u32> = HashMap::new();
         let mut patterns = Vec::new();
+        let mut pattern_alias: Vec<Box<str>> = Vec::new();
         let mut pattern_text: Vec<Box<str>> = Vec::new();
         for (entity, origin) in self.records {
             let index = entities.len() as u32;
@@ -304,12 +317,8 @@ impl GazetteerBuilder {
                     first: origins[first as usize].to_string(),
                 });
             }
-            let names = std::iter::once((entity.name.as_str(), None)).chain(
-                entity
-                    .aliases
-                    .iter()
-                    .map(|a| (a.text.as_str(), Some(a.kind))),
-            );
+            let names = std::iter::once((entity.name.as_str(), None))
+                .chain(entity.aliases.iter().map(|a| (a.text.as_str(), Some(a.kind))));
             for (text, kind) in names {
                 match aliases.get(text) {
                     Some(&other) if other != index => {
@@ -333,34 +342,32 @@ impl GazetteerBuilder {
                     Some(AliasKind::Demonym) => MatchKind::Demonym,
                     Some(AliasKind::Metonym) => MatchKind::Metonym,
                 };
-                patterns.push(Pattern {
-                    target: Target::Entity(index),
+                let pattern = Pattern {
+                    entity: index,
                     how,
-                    exact: is_exact(text),
+                    short_acronym: is_exact(text) && text.len() <= 3 && !text.contains('.'),
                     ambiguity: lexicon::ambiguity(text),
-                });
-                pattern_text.push(text.into());
+                };
+                // Names also match in ALL-CAPS headlines; acronyms and short
+                // aliases only as written ("US" never matches "us").
+                let upper = text.to_uppercase();
+                let variants = [
+                    Some(text.to_string()),
+                    (!is_exact(text) && upper != text).then_some(upper),
+                ];
+                for variant in variants.into_iter().flatten() {
+                    patterns.push(pattern);
+                    pattern_alias.push(text.into());
+                    pattern_text.push(variant.into());
+                }
             }
             by_id.insert(entity.id.clone(), index);
             entities.push(entity);
             origins.push(origin);
         }
-        for role in lexicon::role_words() {
-            // An alias spelled like a role word wins ("Pope" as a name).
-            if !aliases.contains_key(role.text) {
-                patterns.push(Pattern {
-                    target: Target::Role {
-                        honorific: role.honorific,
-                    },
-                    how: MatchKind::Title,
-                    exact: role.honorific,
-                    ambiguity: None,
-                });
-                pattern_text.push(role.text.into());
-            }
-        }
         let mut titles = HashMap::new();
         let mut longest_office = 0;
+        let mut office_starts: Vec<Box<str>> = Vec::new();
         for (index, entity) in entities.iter().enumerate() {
             for role in &entity.attributes.roles {
                 let Some(country) = role.country.as_ref().and_then(|c| by_id.get(c)) else {
@@ -368,26 +375,27 @@ impl GazetteerBuilder {
                 };
                 for office in &role.offices {
                     longest_office = longest_office.max(office.split(' ').count());
+                    let first = office.split(' ').next().unwrap_or(office);
+                    if !office_starts.iter().any(|s| &**s == first) {
+                        office_starts.push(first.into());
+                    }
                     titles.entry((*country, office.clone())).or_insert(index as u32);
                 }
             }
         }
         // Leftmost-longest: "UN Security Council" over "UN", "Russians"
-        // over "Russian". ASCII case folding lets one automaton find
-        // "RUSSIA" in a headline; the case policy is applied per match.
-        let automaton = AhoCorasick::builder()
-            .match_kind(AcMatchKind::LeftmostLongest)
-            .ascii_case_insensitive(true)
-            .build(pattern_text.iter().map(|t| t.as_bytes()))?;
+        // over "Russian".
+        let matcher = Matcher::new(&pattern_text)?;
         Ok(Gazetteer {
             inner: Arc::new(Inner {
                 entities,
                 by_id,
-                automaton: Some(automaton),
+                matcher: Some(matcher),
                 patterns,
-                pattern_text,
+                pattern_alias,
                 titles,
                 longest_office,
+                office_starts,
             }),
         })
     }
@@ -420,9 +428,17 @@ mod tests {
     fn the_default_data_builds() {
         let gazetteer = Gazetteer::embedded().unwrap();
         assert!(gazetteer.len() > 900, "{}", gazetteer.len());
-        let countries = gazetteer.entities().iter().filter(|e| e.kind == EntityKind::Country).count();
+        let countries = gazetteer
+            .entities()
+            .iter()
+            .filter(|e| e.kind == EntityKind::Country)
+            .count();
         assert!(countries >= 249, "{countries} countries");
-        let people = gazetteer.entities().iter().filter(|e| e.kind == EntityKind::Person).count();
+        let people = gazetteer
+            .entities()
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person)
+            .count();
         assert!(people >= 250, "{people} people");
         let putin = gazetteer.entity("Q7747").unwrap();
         assert_eq!(putin.role(), Some("President of Russia"));
@@ -475,6 +491,9 @@ mod tests {
         let error = Gazetteer::builder().load("names.csv").unwrap_err();
         assert!(matches!(error, GazetteerError::UnknownFormat { .. }));
         let error = Gazetteer::builder().load("/nonexistent/names.tsv").unwrap_err();
-        assert!(error.to_string().starts_with("/nonexistent/names.tsv: cannot read"), "{error}");
+        assert!(
+            error.to_string().starts_with("/nonexistent/names.tsv: cannot read"),
+            "{error}"
+        );
     }
 }

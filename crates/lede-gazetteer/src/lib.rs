@@ -61,6 +61,7 @@ mod finder;
 mod gazetteer;
 mod lexicon;
 mod load;
+mod matcher;
 mod mention;
 mod scan;
 

@@ -117,11 +117,22 @@ pub(crate) fn parse_json(path: &Path, text: &str) -> Result<Vec<Record>, Gazette
                 field: "record".into(),
                 reason: e.to_string(),
             })?;
-            let attributes = record.attributes.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+            let attributes = record
+                .attributes
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .collect();
             let aliases = record.aliases.iter().map(String::as_str);
-            entity(&record.id, &record.kind, &record.name, aliases, attributes, &record.source)
-                .map(|e| (e, line))
-                .map_err(located(path, line))
+            entity(
+                &record.id,
+                &record.kind,
+                &record.name,
+                aliases,
+                attributes,
+                &record.source,
+            )
+            .map(|e| (e, line))
+            .map_err(located(path, line))
         })
         .collect()
 }
@@ -182,7 +193,10 @@ fn entity<'a>(
     }
     let kind = EntityKind::from_name(kind).ok_or_else(|| {
         let names: Vec<&str> = EntityKind::ALL.iter().map(|k| k.name()).collect();
-        field_error("type", format!("unknown type `{kind}`; the types are {}", names.join(", ")))
+        field_error(
+            "type",
+            format!("unknown type `{kind}`; the types are {}", names.join(", ")),
+        )
     })?;
     if name.trim().is_empty() {
         return Err(field_error("name", "empty"));
@@ -227,7 +241,11 @@ fn typed_attributes(pairs: Vec<(&str, &str)>) -> Result<Attributes, FieldError> 
         let role = attributes.roles.last_mut();
         match (key, role) {
             ("office", Some(role)) => {
-                role.offices = value.split(',').map(|o| o.trim().to_lowercase()).filter(|o| !o.is_empty()).collect()
+                role.offices = value
+                    .split(',')
+                    .map(|o| o.trim().to_lowercase())
+                    .filter(|o| !o.is_empty())
+                    .collect()
             }
             ("since", Some(role)) => role.since = Some(value),
             ("as_of", Some(role)) => role.as_of = Some(value),
@@ -285,8 +303,13 @@ mod tests {
     #[test]
     fn tsv_errors_name_line_and_field() {
         let error = tsv("x:1\tperson\tA B\n\nx:2\tplanet\tMars\n").unwrap_err();
-        assert!(matches!(&error, GazetteerError::Parse { line: 3, field, .. } if field == "type"), "{error}");
-        assert!(error.to_string().starts_with("people.tsv:3: field `type`: unknown type `planet`"));
+        assert!(
+            matches!(&error, GazetteerError::Parse { line: 3, field, .. } if field == "type"),
+            "{error}"
+        );
+        assert!(error
+            .to_string()
+            .starts_with("people.tsv:3: field `type`: unknown type `planet`"));
         let error = tsv("x:1\tperson\tA B\t\tsince=2020\n").unwrap_err();
         assert!(matches!(error, GazetteerError::Parse { line: 1, ref field, .. } if field == "attributes"));
         let error = tsv("x 1\tperson\tA B\n").unwrap_err();
@@ -306,7 +329,10 @@ mod tests {
         let lines = "{\"id\": \"a:1\", \"type\": \"event\", \"name\": \"Summit\"}\n\n\
                      {\"id\": \"a:2\", \"type\": \"comet\", \"name\": \"Halley\"}\n";
         let error = parse_json(Path::new("b.jsonl"), lines).unwrap_err();
-        assert!(matches!(error, GazetteerError::Parse { line: 3, ref field, .. } if field == "type"), "{error}");
+        assert!(
+            matches!(error, GazetteerError::Parse { line: 3, ref field, .. } if field == "type"),
+            "{error}"
+        );
         let error = parse_json(Path::new("c.json"), "[{\"id\": \"a\", \"typo\": 1}]").unwrap_err();
         assert!(matches!(error, GazetteerError::Parse { line: 1, ref field, .. } if field == "record"));
         let error = parse_json(Path::new("d.json"), "[\n{\"id\": }]").unwrap_err();

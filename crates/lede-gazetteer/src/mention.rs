@@ -91,7 +91,9 @@ pub enum Rejection<'a> {
 impl fmt::Display for Rejection<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Rejection::NoContext { ambiguity } => write!(f, "ambiguous ({ambiguity}) and not confirmed by the document"),
+            Rejection::NoContext { ambiguity } => {
+                write!(f, "ambiguous ({ambiguity}) and not confirmed by the document")
+            }
             Rejection::Blocked { pattern } => write!(f, "ruled out by the pattern {pattern:?}"),
             Rejection::PartOfName(span) => write!(f, "part of the longer name at {span:?}"),
             Rejection::AllCapsText => write!(f, "an acronym inside all-caps text"),
