@@ -93,6 +93,9 @@ fn resolve_ambiguous<'a>(
     pending: Vec<(Mention<'a>, &'static Ambiguity)>,
 ) {
     let mut accepted = Vec::new();
+    // One decision per entity: the confirmation does not depend on where
+    // the mention stands, and a long document may repeat an alias often.
+    let mut confirmed: Vec<(Referent, Option<Reason<'a>>)> = Vec::new();
     for (mut mention, ambiguity) in pending {
         if let Some(reason) = ruled_out(text, mention.span, ambiguity) {
             doc.rejected.push(Rejected {
@@ -104,7 +107,14 @@ fn resolve_ambiguous<'a>(
         }
         let confirmation = match ambiguity.context {
             Context::Blockers => Some(Reason::NotRuledOut),
-            Context::Required => confirm(inner, text, &doc.mentions, mention.referent, ambiguity),
+            Context::Required => match confirmed.iter().find(|(r, _)| *r == mention.referent) {
+                Some(&(_, reason)) => reason,
+                None => {
+                    let reason = confirm(inner, text, &doc.mentions, mention.referent, ambiguity);
+                    confirmed.push((mention.referent, reason));
+                    reason
+                }
+            },
         };
         match confirmation {
             Some(reason) => {
@@ -312,6 +322,7 @@ const PARTICLES: &[&str] = &[
 /// role word gets the document's role.
 fn add_people<'a>(inner: &'a Inner, text: &'a str, doc: &mut DocEntities<'a>, hits: &[RoleHit]) {
     doc.mentions.sort_by_key(|m| m.span);
+    let mut introduced = Vec::new();
     for hit in hits {
         let Some(first) = word_after(text, hit.span.end) else {
             continue;
@@ -321,7 +332,7 @@ fn add_people<'a>(inner: &'a Inner, text: &'a str, doc: &mut DocEntities<'a>, hi
         } else {
             role_before(text, doc, hit.span)
         };
-        if let Some(known) = doc.mentions.iter().find(|m| m.span.start == first.start) {
+        if let Some(known) = starting_at(&doc.mentions, first.start) {
             // A gazetteer person keeps a role the document spells out
             // ("Kremlin adviser"); a bare "President" says less than the
             // gazetteer's "President of Russia".
@@ -359,9 +370,17 @@ fn add_people<'a>(inner: &'a Inner, text: &'a str, doc: &mut DocEntities<'a>, hi
             how: MatchKind::Name,
             reason: Reason::Role,
         };
-        let at = doc.mentions.partition_point(|m| m.span < run);
-        doc.mentions.insert(at, mention);
+        introduced.push(mention);
     }
+    doc.mentions.extend(introduced);
+    doc.mentions.sort_by_key(|m| m.span);
+}
+
+/// The first mention starting at `pos`, in mentions sorted by span.
+fn starting_at<'m, 'a>(sorted: &'m [Mention<'a>], pos: usize) -> Option<&'m Mention<'a>> {
+    sorted
+        .get(sorted.partition_point(|m| m.span.start < pos))
+        .filter(|m| m.span.start == pos)
 }
 
 /// The words before a role word that belong to the role: capitalised
@@ -372,7 +391,7 @@ fn role_before<'a>(text: &'a str, doc: &DocEntities<'a>, role: Span) -> Option<&
     for _ in 0..4 {
         let Some(word) = word_before(text, start) else { break };
         let w = word.slice(text);
-        let known = doc.mentions.iter().any(|m| m.span == word);
+        let known = starting_at(&doc.mentions, word.start).is_some_and(|m| m.span == word);
         let qualifier = lexicon::ROLE_MODIFIERS.contains(&w)
             || (is_capitalized(w) && !lexicon::NOT_NAMES.contains(&w) && !w.ends_with("'s"));
         if !(known || qualifier) || w.ends_with(',') {
@@ -398,7 +417,7 @@ fn name_run(text: &str, first: Span, known: &[Mention]) -> Option<Span> {
         let core = bare(raw);
         let capital = is_capitalized(core) && !lexicon::NOT_NAMES.contains(&core);
         let particle = count > 0 && PARTICLES.contains(&core);
-        if !(capital || particle) || known.iter().any(|m| m.span.start == w.start) {
+        if !(capital || particle) || starting_at(known, w.start).is_some() {
             break;
         }
         if core.chars().filter(|c| c.is_alphabetic()).count() == 0 {
@@ -442,6 +461,8 @@ fn link_surnames<'a>(inner: &'a Inner, text: &'a str, doc: &mut DocEntities<'a>,
         return;
     }
     let mut linked = Vec::new();
+    doc.mentions.sort_by_key(|m| m.span);
+    let longest = doc.mentions.iter().map(|m| m.span.len()).max().unwrap_or(0);
     for &(surname, referent, full) in &surnames {
         let shared = surnames.iter().any(|(s, r, _)| *s == surname && *r != referent);
         // A one-word surname can only stand at a capitalised word the scan
@@ -457,7 +478,7 @@ fn link_surnames<'a>(inner: &'a Inner, text: &'a str, doc: &mut DocEntities<'a>,
         };
         for at in found {
             let span = Span::new(at, at + surname.len());
-            if !scan::at_word_boundaries(text, span) || overlaps(&doc.mentions, span) {
+            if !scan::at_word_boundaries(text, span) || overlaps(&doc.mentions, longest, span) {
                 continue;
             }
             if shared {
@@ -484,9 +505,13 @@ fn link_surnames<'a>(inner: &'a Inner, text: &'a str, doc: &mut DocEntities<'a>,
     doc.mentions.extend(linked);
 }
 
-/// True when `span` overlaps one of the mentions.
-fn overlaps(mentions: &[Mention], span: Span) -> bool {
-    mentions
+/// True when `span` overlaps one of the mentions, sorted by span, none
+/// longer than `longest` bytes.
+fn overlaps(sorted: &[Mention], longest: usize, span: Span) -> bool {
+    let before_end = sorted.partition_point(|m| m.span.start < span.end);
+    sorted[..before_end]
         .iter()
-        .any(|m| m.span.start < span.end && m.span.end > span.start)
+        .rev()
+        .take_while(|m| m.span.start + longest > span.start)
+        .any(|m| m.span.end > span.start)
 }
