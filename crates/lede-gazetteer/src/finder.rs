@@ -276,7 +276,7 @@ fn add_offices<'a>(inner: &'a Inner, text: &'a str, doc: &mut DocEntities<'a>) {
             }
         }
         let starts_office = word_after(text, end).is_some_and(|w| {
-            let first = w.slice(text);
+            let first = bare(w.slice(text));
             inner.office_starts.iter().any(|s| s.eq_ignore_ascii_case(first))
         });
         if !starts_office {
@@ -291,7 +291,9 @@ fn add_offices<'a>(inner: &'a Inner, text: &'a str, doc: &mut DocEntities<'a>) {
         }
         // Longest office first: "foreign minister" before "minister".
         for n in (1..=words.len()).rev() {
+            // Without a sentence's full stop: "Britain's prime minister."
             let last = words[n - 1];
+            let last = Span::new(last.start, last.start + bare(last.slice(text)).len());
             let phrase = text[words[0].start..last.end].to_lowercase();
             let Some(&holder) = inner.titles.get(&(country, phrase)) else {
                 continue;
