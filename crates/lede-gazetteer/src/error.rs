@@ -45,21 +45,11 @@ pub enum GazetteerError {
         first: String,
     },
     /// An alias names two different entities.
-    #[error("{path}:{line}: alias `{alias}` of `{id}` is already an alias of `{other}` ({first})")]
-    ConflictingAlias {
-        /// The file of the second record.
-        path: PathBuf,
-        /// Its line.
-        line: usize,
-        /// The alias.
-        alias: String,
-        /// The entity of the second record.
-        id: String,
-        /// The entity that already has the alias.
-        other: String,
-        /// Where that entity is defined (`file:line`).
-        first: String,
-    },
+    #[error(
+        "{}:{}: alias `{}` of `{}` is already an alias of `{}` ({})",
+        .0.path.display(), .0.line, .0.alias, .0.id, .0.other, .0.first
+    )]
+    ConflictingAlias(Box<AliasConflict>),
     /// A file whose format cannot be told from its name.
     #[error("{path}: unknown gazetteer format (expected a .tsv, .json or .jsonl file)")]
     UnknownFormat {
@@ -69,4 +59,21 @@ pub enum GazetteerError {
     /// The matching automaton could not be built (too many or too long aliases).
     #[error("cannot build the alias matcher: {0}")]
     Matcher(#[from] aho_corasick::BuildError),
+}
+
+/// Where and how an alias clashes: see [`GazetteerError::ConflictingAlias`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AliasConflict {
+    /// The file of the second record.
+    pub path: PathBuf,
+    /// Its line.
+    pub line: usize,
+    /// The alias.
+    pub alias: String,
+    /// The entity of the second record.
+    pub id: String,
+    /// The entity that already has the alias.
+    pub other: String,
+    /// Where that entity is defined (`file:line`).
+    pub first: String,
 }

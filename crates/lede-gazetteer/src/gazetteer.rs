@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, LazyLock};
 
 use crate::entity::{AliasKind, Entity};
-use crate::error::GazetteerError;
+use crate::error::{AliasConflict, GazetteerError};
 use crate::lexicon::{self, Ambiguity};
 use crate::load::{self, Record};
 use crate::matcher::Matcher;
@@ -322,14 +322,14 @@ impl GazetteerBuilder {
             for (text, kind) in names {
                 match aliases.get(text) {
                     Some(&other) if other != index => {
-                        return Err(GazetteerError::ConflictingAlias {
+                        return Err(GazetteerError::ConflictingAlias(Box::new(AliasConflict {
                             path: origin.path.to_path_buf(),
                             line: origin.line,
                             alias: text.to_string(),
                             id: entity.id.clone(),
                             other: entities_id(&entities, other),
                             first: origins[other as usize].to_string(),
-                        })
+                        })))
                     }
                     Some(_) => continue,
                     None => {}
@@ -468,7 +468,7 @@ mod tests {
             .build()
             .unwrap_err();
         assert!(
-            matches!(&error, GazetteerError::ConflictingAlias { alias, other, .. } if alias == "ACME Corp" && other == "org:acme"),
+            matches!(&error, GazetteerError::ConflictingAlias(c) if c.alias == "ACME Corp" && c.other == "org:acme"),
             "{error}"
         );
         let error = Gazetteer::builder()

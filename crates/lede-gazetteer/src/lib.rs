@@ -66,7 +66,7 @@ mod mention;
 mod scan;
 
 pub use entity::{Alias, AliasKind, Attributes, Entity, EntityKind, Role};
-pub use error::GazetteerError;
+pub use error::{AliasConflict, GazetteerError};
 pub use gazetteer::{Gazetteer, GazetteerBuilder};
 pub use mention::{DocEntities, FoundEntity, LocalPerson, MatchKind, Mention, Reason, Referent, Rejected, Rejection};
 

@@ -235,7 +235,9 @@ impl<'a> DocEntities<'a> {
         }
     }
 
-    fn kind(&self, referent: Referent) -> EntityKind {
+    /// What kind of thing a referent is (people the document introduces
+    /// are persons).
+    pub fn kind(&self, referent: Referent) -> EntityKind {
         match referent {
             Referent::Known(i) => self.gazetteer.inner.entities[i as usize].kind,
             Referent::Local(_) => EntityKind::Person,
