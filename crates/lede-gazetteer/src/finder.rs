@@ -70,7 +70,7 @@ pub(crate) fn find<'a>(gazetteer: &'a Gazetteer, text: &'a str) -> DocEntities<'
     add_offices(inner, text, &mut doc);
     add_people(inner, text, &mut doc, &role_hits);
     link_surnames(inner, text, &mut doc, &capitalized);
-    doc.mentions.sort_by_key(|m| (m.span, m.referent));
+    doc.mentions.sort_unstable_by_key(|m| (m.span, m.referent));
     doc.mentions.dedup_by_key(|m| (m.span, m.referent));
     doc.rejected.sort_by_key(|r| r.span);
     doc
@@ -323,7 +323,7 @@ const PARTICLES: &[&str] = &[
 /// "Foreign Minister Ana Ruiz", "Mr. Reed". A gazetteer person after a
 /// role word gets the document's role.
 fn add_people<'a>(inner: &'a Inner, text: &'a str, doc: &mut DocEntities<'a>, hits: &[RoleHit]) {
-    doc.mentions.sort_by_key(|m| m.span);
+    doc.mentions.sort_unstable_by_key(|m| (m.span, m.referent));
     let mut introduced = Vec::new();
     for hit in hits {
         let Some(first) = word_after(text, hit.span.end) else {
@@ -375,7 +375,7 @@ fn add_people<'a>(inner: &'a Inner, text: &'a str, doc: &mut DocEntities<'a>, hi
         introduced.push(mention);
     }
     doc.mentions.extend(introduced);
-    doc.mentions.sort_by_key(|m| m.span);
+    doc.mentions.sort_unstable_by_key(|m| (m.span, m.referent));
 }
 
 /// The first mention starting at `pos`, in mentions sorted by span.
@@ -463,7 +463,7 @@ fn link_surnames<'a>(inner: &'a Inner, text: &'a str, doc: &mut DocEntities<'a>,
         return;
     }
     let mut linked = Vec::new();
-    doc.mentions.sort_by_key(|m| m.span);
+    doc.mentions.sort_unstable_by_key(|m| (m.span, m.referent));
     let longest = doc.mentions.iter().map(|m| m.span.len()).max().unwrap_or(0);
     for &(surname, referent, full) in &surnames {
         let shared = surnames.iter().any(|(s, r, _)| *s == surname && *r != referent);

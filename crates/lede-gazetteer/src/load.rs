@@ -198,15 +198,23 @@ fn entity<'a>(
             format!("unknown type `{kind}`; the types are {}", names.join(", ")),
         )
     })?;
-    if name.trim().is_empty() {
-        return Err(field_error("name", "empty"));
+    if !name.trim().starts_with(char::is_alphanumeric) {
+        return Err(field_error(
+            "name",
+            format!("`{name}` does not start with a letter or digit"),
+        ));
     }
     let mut parsed = Vec::new();
     for written in aliases {
         let (alias_kind, text) = AliasKind::parse(written);
         let text = text.trim();
-        if text.is_empty() || !text.chars().any(char::is_alphanumeric) {
-            return Err(field_error("aliases", format!("alias `{written}` has no letters")));
+        // Matching starts at word starts, so an alias must start with a
+        // letter or digit to be found at all.
+        if !text.starts_with(char::is_alphanumeric) {
+            return Err(field_error(
+                "aliases",
+                format!("alias `{written}` does not start with a letter or digit"),
+            ));
         }
         if text != name && !parsed.iter().any(|a: &Alias| a.text == text) {
             parsed.push(Alias {

@@ -37,6 +37,14 @@ pub(crate) struct Matcher {
     /// Bit `b0 << 8 | b1` is set when some pattern starts with bytes b0 b1
     /// (b1 = 0 for a one-byte pattern, and then every b1 is set).
     starts: Box<[u64]>,
+    /// A bit per hash of each pattern's first word ("Vladimir" of
+    /// "Vladimir Putin", "U" of "U.S."): "The", "He" or "Thursday" start
+    /// no alias, so most capitalised words never reach the automaton (a
+    /// hash collision only costs a search that finds nothing).
+    first_words: Box<[u64]>,
+    /// The patterns that do not start with a capital, which the scan
+    /// searches for on their own (it visits only capitalised words).
+    lower_starts: Option<AhoCorasick>,
     /// Role words by their lower-case text (honorifics by their exact text).
     roles: HashMap<&'static str, bool, BuildFnv>,
     /// For each lower-cased first byte, a bit per length (up to 31 bytes)
@@ -77,6 +85,11 @@ impl Matcher {
             .start_kind(StartKind::Anchored)
             .build(patterns.iter().map(|p| p.as_bytes()))?;
         let mut starts = vec![0u64; 1024].into_boxed_slice();
+        let mut first_words = vec![0u64; FIRST_WORD_BITS / 64].into_boxed_slice();
+        for pattern in patterns.iter() {
+            let hash = first_word_hash(&pattern.as_bytes()[..word_end(pattern, 0)]);
+            first_words[hash / 64] |= 1 << (hash % 64);
+        }
         for pattern in patterns {
             match *pattern.as_bytes() {
                 [b0] => (0..256).for_each(|b1| set(&mut starts, b0, b1 as u8)),
@@ -90,16 +103,36 @@ impl Matcher {
         for word in roles.keys().filter(|w| w.len() < 32) {
             role_shapes[word.as_bytes()[0].to_ascii_lowercase() as usize] |= 1 << word.len();
         }
+        let lower: Vec<&str> = patterns
+            .iter()
+            .map(|p| &**p)
+            .filter(|p| !p.starts_with(char::is_uppercase))
+            .collect();
+        let lower_starts = if lower.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .build(&lower)?,
+            )
+        };
         Ok(Matcher {
             automaton,
             starts,
+            first_words,
+            lower_starts,
             roles,
             role_shapes,
         })
     }
 
     pub(crate) fn memory_usage(&self) -> usize {
-        self.automaton.memory_usage() + self.starts.len() * 8 + self.roles.len() * 32
+        self.automaton.memory_usage()
+            + self.lower_starts.as_ref().map_or(0, AhoCorasick::memory_usage)
+            + self.starts.len() * 8
+            + self.first_words.len() * 8
+            + self.roles.len() * 32
     }
 
     /// Every alias match at a word start (leftmost-longest, not
@@ -107,37 +140,58 @@ impl Matcher {
     /// text order.
     pub(crate) fn scan(&self, text: &str, mut hit: impl FnMut(Hit)) {
         let bytes = text.as_bytes();
+        // The few aliases that start in lower case or with a digit
+        // ("al-Qaeda", "10 Downing Street") nominate their own start
+        // positions; the main automaton still decides what matches there.
+        let nominated: Vec<usize> = self
+            .lower_starts
+            .iter()
+            .flat_map(|a| a.find_iter(text))
+            .map(|m| m.start())
+            .collect();
+        let mut nominated = nominated.into_iter().peekable();
         let mut i = 0;
         loop {
-            // To the next word start: the char before it is not part of a
-            // word, since the loop always leaves a word whole.
-            let capitalized = loop {
-                let Some(&b) = bytes.get(i) else { return };
-                if b.is_ascii_alphanumeric() {
-                    break b.is_ascii_uppercase();
-                }
-                if b >= 0xC0 {
-                    let c = text[i..].chars().next().unwrap_or(' ');
-                    if c.is_alphanumeric() {
-                        break c.is_uppercase();
-                    }
-                    i += c.len_utf8();
-                } else {
-                    i += 1;
-                }
+            let capital = next_capital(bytes, i);
+            let at = match nominated.next_if(|&q| q < capital) {
+                Some(q) if q < i => continue,
+                Some(q) => q,
+                None => capital,
             };
-            let next = bytes.get(i + 1).copied().unwrap_or(0);
+            let Some(&b) = bytes.get(at) else { return };
+            if (0x80..0xC0).contains(&b) {
+                i = at + 1;
+                continue;
+            }
+            let c = if b < 0x80 {
+                b as char
+            } else {
+                text[at..].chars().next().unwrap_or(' ')
+            };
+            if !c.is_alphanumeric() {
+                i = at + c.len_utf8();
+                continue;
+            }
+            // A capital inside a word ("McDonald", "NATO") starts nothing.
+            let end = word_end(text, at);
+            if continues_word(text, at) {
+                i = end;
+                continue;
+            }
+            let capitalized = c.is_uppercase();
+            let next = bytes.get(at + 1).copied().unwrap_or(0);
             let mut matched = None;
-            if is_set(&self.starts, bytes[i], next) {
-                let input = Input::new(text).range(i..).anchored(Anchored::Yes);
+            let hash = first_word_hash(&bytes[at..end]);
+            if is_set(&self.starts, b, next) && self.first_words[hash / 64] & 1 << (hash % 64) != 0 {
+                let input = Input::new(text).range(at..).anchored(Anchored::Yes);
                 matched = self
                     .automaton
                     .find(input)
                     .map(|m| (Span::new(m.start(), m.end()), m.pattern().as_usize()))
                     .filter(|&(span, _)| scan::at_word_boundaries(text, span));
             }
-            if capitalized && i >= 2 && matches!(bytes[i - 1], b' ' | 0xA0) {
-                self.role_before(text, i, &mut hit);
+            if capitalized && at >= 2 && matches!(bytes[at - 1], b' ' | 0xA0) {
+                self.role_before(text, at, &mut hit);
             }
             match matched {
                 Some((span, pattern)) => {
@@ -147,9 +201,9 @@ impl Matcher {
                 }
                 None => {
                     if capitalized {
-                        hit(Hit::Capitalized(i));
+                        hit(Hit::Capitalized(at));
                     }
-                    i = word_end(text, i);
+                    i = end;
                 }
             }
         }
@@ -185,23 +239,107 @@ impl Matcher {
     }
 }
 
-/// The end of the word starting at `i` (letters, digits, `_`).
-fn word_end(text: &str, mut i: usize) -> usize {
-    let bytes = text.as_bytes();
-    while let Some(&b) = bytes.get(i) {
-        if b.is_ascii_alphanumeric() || b == b'_' || (0x80..0xC0).contains(&b) {
-            i += 1;
-        } else if b >= 0xC0 {
-            let c = text[i..].chars().next().unwrap_or(' ');
-            if !c.is_alphanumeric() {
-                break;
-            }
-            i += c.len_utf8();
+/// Byte classes for finding a word's end: one table lookup per byte
+/// instead of a chain of comparisons.
+const OTHER: u8 = 0;
+const WORD: u8 = 1;
+const UPPER: u8 = 2;
+const CONTINUATION: u8 = 4;
+const LEAD: u8 = 8;
+/// Classes that continue a word without decoding.
+const CONTINUES: u8 = WORD | UPPER | CONTINUATION;
+
+static CLASS: [u8; 256] = {
+    let mut class = [OTHER; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        class[b] = if byte.is_ascii_uppercase() {
+            UPPER
+        } else if byte.is_ascii_alphanumeric() || byte == b'_' {
+            WORD
+        } else if byte >= 0xC0 {
+            LEAD
+        } else if byte >= 0x80 {
+            CONTINUATION
         } else {
+            OTHER
+        };
+        b += 1;
+    }
+    class
+};
+
+const FIRST_WORD_BITS: usize = 1 << 16;
+
+/// FNV-1a of a word, reduced to an index into the first-word bit table.
+fn first_word_hash(word: &[u8]) -> usize {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in word {
+        hash = (hash ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+    }
+    (hash ^ hash >> 32) as usize % FIRST_WORD_BITS
+}
+
+/// The first byte at or after `i` that is an ASCII capital or not ASCII
+/// (a non-ASCII letter may be a capital), or the text's length. Eight bytes
+/// at a time: a chunk of ASCII without capitals is skipped whole.
+fn next_capital(bytes: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while i + 8 <= bytes.len() {
+        let mut chunk = [0u8; 8];
+        chunk.copy_from_slice(&bytes[i..i + 8]);
+        let x = u64::from_le_bytes(chunk);
+        // With every byte below 0x80 these sums cannot carry between
+        // bytes: a byte's high bit is set in `ge_a` when it is >= 'A', in
+        // `gt_z` when it is > 'Z'.
+        let ge_a = x.wrapping_add(ONES * (0x80 - b'A' as u64));
+        let gt_z = x.wrapping_add(ONES * (0x80 - b'Z' as u64 - 1));
+        if (x & HIGH) != 0 || (ge_a & !gt_z & HIGH) != 0 {
             break;
         }
+        i += 8;
     }
-    i
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii_uppercase() || b >= 0x80 {
+            return i;
+        }
+        i += 1;
+    }
+    bytes.len()
+}
+
+/// True when the char before `at` is part of a word (letter, digit, `_`).
+fn continues_word(text: &str, at: usize) -> bool {
+    match text.as_bytes()[..at].last() {
+        None => false,
+        Some(&b) if b < 0x80 => b.is_ascii_alphanumeric() || b == b'_',
+        Some(_) => text[..at].chars().next_back().is_some_and(char::is_alphanumeric),
+    }
+}
+
+/// The end of the word starting at `i` (letters, digits, `_`).
+#[inline]
+fn word_end(text: &str, mut i: usize) -> usize {
+    let bytes = text.as_bytes();
+    loop {
+        let rest = &bytes[i..];
+        i += rest
+            .iter()
+            .position(|&b| CLASS[b as usize] & CONTINUES == 0)
+            .unwrap_or(rest.len());
+        match bytes.get(i) {
+            Some(&b) if CLASS[b as usize] == LEAD => {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                if !c.is_alphanumeric() {
+                    return i;
+                }
+                i += c.len_utf8();
+            }
+            _ => return i,
+        }
+    }
 }
 
 fn set(bits: &mut [u64], b0: u8, b1: u8) {
@@ -238,6 +376,18 @@ mod tests {
         );
         let texts: Vec<&str> = found.iter().map(|(t, _)| t.as_str()).collect();
         assert_eq!(texts, ["UN Security Council", "Russians", "Russian", "al-Qaeda"]);
+    }
+
+    #[test]
+    fn next_capital_agrees_with_a_byte_by_byte_search() {
+        let text = "the quick brown fox jumps over the lazy dog, said Ana of the Élysée in KYIV";
+        let bytes = text.as_bytes();
+        for i in 0..=bytes.len() {
+            let naive = (i..bytes.len())
+                .find(|&j| bytes[j].is_ascii_uppercase() || bytes[j] >= 0x80)
+                .unwrap_or(bytes.len());
+            assert_eq!(next_capital(bytes, i), naive, "from {i}");
+        }
     }
 
     #[test]

@@ -22,34 +22,75 @@ pub(crate) fn at_word_boundaries(text: &str, span: Span) -> bool {
 /// The word ending right before `pos`, separated from it by spaces only
 /// (not a line break, not punctuation).
 pub(crate) fn word_before(text: &str, pos: usize) -> Option<Span> {
-    let head = &text[..pos];
-    let trimmed = head.trim_end_matches([' ', '\u{a0}']);
-    if trimmed.len() == head.len() || trimmed.is_empty() {
-        return None;
+    let trimmed = &text[..spaces_before(text, pos)?];
+    // ASCII first, byte by byte; a non-ASCII char sends the rest of the
+    // walk through char decoding.
+    let bytes = trimmed.as_bytes();
+    let mut start = trimmed.len();
+    while start > 0 && bytes[start - 1] < 0x80 && is_word_char(bytes[start - 1] as char) {
+        start -= 1;
     }
-    let start = trimmed
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| is_word_char(c))
-        .last()
-        .map(|(i, _)| i)?;
-    Some(Span::new(start, trimmed.len()))
+    if start > 0 && bytes[start - 1] >= 0x80 {
+        start = trimmed[..start]
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| is_word_char(c))
+            .last()
+            .map_or(start, |(i, _)| i);
+    }
+    (start < trimmed.len()).then(|| Span::new(start, trimmed.len()))
 }
 
 /// The word starting right after `pos`, separated from it by spaces only.
 pub(crate) fn word_after(text: &str, pos: usize) -> Option<Span> {
-    let tail = &text[pos..];
-    let trimmed = tail.trim_start_matches([' ', '\u{a0}']);
-    if trimmed.len() == tail.len() || trimmed.is_empty() {
-        return None;
+    let start = spaces_after(text, pos)?;
+    let bytes = text.as_bytes();
+    let mut end = start;
+    while end < bytes.len() && bytes[end] < 0x80 && is_word_char(bytes[end] as char) {
+        end += 1;
     }
-    let start = pos + (tail.len() - trimmed.len());
-    let len: usize = trimmed
-        .chars()
-        .take_while(|&c| is_word_char(c))
-        .map(char::len_utf8)
-        .sum();
-    (len > 0).then(|| Span::new(start, start + len))
+    if end < bytes.len() && bytes[end] >= 0x80 {
+        end += text[end..]
+            .chars()
+            .take_while(|&c| is_word_char(c))
+            .map(char::len_utf8)
+            .sum::<usize>();
+    }
+    (end > start).then(|| Span::new(start, end))
+}
+
+/// The start of the run of spaces (and no-break spaces) ending at `pos`,
+/// if there is one and text before it.
+fn spaces_before(text: &str, pos: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut i = pos;
+    loop {
+        if i >= 1 && bytes[i - 1] == b' ' {
+            i -= 1;
+        } else if i >= 2 && bytes[i - 2] == 0xC2 && bytes[i - 1] == 0xA0 {
+            i -= 2;
+        } else {
+            break;
+        }
+    }
+    (i < pos && i > 0).then_some(i)
+}
+
+/// The end of the run of spaces (and no-break spaces) starting at `pos`,
+/// if there is one and text after it.
+fn spaces_after(text: &str, pos: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut i = pos;
+    loop {
+        if bytes.get(i) == Some(&b' ') {
+            i += 1;
+        } else if bytes.get(i) == Some(&0xC2) && bytes.get(i + 1) == Some(&0xA0) {
+            i += 2;
+        } else {
+            break;
+        }
+    }
+    (i > pos && i < bytes.len()).then_some(i)
 }
 
 /// A word without the sentence punctuation or possessive that may follow it.
