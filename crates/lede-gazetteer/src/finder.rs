@@ -70,7 +70,7 @@ pub(crate) fn find<'a>(gazetteer: &'a Gazetteer, text: &'a str) -> DocEntities<'
     add_offices(inner, text, &mut doc);
     add_people(inner, text, &mut doc, &role_hits);
     link_surnames(inner, text, &mut doc, &capitalized);
-    doc.mentions.sort_unstable_by_key(|m| (m.span, m.referent));
+    doc.mentions.sort_by_key(|m| (m.span, m.referent));
     doc.mentions.dedup_by_key(|m| (m.span, m.referent));
     doc.rejected.sort_by_key(|r| r.span);
     doc
@@ -323,7 +323,7 @@ const PARTICLES: &[&str] = &[
 /// "Foreign Minister Ana Ruiz", "Mr. Reed". A gazetteer person after a
 /// role word gets the document's role.
 fn add_people<'a>(inner: &'a Inner, text: &'a str, doc: &mut DocEntities<'a>, hits: &[RoleHit]) {
-    doc.mentions.sort_unstable_by_key(|m| (m.span, m.referent));
+    doc.mentions.sort_by_key(|m| (m.span, m.referent));
     let mut introduced = Vec::new();
     for hit in hits {
         let Some(first) = word_after(text, hit.span.end) else {
@@ -375,7 +375,7 @@ fn add_people<'a>(inner: &'a Inner, text: &'a str, doc: &mut DocEntities<'a>, hi
         introduced.push(mention);
     }
     doc.mentions.extend(introduced);
-    doc.mentions.sort_unstable_by_key(|m| (m.span, m.referent));
+    doc.mentions.sort_by_key(|m| (m.span, m.referent));
 }
 
 /// The first mention starting at `pos`, in mentions sorted by span.
@@ -463,37 +463,25 @@ fn link_surnames<'a>(inner: &'a Inner, text: &'a str, doc: &mut DocEntities<'a>,
         return;
     }
     let mut linked = Vec::new();
-    doc.mentions.sort_unstable_by_key(|m| (m.span, m.referent));
+    doc.mentions.sort_by_key(|m| (m.span, m.referent));
     let longest = doc.mentions.iter().map(|m| m.span.len()).max().unwrap_or(0);
+    let (mentions, rejected) = (&doc.mentions, &mut doc.rejected);
     for &(surname, referent, full) in &surnames {
         let shared = surnames.iter().any(|(s, r, _)| *s == surname && *r != referent);
-        // A one-word surname can only stand at a capitalised word the scan
-        // already listed; a longer one ("von der Leyen") is searched for.
-        let found: Vec<usize> = if surname.contains(' ') {
-            text.match_indices(surname).map(|(at, _)| at).collect()
-        } else {
-            capitalized
-                .iter()
-                .copied()
-                .filter(|&at| text.as_bytes()[at] == surname.as_bytes()[0] && text[at..].starts_with(surname))
-                .collect()
-        };
-        for at in found {
+        let mut consider = |at: usize| {
             let span = Span::new(at, at + surname.len());
-            if !scan::at_word_boundaries(text, span) || overlaps(&doc.mentions, longest, span) {
-                continue;
+            if !scan::at_word_boundaries(text, span) || overlaps(mentions, longest, span) {
+                return;
             }
             if shared {
-                doc.rejected.push(Rejected {
+                return rejected.push(Rejected {
                     span,
                     referent,
                     reason: Rejection::SharedSurname,
                 });
-                continue;
             }
             if let Some(reason) = lexicon::ambiguity(surname).and_then(|a| ruled_out(text, span, a)) {
-                doc.rejected.push(Rejected { span, referent, reason });
-                continue;
+                return rejected.push(Rejected { span, referent, reason });
             }
             linked.push(Mention {
                 span,
@@ -502,6 +490,17 @@ fn link_surnames<'a>(inner: &'a Inner, text: &'a str, doc: &mut DocEntities<'a>,
                 how: MatchKind::Surname,
                 reason: Reason::LinkedTo(full),
             });
+        };
+        // A one-word surname can only stand at a capitalised word the scan
+        // already listed; a longer one ("von der Leyen") is searched for.
+        if surname.contains(' ') {
+            text.match_indices(surname).for_each(|(at, _)| consider(at));
+        } else {
+            let first = surname.as_bytes()[0];
+            capitalized
+                .iter()
+                .filter(|&&at| text.as_bytes()[at] == first && text.as_bytes()[at..].starts_with(surname.as_bytes()))
+                .for_each(|&at| consider(at));
         }
     }
     doc.mentions.extend(linked);

@@ -211,10 +211,24 @@ impl Matcher {
 
     /// Reports a role word right before the capitalised word at `i`.
     fn role_before(&self, text: &str, i: usize, hit: &mut impl FnMut(Hit)) {
+        // Most words before a capital fail the shape test; find the word's
+        // start over ASCII bytes first and test before anything else.
+        let bytes = text.as_bytes();
+        let end = i - 1;
+        let mut start = end;
+        while start > 0 && start + 32 > end && is_role_byte(bytes[start - 1]) {
+            start -= 1;
+        }
+        if start == end || start + 32 <= end || !text.is_char_boundary(start) {
+            return;
+        }
+        let first = bytes[start].to_ascii_lowercase() as usize;
+        if self.role_shapes[first] & (1 << (end - start)) == 0 {
+            return;
+        }
         let Some(word) = scan::word_before(text, i) else { return };
         let written = &text[word.range()];
-        let first = written.as_bytes()[0].to_ascii_lowercase() as usize;
-        if written.len() >= 32 || self.role_shapes[first] & (1 << written.len()) == 0 {
+        if written.len() >= 32 {
             return;
         }
         if let Some(&true) = self.roles.get(written) {
@@ -279,6 +293,11 @@ fn first_word_hash(word: &[u8]) -> usize {
         hash = (hash ^ b as u64).wrapping_mul(0x0100_0000_01b3);
     }
     (hash ^ hash >> 32) as usize % FIRST_WORD_BITS
+}
+
+/// A byte a role word can contain: "adviser", "vice-president", "Mr.".
+fn is_role_byte(b: u8) -> bool {
+    b.is_ascii_alphabetic() || b == b'-' || b == b'.'
 }
 
 /// The first byte at or after `i` that is an ASCII capital or not ASCII
