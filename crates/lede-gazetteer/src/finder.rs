@@ -48,8 +48,7 @@ pub(crate) fn find<'a>(gazetteer: &'a Gazetteer, text: &'a str) -> DocEntities<'
                 reason: Rejection::AllCapsText,
             });
         }
-        let entity = &inner.entities[pattern.entity as usize];
-        let how = if entity.attributes.capital_of.is_some() && !after_locative(text, span) {
+        let how = if pattern.capital && !after_locative(text, span) {
             MatchKind::Metonym
         } else {
             pattern.how

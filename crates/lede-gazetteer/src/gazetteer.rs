@@ -55,6 +55,10 @@ pub(crate) struct Pattern {
     /// An acronym of at most three letters ("US", "IS", "WHO"), which in
     /// an ALL-CAPS line is more likely a word.
     pub short_acronym: bool,
+    /// The entity is a capital city (a metonym for its government unless
+    /// a locative comes first), kept here so that matching need not look
+    /// at the entity.
+    pub capital: bool,
     pub ambiguity: Option<&'static Ambiguity>,
 }
 
@@ -75,6 +79,8 @@ pub(crate) struct Inner {
     /// a country ("Russia is") are not one, and are rejected before any
     /// phrase is built.
     pub office_starts: Vec<Box<str>>,
+    /// The first letters of `office_starts`.
+    pub office_initials: Vec<u8>,
 }
 
 impl Default for Gazetteer {
@@ -104,6 +110,7 @@ fn empty() -> Gazetteer {
             titles: HashMap::new(),
             longest_office: 0,
             office_starts: Vec::new(),
+            office_initials: Vec::new(),
         }),
     }
 }
@@ -346,6 +353,7 @@ impl GazetteerBuilder {
                     entity: index,
                     how,
                     short_acronym: is_exact(text) && text.len() <= 3 && !text.contains('.'),
+                    capital: entity.attributes.capital_of.is_some(),
                     ambiguity: lexicon::ambiguity(text),
                 };
                 // Names also match in ALL-CAPS headlines; acronyms and short
@@ -395,6 +403,7 @@ impl GazetteerBuilder {
                 pattern_alias,
                 titles,
                 longest_office,
+                office_initials: office_starts.iter().map(|s| s.as_bytes()[0]).collect(),
                 office_starts,
             }),
         })
