@@ -183,6 +183,64 @@ check(
     "'an action Moscow criticized' does not make Moscow the speaker of the next sentence",
 )
 
+# --- analyze (entities) ----------------------------------------------------
+entities = doc.get("entities", [])
+check(
+    all(slices(m) for e in entities for m in e["mentions"]),
+    "every entity mention's byte offsets slice exactly its text",
+)
+
+
+def entity(name):
+    return next((e for e in entities if e["name"] == name), None)
+
+
+for wanted, kind in [
+    ("Vladimir Putin", "person"),
+    ("Donald Trump", "person"),
+    ("Yuri Ushakov", "person"),
+    ("Russia", "country"),
+    ("Ukraine", "country"),
+    ("Kyiv", "city"),
+    ("Moscow", "city"),
+    ("Iran", "country"),
+    ("NATO", "organization"),
+    ("United States", "country"),
+    ("Middle East", "location"),
+]:
+    found = entity(wanted)
+    check(
+        found is not None and found["type"] == kind and found["mentions"],
+        f"entity {wanted!r} ({kind}) is found",
+        f"found: {found and (found['type'], len(found['mentions']))}",
+    )
+check((entity("Vladimir Putin") or {}).get("id") == "Q7747", "Putin's entity id is Q7747")
+check((entity("Donald Trump") or {}).get("id") == "Q22686", "Trump's entity id is Q22686")
+surnames = [m["text"] for m in (entity("Yuri Ushakov") or {}).get("mentions", [])]
+check(
+    surnames.count("Ushakov") >= 4 and "Yuri Ushakov" in surnames,
+    "Ushakov's later surname mentions link to Yuri Ushakov",
+    f"mentions: {surnames}",
+)
+ushakov_speakers = [q["speaker"] for q in quotes_found if name(q) == "Yuri Ushakov"]
+check(
+    bool(ushakov_speakers) and all(s["role"] == "Kremlin adviser" and s["entity"] for s in ushakov_speakers),
+    "Ushakov's quotes carry his entity and the role 'Kremlin adviser'",
+    f"speakers: {[(s['entity'], s['role']) for s in ushakov_speakers]}",
+)
+putin_speakers = [q["speaker"] for q in quotes_found if is_putin(name(q))]
+check(
+    bool(putin_speakers) and all(s["entity"] == "Q7747" for s in putin_speakers),
+    "Putin's quotes carry the entity Q7747",
+    f"entities: {[s['entity'] for s in putin_speakers]}",
+)
+teaser_start = min(seed.find(t) for t in teasers) if teasers else len(seed)
+teaser_start = len(seed[:teaser_start].encode("utf-8"))
+in_teasers = [(e["name"], m["text"]) for e in entities for m in e["mentions"] if m["start"] >= teaser_start]
+check(not in_teasers, "no entity mention comes from the 'Read also' teasers", f"mentions: {in_teasers}")
+for teaser_only in ["South China Sea", "S. Jaishankar", "Pakistan", "United Nations Security Council"]:
+    check(entity(teaser_only) is None, f"{teaser_only!r}, named only in the teasers, is not an entity")
+
 stale = [g for g in KNOWN_GAPS if g not in gaps_seen and g not in failures]
 if gaps_seen:
     print(f"{len(gaps_seen)} known gaps (listed in KNOWN_GAPS in {__file__})")

@@ -1,6 +1,7 @@
 //! What the pipeline returns: owned, serde-ready results whose spans point
 //! into the original input.
 
+use lede_gazetteer::EntityKind;
 use lede_quotes::{CueClass, QuoteKind, SpeakerKind};
 use serde::Serialize;
 
@@ -11,6 +12,26 @@ use crate::Span;
 pub struct Analysis {
     /// The attributed statements, in document order.
     pub quotes: Vec<QuoteRecord>,
+    /// The known people, places and organisations, and the people the
+    /// article introduces, in order of first mention.
+    pub entities: Vec<EntityRecord>,
+}
+
+/// An entity the article mentions, with every mention. Every span is a
+/// byte range of the original input.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct EntityRecord {
+    /// A stable id: a Wikidata QID ("Q7747") or a readable one
+    /// ("country:RUS"); people the article introduces who are not in the
+    /// gazetteer have a document-local id ("local:yuri-ushakov").
+    pub id: String,
+    /// The canonical name, or the fullest name the article gives.
+    pub name: String,
+    /// Person, country, city, location, organization, government body, ...
+    #[serde(rename = "type")]
+    pub kind: EntityKind,
+    /// Every mention, in document order.
+    pub mentions: Vec<Excerpt>,
 }
 
 /// One attributed statement. Every span is a byte range of the original

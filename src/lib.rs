@@ -1,8 +1,8 @@
 //! lede: rule-based extraction for news text.
 //!
-//! [`Pipeline`] runs every stage over an article: cleaning, then who said
-//! what; every span it reports points into the text you gave it, even
-//! though analysis runs on the cleaned text.
+//! [`Pipeline`] runs every stage over an article: cleaning, then known
+//! entities and who said what; every span it reports points into the text
+//! you gave it, even though analysis runs on the cleaned text.
 //!
 //! ```
 //! use lede::Pipeline;
@@ -12,13 +12,15 @@
 //! let quote = &analysis.quotes[0];
 //! assert_eq!(quote.text, "We will not sign this,");
 //! assert_eq!(quote.speaker.as_ref().map(|s| s.name.as_str()), Some("Ana Ruiz"));
+//! assert_eq!(quote.speaker.as_ref().and_then(|s| s.role.as_deref()), Some("Foreign Minister"));
 //! ```
 //!
 //! The stages are crates of their own, re-exported here: the text model
 //! ([`text`]: spans, offset maps, paragraphs, news-grade sentences and
 //! words), cleaning ([`clean`]: boilerplate removal and normalisation with
-//! an offset map) and attribution ([`quotes`]: quotation marks, cues,
-//! speakers).
+//! an offset map), entities ([`gazetteer`]: known people, countries and
+//! organisations with canonical ids) and attribution ([`quotes`]:
+//! quotation marks, cues, speakers).
 //!
 //! ```
 //! let text = "Russian President Vladimir Putin spoke in Moscow. Dr. Smith said no.";
@@ -29,10 +31,13 @@
 #![deny(missing_docs)]
 
 mod analysis;
+mod entities;
 mod pipeline;
 
-pub use analysis::{Analysis, CueRecord, Excerpt, QuoteRecord, SpeakerRecord};
+pub use analysis::{Analysis, CueRecord, EntityRecord, Excerpt, QuoteRecord, SpeakerRecord};
 pub use lede_clean as clean;
+pub use lede_gazetteer as gazetteer;
+pub use lede_gazetteer::{EntityKind, Gazetteer};
 pub use lede_quotes as quotes;
 pub use lede_quotes::{CueClass, QuoteKind, SpeakerKind};
 pub use lede_text as text;

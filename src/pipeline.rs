@@ -2,9 +2,11 @@
 //! back to the original input.
 
 use lede_clean::{CleanError, Cleaned, Cleaner};
+use lede_gazetteer::Gazetteer;
 use lede_quotes::find_quotes;
 
 use crate::analysis::{Analysis, CueRecord, Excerpt, QuoteRecord, SpeakerRecord};
+use crate::entities::{enrich_speaker, entity_records};
 use crate::Span;
 
 /// Runs every lede stage over a document. Built once and shared: a
@@ -29,10 +31,15 @@ use crate::Span;
 /// let second = &analysis.quotes[1];
 /// assert_eq!(second.text, "both sides wanted a summit");
 /// assert_eq!(second.speaker.as_ref().unwrap().name, "Yuri Ushakov");
+/// // Known entities, with canonical ids.
+/// let kremlin = &analysis.entities[0];
+/// assert_eq!((kremlin.id.as_str(), kremlin.mentions[0].text.as_str()), ("gov:kremlin", "Kremlin"));
+/// assert_eq!(second.speaker.as_ref().unwrap().entity.as_deref(), Some("person:yuri-ushakov"));
 /// ```
 #[derive(Clone, Debug, Default)]
 pub struct Pipeline {
     cleaner: Cleaner,
+    gazetteer: Gazetteer,
 }
 
 impl Pipeline {
@@ -44,9 +51,11 @@ impl Pipeline {
     /// Analyses one document.
     pub fn analyze(&self, text: &str) -> Analysis {
         let cleaned = self.cleaner.clean(text);
+        let found = self.gazetteer.find(&cleaned.text);
         let quotes = find_quotes(&cleaned.text)
             .into_iter()
             .map(|quote| {
+                let speaker_spans = quote.speaker.map(|s| (s.mention, s.name));
                 let back = |span: Span| original(&cleaned, text, span);
                 let speaker = quote.speaker.map(|s| {
                     let mention = back(s.mention);
@@ -72,7 +81,7 @@ impl Pipeline {
                         Excerpt { text, span }
                     })
                     .collect();
-                QuoteRecord {
+                let mut record = QuoteRecord {
                     text: content,
                     span,
                     parts,
@@ -80,15 +89,20 @@ impl Pipeline {
                     speaker,
                     cue,
                     confidence: quote.confidence,
+                };
+                if let Some((mention, name)) = speaker_spans {
+                    enrich_speaker(&mut record, &found, mention, name);
                 }
+                record
             })
             .collect();
-        Analysis { quotes }
+        let entities = entity_records(&found, &cleaned, text);
+        Analysis { quotes, entities }
     }
 }
 
 /// A span of the clean text as a span of the input, with its text.
-fn original(cleaned: &Cleaned, input: &str, span: Span) -> (Span, String) {
+pub(crate) fn original(cleaned: &Cleaned, input: &str, span: Span) -> (Span, String) {
     let span = cleaned.original_span(span);
     (span, input[span.range()].to_string())
 }
@@ -97,6 +111,7 @@ fn original(cleaned: &Cleaned, input: &str, span: Span) -> (Span, String) {
 #[derive(Clone, Debug, Default)]
 pub struct PipelineBuilder {
     cleaner: Option<Cleaner>,
+    gazetteer: Option<Gazetteer>,
 }
 
 impl PipelineBuilder {
@@ -106,10 +121,18 @@ impl PipelineBuilder {
         self
     }
 
+    /// Uses this gazetteer instead of the embedded default (build one with
+    /// `Gazetteer::builder()` to merge your own files with the default).
+    pub fn gazetteer(mut self, gazetteer: Gazetteer) -> PipelineBuilder {
+        self.gazetteer = Some(gazetteer);
+        self
+    }
+
     /// Builds the pipeline.
     pub fn build(self) -> Result<Pipeline, CleanError> {
         Ok(Pipeline {
             cleaner: self.cleaner.unwrap_or_default(),
+            gazetteer: self.gazetteer.unwrap_or_default(),
         })
     }
 }

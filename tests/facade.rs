@@ -46,3 +46,79 @@ fn words_of_a_mapped_sentence_point_into_the_input() {
         .unwrap();
     assert_eq!(&raw[cleaned.original_span(mayor).range()], "mayor");
 }
+
+/// A leaders'-call report written for lede, with boilerplate and an HTML
+/// entity before the names so that clean and original offsets differ.
+const CALL: &str = "Share this article\n\n\
+Russian President Vladimir Putin spoke to U.S. President Donald Trump on Tuesday, \
+Kremlin aide Pavel Orekhov told reporters in Moscow.\n\n\
+Advertisement\n\n\
+&#8220;The conversation was frank,&#8221; Orekhov said. He added that NATO was discussed.\n\n\
+Read also| Quad Slams Moves in South China Sea";
+
+#[test]
+fn entities_point_into_the_input_and_skip_boilerplate() {
+    let analysis = lede::Pipeline::default().analyze(CALL);
+    let ids: Vec<&str> = analysis.entities.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "country:RUS",
+            "Q7747",
+            "country:USA",
+            "Q22686",
+            "gov:kremlin",
+            "local:pavel-orekhov",
+            "city:moscow",
+            "Q7184"
+        ]
+    );
+    for entity in &analysis.entities {
+        for mention in &entity.mentions {
+            assert_eq!(&CALL[mention.span.range()], mention.text, "{}", entity.id);
+        }
+    }
+    let orekhov = &analysis.entities[5];
+    assert_eq!(
+        (orekhov.name.as_str(), orekhov.kind),
+        ("Pavel Orekhov", lede::EntityKind::Person)
+    );
+    let texts: Vec<&str> = orekhov.mentions.iter().map(|m| m.text.as_str()).collect();
+    assert_eq!(texts, ["Pavel Orekhov", "Orekhov"]);
+    // The teaser is boilerplate: its South China Sea is not an entity.
+    assert!(!analysis.entities.iter().any(|e| e.name == "South China Sea"));
+}
+
+#[test]
+fn speakers_take_ids_names_and_roles_from_the_gazetteer() {
+    let text = "Putin spoke first. \"We are ready,\" Putin said.\n\n\
+                \"We will see,\" said Lt. Col. Ana Ruiz.";
+    let analysis = lede::Pipeline::default().analyze(text);
+    let putin = analysis.quotes[0].speaker.as_ref().unwrap();
+    assert_eq!(putin.mention, "Putin");
+    // The fullest name is the gazetteer's, the role too since the article
+    // gives none.
+    assert_eq!(putin.name, "Vladimir Putin");
+    assert_eq!(putin.entity.as_deref(), Some("Q7747"));
+    assert_eq!(putin.role.as_deref(), Some("President of Russia"));
+    let ruiz = analysis.quotes[1].speaker.as_ref().unwrap();
+    assert_eq!((ruiz.name.as_str(), ruiz.entity.as_deref()), ("Ana Ruiz", None));
+}
+
+#[test]
+fn a_user_gazetteer_replaces_the_default() {
+    let gazetteer = lede::Gazetteer::builder()
+        .add_tsv(
+            "valdoria.tsv",
+            "person:ana-ruiz\tperson\tAna Ruiz\tsurname:Ruiz\trole=Foreign Minister of Valdoria",
+        )
+        .and_then(|b| b.build())
+        .unwrap();
+    let pipeline = lede::Pipeline::builder().gazetteer(gazetteer).build().unwrap();
+    let text = "\"No,\" Ruiz said in Moscow.";
+    let analysis = pipeline.analyze(text);
+    let ids: Vec<&str> = analysis.entities.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids, ["person:ana-ruiz"]);
+    let speaker = analysis.quotes[0].speaker.as_ref().unwrap();
+    assert_eq!(speaker.role.as_deref(), Some("Foreign Minister of Valdoria"));
+}

@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use lede::clean::{Cleaned, Cleaner};
 use lede::text::sentences;
-use lede::{Pipeline, QuoteKind, QuoteRecord, SpeakerKind};
+use lede::{EntityKind, EntityRecord, Pipeline, QuoteKind, QuoteRecord, SpeakerKind};
 use serde::Serialize;
 
 use crate::input::Document;
@@ -16,7 +16,7 @@ pub enum Task {
     Sentences,
     /// `lede clean`: the cleaned text.
     Clean { cleaner: Box<Cleaner>, explain: bool },
-    /// `lede analyze`: who said what, as JSON Lines.
+    /// `lede analyze`: who said what and which entities, as JSON Lines.
     Analyze { pipeline: Box<Pipeline> },
 }
 
@@ -46,6 +46,26 @@ struct TextRecord<'a> {
 struct AnalysisRecord<'a> {
     id: &'a str,
     quotes: Vec<QuoteOut<'a>>,
+    entities: Vec<EntityOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct EntityOut<'a> {
+    id: &'a str,
+    name: &'a str,
+    #[serde(rename = "type")]
+    kind: EntityKind,
+    mentions: Vec<Located<'a>>,
+}
+
+/// An entity with its mentions' offsets in the chosen unit.
+fn entity_out<'a>(entity: &'a EntityRecord, offsets: &OffsetConverter<'a>) -> EntityOut<'a> {
+    EntityOut {
+        id: &entity.id,
+        name: &entity.name,
+        kind: entity.kind,
+        mentions: entity.mentions.iter().map(|m| offsets.located(m.span)).collect(),
+    }
 }
 
 #[derive(Serialize)]
@@ -112,6 +132,7 @@ impl Task {
                 let record = AnalysisRecord {
                     id: &doc.id,
                     quotes: analysis.quotes.iter().map(|q| quote_out(q, &offsets)).collect(),
+                    entities: analysis.entities.iter().map(|e| entity_out(e, &offsets)).collect(),
                 };
                 write_json_line(&mut output.out, &record)
             }

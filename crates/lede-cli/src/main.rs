@@ -13,6 +13,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 use lede::clean::{Cleaner, Family};
+use lede::{Gazetteer, Pipeline};
 
 use crate::commands::{Output, Task};
 use crate::input::{InputOptions, Inputs};
@@ -23,7 +24,8 @@ Exit codes:
   0  every document was processed
   1  stopped at bad input (malformed JSON Lines record, invalid UTF-8,
      unreadable file) or a failed write; everything before it was written
-  2  usage error (unknown option, bad value, invalid --regex)
+  2  usage error (unknown option, bad value, invalid --regex, a --gazetteer
+     file that cannot be read or has an error)
   3  finished, but --skip-invalid skipped bad input (each reported on
      standard error)";
 
@@ -54,18 +56,22 @@ enum Command {
     #[command(after_help = EXIT_CODES)]
     Clean(CleanArgs),
 
-    /// Who said what: direct, mixed and indirect quotes with their speakers.
+    /// Who said what, and which known people, places and organisations the
+    /// article mentions.
     ///
     /// Writes one JSON line per document, in input order: {"id": "...",
     /// "quotes": [{"text", "start", "end", "kind", "speaker": {"name",
     /// "mention", "start", "end", "entity", "role", "kind"} or null, "cue":
-    /// {"text", "start", "end"} or null, "confidence"}]}. Offsets point into
-    /// the input as given, boilerplate included; a quote's span covers the
-    /// quoted words without the quote marks. A direct quote that its
-    /// said-tag interrupts spans from the first quoted word to the last and
-    /// lists its quoted pieces in "parts".
+    /// {"text", "start", "end"} or null, "confidence"}], "entities": [{"id",
+    /// "name", "type", "mentions": [{"text", "start", "end"}]}]}. Offsets
+    /// point into the input as given, boilerplate included; a quote's span
+    /// covers the quoted words without the quote marks. A direct quote that
+    /// its said-tag interrupts spans from the first quoted word to the last
+    /// and lists its quoted pieces in "parts". Entity ids are Wikidata QIDs
+    /// or readable ids ("country:RUS"); people the article introduces who
+    /// are not in the gazetteer have "local:" ids.
     #[command(after_help = EXIT_CODES)]
-    Analyze(InputArgs),
+    Analyze(AnalyzeArgs),
 }
 
 #[derive(Args)]
@@ -92,6 +98,22 @@ struct InputArgs {
     /// (offsets then count the replaced text).
     #[arg(long)]
     lossy: bool,
+}
+
+#[derive(Args)]
+struct AnalyzeArgs {
+    #[command(flatten)]
+    input: InputArgs,
+
+    /// Also use the entities of this gazetteer file (repeatable): TSV
+    /// (.tsv) or JSON (.json, .jsonl), as described in the lede-gazetteer
+    /// README. An id or alias that clashes with another entry is an error.
+    #[arg(long, value_name = "FILE")]
+    gazetteer: Vec<String>,
+
+    /// Leave out the built-in gazetteer: only the --gazetteer files count.
+    #[arg(long)]
+    no_default_gazetteer: bool,
 }
 
 #[derive(Args)]
@@ -143,12 +165,18 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let (input, task) = match cli.command {
         Command::Sentences(input) => (input, Task::Sentences),
-        Command::Analyze(input) => (
-            input,
-            Task::Analyze {
-                pipeline: Box::default(),
-            },
-        ),
+        Command::Analyze(args) => match build_pipeline(&args) {
+            Ok(pipeline) => (
+                args.input,
+                Task::Analyze {
+                    pipeline: Box::new(pipeline),
+                },
+            ),
+            Err(error) => {
+                report(format_args!("{error}"));
+                return ExitCode::from(2);
+            }
+        },
         Command::Clean(args) => match build_cleaner(&args) {
             Ok(cleaner) => (
                 args.input,
@@ -164,6 +192,22 @@ fn main() -> ExitCode {
         },
     };
     run(input, &task)
+}
+
+/// The default pipeline, or one with the gazetteer the options describe.
+fn build_pipeline(args: &AnalyzeArgs) -> Result<Pipeline, Box<dyn std::error::Error>> {
+    if args.gazetteer.is_empty() && !args.no_default_gazetteer {
+        return Ok(Pipeline::default());
+    }
+    let mut builder = Gazetteer::builder();
+    if !args.no_default_gazetteer {
+        builder = builder.with_default();
+    }
+    for file in &args.gazetteer {
+        builder = builder.load(file)?;
+    }
+    let gazetteer = builder.build()?;
+    Ok(Pipeline::builder().gazetteer(gazetteer).build()?)
 }
 
 fn build_cleaner(args: &CleanArgs) -> Result<Cleaner, lede::clean::CleanError> {

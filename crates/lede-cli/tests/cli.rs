@@ -249,3 +249,96 @@ fn a_closed_pipe_is_not_an_error() {
     assert!(output.status.success(), "{}", stderr(&output));
     assert_eq!(stderr(&output), "");
 }
+
+/// The mentions of an analyze record's entity, checked against their
+/// offsets into `text` counted in chars.
+fn entity_mentions(entity: &serde_json::Value, text: &str) -> Vec<String> {
+    let index: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+    entity["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            let (start, end) = (
+                m["start"].as_u64().unwrap() as usize,
+                m["end"].as_u64().unwrap() as usize,
+            );
+            let sliced = &text[index[start]..index[end]];
+            assert_eq!(m["text"], sliced, "offsets {start}..{end} do not slice the mention");
+            sliced.to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn analyze_reports_entities_with_char_offsets() {
+    let output = lede(&["analyze", "--offsets", "chars"], ARTICLE.as_bytes());
+    assert!(output.status.success(), "{}", stderr(&output));
+    let doc = &records(&output)[0];
+    let entities = doc["entities"].as_array().unwrap();
+    let ids: Vec<&str> = entities.iter().map(|e| e["id"].as_str().unwrap()).collect();
+    // "Ukraine's foreign minister" names the office holder.
+    assert_eq!(ids, ["city:kyiv", "country:UKR", "person:andrii-sybiha", "country:USA"]);
+    assert_eq!(entities[1]["type"], "country");
+    assert_eq!(entities[1]["name"], "Ukraine");
+    assert_eq!(entity_mentions(&entities[1], ARTICLE), ["Ukraine"]);
+    assert_eq!(entity_mentions(&entities[2], ARTICLE), ["Ukraine's foreign minister"]);
+    assert_eq!(entities[2]["type"], "person");
+    assert_eq!(entity_mentions(&entities[0], ARTICLE), ["KYIV"]);
+}
+
+#[test]
+fn analyze_with_a_user_gazetteer_merged_or_alone() {
+    let tsv = "# newsroom list\nperson:ana-ruiz\tperson\tAna Ruiz\tsurname:Ruiz\trole=Foreign Minister of Valdoria\n";
+    let path = scratch("newsroom.tsv", tsv.as_bytes());
+    let text = "\"We will not sign,\" Ruiz said in Kyiv.";
+    let ids = |args: &[&str]| -> Vec<String> {
+        let output = lede(args, text.as_bytes());
+        assert!(output.status.success(), "{}", stderr(&output));
+        let doc = &records(&output)[0];
+        let speaker = &doc["quotes"][0]["speaker"];
+        assert_eq!(speaker["entity"], "person:ana-ruiz");
+        assert_eq!(speaker["role"], "Foreign Minister of Valdoria");
+        doc["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(
+        ids(&["analyze", "--gazetteer", &path]),
+        ["person:ana-ruiz", "city:kyiv"]
+    );
+    assert_eq!(
+        ids(&["analyze", "--gazetteer", &path, "--no-default-gazetteer"]),
+        ["person:ana-ruiz"]
+    );
+}
+
+#[test]
+fn a_bad_gazetteer_file_is_a_usage_error_naming_file_line_and_field() {
+    let path = scratch("bad.tsv", b"org:a\torganization\tAcme\n\norg:b\tplanet\tMars\n");
+    let output = lede(&["analyze", "--gazetteer", &path], b"text");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty());
+    assert_eq!(
+        stderr(&output),
+        format!("lede: {path}:3: field `type`: unknown type `planet`; the types are person, country, city, location, organization, government_body, event, other\n")
+    );
+    let clash = scratch("clash.tsv", b"Q7747\tperson\tV. Putin\n");
+    let output = lede(&["analyze", "--gazetteer", &clash], b"text");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("duplicate id `Q7747`, first defined at <default>:"),
+        "{}",
+        stderr(&output)
+    );
+    let output = lede(&["analyze", "--gazetteer", "missing.json"], b"text");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).starts_with("lede: missing.json: cannot read"),
+        "{}",
+        stderr(&output)
+    );
+}

@@ -1,0 +1,517 @@
+//! Finding entities in one document: the automaton pass, the case and
+//! ambiguity rules, offices, people introduced by role words, and surname
+//! linking.
+
+use lede_text::Span;
+
+use crate::entity::EntityKind;
+use crate::gazetteer::{Gazetteer, Inner};
+use crate::lexicon::{self, Ambiguity, Context};
+use crate::matcher::Hit;
+use crate::mention::{DocEntities, LocalPerson, MatchKind, Mention, Reason, Referent, Rejected, Rejection};
+use crate::scan::{self, bare, is_capitalized, word_after, word_before};
+
+/// A role word the scan found: where, and whether it is an honorific.
+struct RoleHit {
+    span: Span,
+    honorific: bool,
+}
+
+pub(crate) fn find<'a>(gazetteer: &'a Gazetteer, text: &'a str) -> DocEntities<'a> {
+    let inner = &*gazetteer.inner;
+    let mut doc = DocEntities {
+        gazetteer,
+        mentions: Vec::new(),
+        rejected: Vec::new(),
+        people: Vec::new(),
+        roles: Vec::new(),
+    };
+    let mut pending: Vec<(Mention<'a>, &'static Ambiguity)> = Vec::new();
+    let mut role_hits = Vec::new();
+    let mut capitalized = Vec::new();
+    let Some(matcher) = inner.matcher.as_ref() else {
+        return doc;
+    };
+    matcher.scan(text, |hit| {
+        let (span, pattern) = match hit {
+            Hit::Role { span, honorific } => return role_hits.push(RoleHit { span, honorific }),
+            Hit::Capitalized(at) => return capitalized.push(at),
+            Hit::Alias { span, pattern } => (span, pattern),
+        };
+        let written: &'a str = &inner.pattern_alias[pattern];
+        let pattern = inner.patterns[pattern];
+        let referent = Referent::Known(pattern.entity);
+        if pattern.short_acronym && scan::in_all_caps_line(text, span) {
+            return doc.rejected.push(Rejected {
+                span,
+                referent,
+                reason: Rejection::AllCapsText,
+            });
+        }
+        let how = if pattern.capital && !after_locative(text, span) {
+            MatchKind::Metonym
+        } else {
+            pattern.how
+        };
+        let mention = Mention {
+            span,
+            referent,
+            alias: written,
+            how,
+            reason: Reason::Unambiguous,
+        };
+        match pattern.ambiguity {
+            Some(ambiguity) => pending.push((mention, ambiguity)),
+            None => doc.mentions.push(mention),
+        }
+    });
+    resolve_ambiguous(inner, text, &mut doc, pending);
+    add_offices(inner, text, &mut doc);
+    add_people(inner, text, &mut doc, &role_hits);
+    link_surnames(inner, text, &mut doc, &capitalized);
+    doc.mentions.sort_by_key(|m| (m.span, m.referent));
+    doc.mentions.dedup_by_key(|m| (m.span, m.referent));
+    doc.rejected.sort_by_key(|r| r.span);
+    doc
+}
+
+/// "in Moscow", "to Kyiv": the city as a place, not its government.
+fn after_locative(text: &str, span: Span) -> bool {
+    word_before(text, span.start).is_some_and(|w| {
+        let word = w.slice(text);
+        lexicon::LOCATIVES.iter().any(|l| l.eq_ignore_ascii_case(word))
+    })
+}
+
+/// Accepts or rejects each mention of an ambiguous alias, by the rules of
+/// its row in `data/ambiguous.tsv`, recording why.
+fn resolve_ambiguous<'a>(
+    inner: &'a Inner,
+    text: &'a str,
+    doc: &mut DocEntities<'a>,
+    pending: Vec<(Mention<'a>, &'static Ambiguity)>,
+) {
+    let mut accepted = Vec::new();
+    // One decision per entity: the confirmation does not depend on where
+    // the mention stands, and a long document may repeat an alias often.
+    let mut confirmed: Vec<(Referent, Option<Reason<'a>>)> = Vec::new();
+    for (mut mention, ambiguity) in pending {
+        if let Some(reason) = ruled_out(text, mention.span, ambiguity) {
+            doc.rejected.push(Rejected {
+                span: mention.span,
+                referent: mention.referent,
+                reason,
+            });
+            continue;
+        }
+        let confirmation = match ambiguity.context {
+            Context::Blockers => Some(Reason::NotRuledOut),
+            Context::Required => match confirmed.iter().find(|(r, _)| *r == mention.referent) {
+                Some(&(_, reason)) => reason,
+                None => {
+                    let reason = confirm(inner, text, &doc.mentions, mention.referent, ambiguity);
+                    confirmed.push((mention.referent, reason));
+                    reason
+                }
+            },
+        };
+        match confirmation {
+            Some(reason) => {
+                mention.reason = reason;
+                accepted.push(mention);
+            }
+            None => doc.rejected.push(Rejected {
+                span: mention.span,
+                referent: mention.referent,
+                reason: Rejection::NoContext {
+                    ambiguity: ambiguity.reason,
+                },
+            }),
+        }
+    }
+    doc.mentions.extend(accepted);
+}
+
+/// Why an ambiguous mention cannot be the entity, if something says so:
+/// a blocker pattern, or a capitalised word that makes it part of a
+/// longer name ("Michael Jordan"; for aliases that need context also
+/// "Chad Smith").
+fn ruled_out(text: &str, span: Span, ambiguity: &'static Ambiguity) -> Option<Rejection<'static>> {
+    for blocker in &ambiguity.blockers {
+        let hit = if blocker.anywhere {
+            contains_word(text, blocker.written)
+        } else {
+            matches_before(text, span.start, blocker.before) && matches_after(text, span.end, blocker.after)
+        };
+        if hit {
+            return Some(Rejection::Blocked {
+                pattern: blocker.written,
+            });
+        }
+    }
+    let name_word = |word: Span| {
+        let w = word.slice(text);
+        is_capitalized(w)
+            && !w.ends_with('.')
+            && !lexicon::NOT_NAMES.contains(&w)
+            && !lexicon::role_words().iter().any(|r| r.text.eq_ignore_ascii_case(w))
+    };
+    if let Some(before) = word_before(text, span.start).filter(|&w| name_word(w)) {
+        return Some(Rejection::PartOfName(Span::new(before.start, span.end)));
+    }
+    if ambiguity.context == Context::Required {
+        if let Some(after) = word_after(text, span.end).filter(|&w| name_word(w)) {
+            return Some(Rejection::PartOfName(Span::new(span.start, after.end)));
+        }
+    }
+    None
+}
+
+/// `pattern` ("in ", "Governor of ", "mid-", "# ", "") stands right before `pos`.
+fn matches_before(text: &str, pos: usize, pattern: &str) -> bool {
+    if pattern.is_empty() {
+        return true;
+    }
+    if !pattern.ends_with(' ') {
+        let head = &text[..pos];
+        return head.len() >= pattern.len()
+            && head.is_char_boundary(head.len() - pattern.len())
+            && head[head.len() - pattern.len()..].eq_ignore_ascii_case(pattern);
+    }
+    let mut pos = pos;
+    for expected in pattern.split_whitespace().rev() {
+        let Some(word) = word_before(text, pos) else {
+            return false;
+        };
+        if !word_is(bare(word.slice(text)), expected) {
+            return false;
+        }
+        pos = word.start;
+    }
+    true
+}
+
+/// `pattern` (" card", " #", "") stands right after `pos`.
+fn matches_after(text: &str, pos: usize, pattern: &str) -> bool {
+    if pattern.is_empty() {
+        return true;
+    }
+    if !pattern.starts_with(' ') {
+        let tail = &text[pos..];
+        return tail.len() >= pattern.len()
+            && tail.is_char_boundary(pattern.len())
+            && tail[..pattern.len()].eq_ignore_ascii_case(pattern);
+    }
+    let mut pos = pos;
+    for expected in pattern.split_whitespace() {
+        let Some(word) = word_after(text, pos) else {
+            return false;
+        };
+        if !word_is(bare(word.slice(text)), expected) {
+            return false;
+        }
+        pos = word.end;
+    }
+    true
+}
+
+/// A word of the text against a word of a pattern, where `#` is any number.
+fn word_is(word: &str, expected: &str) -> bool {
+    if expected == "#" {
+        word.starts_with(|c: char| c.is_ascii_digit())
+    } else {
+        word.eq_ignore_ascii_case(expected)
+    }
+}
+
+/// `word` (one or more words) stands in `text` at word boundaries.
+fn contains_word(text: &str, word: &str) -> bool {
+    text.match_indices(word)
+        .any(|(at, w)| scan::at_word_boundaries(text, Span::new(at, at + w.len())))
+}
+
+/// What confirms an ambiguous mention: the same entity (or its capital)
+/// named unambiguously, or a cue word in the document.
+fn confirm<'a>(
+    inner: &Inner,
+    text: &str,
+    accepted: &[Mention<'a>],
+    referent: Referent,
+    ambiguity: &'static Ambiguity,
+) -> Option<Reason<'a>> {
+    let Referent::Known(index) = referent else { return None };
+    let id = &inner.entities[index as usize].id;
+    let same = accepted.iter().find(|m| {
+        m.referent == referent
+            || matches!(m.referent, Referent::Known(other)
+                if inner.entities[other as usize].attributes.capital_of.as_ref() == Some(id))
+    });
+    if let Some(m) = same {
+        return Some(Reason::SameEntity(m.span));
+    }
+    ambiguity
+        .cues
+        .iter()
+        .find(|cue| contains_word(text, cue))
+        .map(|cue| Reason::Cue(cue))
+}
+
+/// "the Russian president", "Britain's prime minister": an office of a
+/// country mentioned just before it, not followed by the holder's name
+/// (then the name itself is the mention).
+fn add_offices<'a>(inner: &'a Inner, text: &'a str, doc: &mut DocEntities<'a>) {
+    let mut found = Vec::new();
+    for mention in &doc.mentions {
+        let Referent::Known(country) = mention.referent else {
+            continue;
+        };
+        if inner.entities[country as usize].kind != EntityKind::Country || mention.how == MatchKind::Metonym {
+            continue;
+        }
+        let mut end = mention.span.end;
+        for possessive in ["'s", "\u{2019}s"] {
+            if text[end..].starts_with(possessive) {
+                end += possessive.len();
+            }
+        }
+        let starts_office = word_after(text, end).is_some_and(|w| {
+            let first = bare(w.slice(text));
+            inner.office_starts.iter().any(|s| s.eq_ignore_ascii_case(first))
+        });
+        if !starts_office {
+            continue;
+        }
+        let mut words = Vec::new();
+        let mut pos = end;
+        while words.len() < inner.longest_office {
+            let Some(word) = word_after(text, pos) else { break };
+            words.push(word);
+            pos = word.end;
+        }
+        // Longest office first: "foreign minister" before "minister".
+        for n in (1..=words.len()).rev() {
+            // Without a sentence's full stop: "Britain's prime minister."
+            let last = words[n - 1];
+            let last = Span::new(last.start, last.start + bare(last.slice(text)).len());
+            let phrase = text[words[0].start..last.end].to_lowercase();
+            let Some(&holder) = inner.titles.get(&(country, phrase)) else {
+                continue;
+            };
+            let named = word_after(text, last.end).is_some_and(|w| is_capitalized(w.slice(text)));
+            if !named {
+                found.push(Mention {
+                    span: Span::new(mention.span.start, last.end),
+                    referent: Referent::Known(holder),
+                    alias: &inner.entities[holder as usize].name,
+                    how: MatchKind::Title,
+                    reason: Reason::Office,
+                });
+            }
+            break;
+        }
+    }
+    doc.mentions.extend(found);
+}
+
+/// Particles inside names: "Ursula von der Leyen", "Luiz Inácio Lula da Silva".
+const PARTICLES: &[&str] = &[
+    "al", "bin", "da", "de", "del", "der", "di", "dos", "du", "el", "la", "le", "van", "von",
+];
+
+/// People introduced by a role word: "Kremlin adviser Yuri Ushakov",
+/// "Foreign Minister Ana Ruiz", "Mr. Reed". A gazetteer person after a
+/// role word gets the document's role.
+fn add_people<'a>(inner: &'a Inner, text: &'a str, doc: &mut DocEntities<'a>, hits: &[RoleHit]) {
+    doc.mentions.sort_by_key(|m| (m.span, m.referent));
+    let mut introduced = Vec::new();
+    for hit in hits {
+        let Some(first) = word_after(text, hit.span.end) else {
+            continue;
+        };
+        let role = if hit.honorific {
+            None
+        } else {
+            role_before(text, doc, hit.span)
+        };
+        if let Some(known) = starting_at(&doc.mentions, first.start) {
+            // A gazetteer person keeps a role the document spells out
+            // ("Kremlin adviser"); a bare "President" says less than the
+            // gazetteer's "President of Russia".
+            if let (Referent::Known(index), Some(role)) = (known.referent, role) {
+                let is_person = inner.entities[index as usize].kind == EntityKind::Person;
+                if is_person && role.contains(' ') && !doc.roles.iter().any(|(i, _)| *i == index) {
+                    doc.roles.push((index, role));
+                }
+            }
+            continue;
+        }
+        let Some(run) = name_run(text, first, &doc.mentions) else {
+            continue;
+        };
+        let words = text[run.range()].split(' ').count();
+        if words < 2 && !hit.honorific {
+            continue;
+        }
+        let name = &text[run.range()];
+        let index = match doc.people.iter().position(|p| p.name == name) {
+            Some(i) => i,
+            None => {
+                let mut id = format!("local:{}", scan::slug(name));
+                if doc.people.iter().any(|p| p.id == id) {
+                    id = format!("{id}-{}", doc.people.len() + 1);
+                }
+                doc.people.push(LocalPerson { id, name, role });
+                doc.people.len() - 1
+            }
+        };
+        let mention = Mention {
+            span: run,
+            referent: Referent::Local(index as u32),
+            alias: name,
+            how: MatchKind::Name,
+            reason: Reason::Role,
+        };
+        introduced.push(mention);
+    }
+    doc.mentions.extend(introduced);
+    doc.mentions.sort_by_key(|m| (m.span, m.referent));
+}
+
+/// The first mention starting at `pos`, in mentions sorted by span.
+fn starting_at<'m, 'a>(sorted: &'m [Mention<'a>], pos: usize) -> Option<&'m Mention<'a>> {
+    sorted
+        .get(sorted.partition_point(|m| m.span.start < pos))
+        .filter(|m| m.span.start == pos)
+}
+
+/// The words before a role word that belong to the role: capitalised
+/// qualifiers and known names ("Kremlin", "U.S.", "Foreign"), and a few
+/// lower-case ones ("senior", "policy"). Stops at a sentence opener ("As").
+fn role_before<'a>(text: &'a str, doc: &DocEntities<'a>, role: Span) -> Option<&'a str> {
+    let mut start = role.start;
+    for _ in 0..4 {
+        let Some(word) = word_before(text, start) else { break };
+        let w = word.slice(text);
+        let known = starting_at(&doc.mentions, word.start).is_some_and(|m| m.span == word);
+        let qualifier = lexicon::ROLE_MODIFIERS.contains(&w)
+            || (is_capitalized(w) && !lexicon::NOT_NAMES.contains(&w) && !w.ends_with("'s"));
+        if !(known || qualifier) || w.ends_with(',') {
+            break;
+        }
+        start = word.start;
+    }
+    Some(&text[start..role.end])
+}
+
+/// A run of capitalised words starting at `first`: the name after a role
+/// word. At most four words, particles allowed inside; stops before a
+/// known entity and at punctuation.
+fn name_run(text: &str, first: Span, known: &[Mention]) -> Option<Span> {
+    let mut end: Option<usize> = None;
+    let mut count = 0;
+    let mut word = Some(first);
+    while let Some(w) = word {
+        if count == 4 {
+            break;
+        }
+        let raw = w.slice(text);
+        let core = bare(raw);
+        let capital = is_capitalized(core) && !lexicon::NOT_NAMES.contains(&core);
+        let particle = count > 0 && PARTICLES.contains(&core);
+        if !(capital || particle) || starting_at(known, w.start).is_some() {
+            break;
+        }
+        if core.chars().filter(|c| c.is_alphabetic()).count() == 0 {
+            break;
+        }
+        if capital {
+            end = Some(w.start + core.len());
+        }
+        count += 1;
+        if core.len() != raw.len() {
+            break;
+        }
+        word = word_after(text, w.end);
+    }
+    end.map(|end| Span::new(first.start, end))
+}
+
+/// Later (and earlier) bare surnames of people named in full: "Ushakov"
+/// after "Yuri Ushakov", "Starmer" after "Keir Starmer". A surname two
+/// people share links to neither.
+fn link_surnames<'a>(inner: &'a Inner, text: &'a str, doc: &mut DocEntities<'a>, capitalized: &[usize]) {
+    let mut surnames: Vec<(&'a str, Referent, Span)> = Vec::new();
+    for mention in &doc.mentions {
+        let family = match mention.referent {
+            Referent::Known(i) if matches!(mention.how, MatchKind::Name | MatchKind::Alias) => {
+                inner.entities[i as usize].family_name()
+            }
+            Referent::Local(i) => {
+                let name = doc.people[i as usize].name;
+                name.rsplit(' ').next().filter(|last| *last != name)
+            }
+            _ => None,
+        };
+        if let Some(family) = family.filter(|f| !f.is_empty()) {
+            if !surnames.iter().any(|(s, r, _)| *s == family && *r == mention.referent) {
+                surnames.push((family, mention.referent, mention.span));
+            }
+        }
+    }
+    if surnames.is_empty() {
+        return;
+    }
+    let mut linked = Vec::new();
+    doc.mentions.sort_by_key(|m| (m.span, m.referent));
+    let longest = doc.mentions.iter().map(|m| m.span.len()).max().unwrap_or(0);
+    let (mentions, rejected) = (&doc.mentions, &mut doc.rejected);
+    for &(surname, referent, full) in &surnames {
+        let shared = surnames.iter().any(|(s, r, _)| *s == surname && *r != referent);
+        let mut consider = |at: usize| {
+            let span = Span::new(at, at + surname.len());
+            if !scan::at_word_boundaries(text, span) || overlaps(mentions, longest, span) {
+                return;
+            }
+            if shared {
+                return rejected.push(Rejected {
+                    span,
+                    referent,
+                    reason: Rejection::SharedSurname,
+                });
+            }
+            if let Some(reason) = lexicon::ambiguity(surname).and_then(|a| ruled_out(text, span, a)) {
+                return rejected.push(Rejected { span, referent, reason });
+            }
+            linked.push(Mention {
+                span,
+                referent,
+                alias: surname,
+                how: MatchKind::Surname,
+                reason: Reason::LinkedTo(full),
+            });
+        };
+        // A one-word surname can only stand at a capitalised word the scan
+        // already listed; a longer one ("von der Leyen") is searched for.
+        if surname.contains(' ') {
+            text.match_indices(surname).for_each(|(at, _)| consider(at));
+        } else {
+            let first = surname.as_bytes()[0];
+            capitalized
+                .iter()
+                .filter(|&&at| text.as_bytes()[at] == first && text.as_bytes()[at..].starts_with(surname.as_bytes()))
+                .for_each(|&at| consider(at));
+        }
+    }
+    doc.mentions.extend(linked);
+}
+
+/// True when `span` overlaps one of the mentions, sorted by span, none
+/// longer than `longest` bytes.
+fn overlaps(sorted: &[Mention], longest: usize, span: Span) -> bool {
+    let before_end = sorted.partition_point(|m| m.span.start < span.end);
+    sorted[..before_end]
+        .iter()
+        .rev()
+        .take_while(|m| m.span.start + longest > span.start)
+        .any(|m| m.span.end > span.start)
+}

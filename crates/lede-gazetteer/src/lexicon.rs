@@ -1,0 +1,261 @@
+//! Rule tables embedded from `data/`: aliases that need context, and the
+//! words that introduce a person's name. Parsed once, on first use.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// Whether an ambiguous alias needs the document to confirm it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Context {
+    /// Counts only when the document confirms the entity.
+    Required,
+    /// Counts unless something around it rules it out.
+    Blockers,
+}
+
+/// A pattern that rules out an ambiguous mention: words right before it,
+/// words right after it, or (with no `_`) a word anywhere in the document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Blocker {
+    /// As written in the data, for explanations.
+    pub written: &'static str,
+    /// Text that must stand right before the mention ("in ", "mid-").
+    pub before: &'static str,
+    /// Text that must stand right after it (" card", " #").
+    pub after: &'static str,
+    /// No `_`: the pattern is a word anywhere in the document.
+    pub anywhere: bool,
+}
+
+/// One row of `data/ambiguous.tsv`.
+#[derive(Clone, Debug)]
+pub(crate) struct Ambiguity {
+    pub context: Context,
+    pub reason: &'static str,
+    pub cues: Vec<&'static str>,
+    pub blockers: Vec<Blocker>,
+}
+
+static AMBIGUOUS: LazyLock<HashMap<&'static str, Ambiguity>> =
+    LazyLock::new(|| parse_ambiguous(include_str!("../data/ambiguous.tsv")));
+
+/// The ambiguity rules for an alias, when it has any.
+pub(crate) fn ambiguity(alias: &str) -> Option<&'static Ambiguity> {
+    AMBIGUOUS.get(alias)
+}
+
+fn parse_ambiguous(text: &'static str) -> HashMap<&'static str, Ambiguity> {
+    let list = |field: Option<&'static str>| -> Vec<&'static str> {
+        field
+            .unwrap_or("")
+            .split('|')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .collect()
+    };
+    data_lines(text)
+        .filter(|line| !line.starts_with("alias\t"))
+        .filter_map(|line| {
+            let mut fields = line.split('\t');
+            let alias = fields.next()?.trim();
+            let context = match fields.next()?.trim() {
+                "required" => Context::Required,
+                _ => Context::Blockers,
+            };
+            let reason = fields.next().unwrap_or("").trim();
+            let cues = list(fields.next());
+            let blockers = list(fields.next())
+                .into_iter()
+                .map(|written| match written.split_once('_') {
+                    Some((before, after)) => Blocker {
+                        written,
+                        before,
+                        after,
+                        anywhere: false,
+                    },
+                    None => Blocker {
+                        written,
+                        before: "",
+                        after: "",
+                        anywhere: true,
+                    },
+                })
+                .collect();
+            Some((
+                alias,
+                Ambiguity {
+                    context,
+                    reason,
+                    cues,
+                    blockers,
+                },
+            ))
+        })
+        .collect()
+}
+
+/// A word that introduces a person's name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct RoleWord {
+    /// As it is matched: lower case for role nouns (matched in any case),
+    /// exact for honorifics ("Mr.").
+    pub text: &'static str,
+    /// A title after which one capitalised word is a name ("Mr. Reed").
+    pub honorific: bool,
+}
+
+static ROLE_WORDS: LazyLock<Vec<RoleWord>> = LazyLock::new(|| {
+    data_lines(include_str!("../data/roles.txt"))
+        .map(|line| {
+            let (text, tag) = line.split_once('\t').unwrap_or((line, ""));
+            RoleWord {
+                text: text.trim(),
+                honorific: tag.trim() == "honorific",
+            }
+        })
+        .collect()
+});
+
+/// The words that introduce a person's name.
+pub(crate) fn role_words() -> &'static [RoleWord] {
+    &ROLE_WORDS
+}
+
+/// Lower-case words that qualify a role before its noun ("senior Kremlin
+/// adviser", "foreign policy aide") and so belong to the role.
+pub(crate) const ROLE_MODIFIERS: &[&str] = &[
+    "acting",
+    "assistant",
+    "chief",
+    "defence",
+    "defense",
+    "deputy",
+    "economic",
+    "economy",
+    "executive",
+    "finance",
+    "foreign",
+    "former",
+    "interior",
+    "military",
+    "national",
+    "policy",
+    "presidential",
+    "press",
+    "prime",
+    "security",
+    "senior",
+    "special",
+    "state",
+    "top",
+    "trade",
+    "vice",
+];
+
+/// Capitalised words that start sentences or name times, not people: they
+/// neither begin a name run nor count as a name next to an ambiguous alias.
+pub(crate) const NOT_NAMES: &[&str] = &[
+    "A",
+    "After",
+    "Also",
+    "An",
+    "And",
+    "As",
+    "At",
+    "But",
+    "By",
+    "During",
+    "For",
+    "From",
+    "He",
+    "Her",
+    "His",
+    "However",
+    "If",
+    "In",
+    "It",
+    "Its",
+    "Meanwhile",
+    "On",
+    "Once",
+    "She",
+    "Since",
+    "So",
+    "That",
+    "The",
+    "Their",
+    "Then",
+    "There",
+    "These",
+    "They",
+    "This",
+    "Those",
+    "To",
+    "Under",
+    "Until",
+    "We",
+    "When",
+    "While",
+    "With",
+    "Without",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Today",
+    "Yesterday",
+    "Tomorrow",
+];
+
+/// Words before a capital city that make it the place, not the government
+/// it stands for ("talks in Moscow" against "Moscow criticised").
+pub(crate) const LOCATIVES: &[&str] = &[
+    "in", "to", "from", "at", "near", "outside", "around", "across", "into", "toward", "towards", "via", "through",
+    "over", "visited", "visit", "left", "reached", "arrived",
+];
+
+/// Lines of a data file that are not blank or comments.
+fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
+    text.lines()
+        .map(|l| l.strip_suffix('\r').unwrap_or(l))
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ambiguity_rows_parse_with_their_blockers() {
+        let may = ambiguity("May").unwrap();
+        assert_eq!(may.context, Context::Required);
+        assert!(may.cues.contains(&"Theresa"));
+        assert!(may.blockers.iter().any(|b| b.before == "in " && b.after.is_empty()));
+        assert!(may.blockers.iter().any(|b| b.before.is_empty() && b.after == " #"));
+        let georgia = ambiguity("Georgia").unwrap();
+        assert!(georgia.blockers.iter().any(|b| b.anywhere && b.written == "Atlanta"));
+        assert!(ambiguity("Russia").is_none());
+    }
+
+    #[test]
+    fn role_words_mark_honorifics() {
+        let words = role_words();
+        assert!(words.iter().any(|w| w.text == "adviser" && !w.honorific));
+        assert!(words.iter().any(|w| w.text == "Mr." && w.honorific));
+        assert!(words.len() > 80);
+    }
+}

@@ -1,0 +1,427 @@
+//! The alias automaton and the scan that drives it.
+//!
+//! Every alias starts a word, so instead of feeding every byte of a text
+//! through the automaton, the scan visits word starts only, and of those
+//! only the ones whose first two bytes begin some alias (a 64 Kbit table),
+//! and runs an anchored leftmost-longest search there. News text has a
+//! candidate every few dozen bytes, so the automaton sees a small part of
+//! the text; that, and case-sensitive patterns (an ALL-CAPS variant is its
+//! own pattern), is what makes the scan fast.
+//!
+//! Role words ("adviser", "Minister", "Mr.") are looked up the other way
+//! round: only the word right before a capitalised word can introduce a
+//! name, so the scan checks that one word against a table.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+use lede_text::Span;
+
+use crate::lexicon;
+use crate::scan;
+
+/// What the scan found at a word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Hit {
+    /// Pattern `pattern` of the automaton at `span`.
+    Alias { span: Span, pattern: usize },
+    /// A role word at `span` right before a capitalised word.
+    Role { span: Span, honorific: bool },
+    /// A capitalised word starting at this offset that starts no alias
+    /// (where a surname can stand).
+    Capitalized(usize),
+}
+
+pub(crate) struct Matcher {
+    automaton: AhoCorasick,
+    /// Bit `b0 << 8 | b1` is set when some pattern starts with bytes b0 b1
+    /// (b1 = 0 for a one-byte pattern, and then every b1 is set).
+    starts: Box<[u64]>,
+    /// A bit per hash of each pattern's first word ("Vladimir" of
+    /// "Vladimir Putin", "U" of "U.S."): "The", "He" or "Thursday" start
+    /// no alias, so most capitalised words never reach the automaton (a
+    /// hash collision only costs a search that finds nothing).
+    first_words: Box<[u64]>,
+    /// The patterns that do not start with a capital, which the scan
+    /// searches for on their own (it visits only capitalised words).
+    lower_starts: Option<AhoCorasick>,
+    /// Role words by their lower-case text (honorifics by their exact text).
+    roles: HashMap<&'static str, bool, BuildFnv>,
+    /// For each lower-cased first byte, a bit per length (up to 31 bytes)
+    /// of the role words starting with it: most words before a capitalised
+    /// word fail this test and are never hashed.
+    role_shapes: [u32; 256],
+}
+
+/// FNV-1a: short keys, no untrusted input to guard against (the keys are
+/// the crate's own role words), and much cheaper than SipHash per lookup.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct BuildFnv;
+
+pub(crate) struct Fnv(u64);
+
+impl std::hash::BuildHasher for BuildFnv {
+    type Hasher = Fnv;
+    fn build_hasher(&self) -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+impl Matcher {
+    pub(crate) fn new(patterns: &[Box<str>]) -> Result<Matcher, aho_corasick::BuildError> {
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
+            .build(patterns.iter().map(|p| p.as_bytes()))?;
+        let mut starts = vec![0u64; 1024].into_boxed_slice();
+        let mut first_words = vec![0u64; FIRST_WORD_BITS / 64].into_boxed_slice();
+        for pattern in patterns.iter() {
+            let hash = first_word_hash(&pattern.as_bytes()[..word_end(pattern, 0)]);
+            first_words[hash / 64] |= 1 << (hash % 64);
+        }
+        for pattern in patterns {
+            match *pattern.as_bytes() {
+                [b0] => (0..256).for_each(|b1| set(&mut starts, b0, b1 as u8)),
+                [b0, b1, ..] => set(&mut starts, b0, b1),
+                [] => {}
+            }
+        }
+        let roles: HashMap<&'static str, bool, BuildFnv> =
+            lexicon::role_words().iter().map(|r| (r.text, r.honorific)).collect();
+        let mut role_shapes = [0u32; 256];
+        for word in roles.keys().filter(|w| w.len() < 32) {
+            role_shapes[word.as_bytes()[0].to_ascii_lowercase() as usize] |= 1 << word.len();
+        }
+        let lower: Vec<&str> = patterns
+            .iter()
+            .map(|p| &**p)
+            .filter(|p| !p.starts_with(char::is_uppercase))
+            .collect();
+        let lower_starts = if lower.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .build(&lower)?,
+            )
+        };
+        Ok(Matcher {
+            automaton,
+            starts,
+            first_words,
+            lower_starts,
+            roles,
+            role_shapes,
+        })
+    }
+
+    pub(crate) fn memory_usage(&self) -> usize {
+        self.automaton.memory_usage()
+            + self.lower_starts.as_ref().map_or(0, AhoCorasick::memory_usage)
+            + self.starts.len() * 8
+            + self.first_words.len() * 8
+            + self.roles.len() * 32
+    }
+
+    /// Every alias match at a word start (leftmost-longest, not
+    /// overlapping) and every role word before a capitalised word, in
+    /// text order.
+    pub(crate) fn scan(&self, text: &str, mut hit: impl FnMut(Hit)) {
+        let bytes = text.as_bytes();
+        // The few aliases that start in lower case or with a digit
+        // ("al-Qaeda", "10 Downing Street") nominate their own start
+        // positions; the main automaton still decides what matches there.
+        let nominated: Vec<usize> = self
+            .lower_starts
+            .iter()
+            .flat_map(|a| a.find_iter(text))
+            .map(|m| m.start())
+            .collect();
+        let mut nominated = nominated.into_iter().peekable();
+        let mut i = 0;
+        loop {
+            let capital = next_capital(bytes, i);
+            let at = match nominated.next_if(|&q| q < capital) {
+                Some(q) if q < i => continue,
+                Some(q) => q,
+                None => capital,
+            };
+            let Some(&b) = bytes.get(at) else { return };
+            if (0x80..0xC0).contains(&b) {
+                i = at + 1;
+                continue;
+            }
+            let c = if b < 0x80 {
+                b as char
+            } else {
+                text[at..].chars().next().unwrap_or(' ')
+            };
+            if !c.is_alphanumeric() {
+                i = at + c.len_utf8();
+                continue;
+            }
+            // A capital inside a word ("McDonald", "NATO") starts nothing.
+            let end = word_end(text, at);
+            if continues_word(text, at) {
+                i = end;
+                continue;
+            }
+            let capitalized = c.is_uppercase();
+            let next = bytes.get(at + 1).copied().unwrap_or(0);
+            let mut matched = None;
+            let hash = first_word_hash(&bytes[at..end]);
+            if is_set(&self.starts, b, next) && self.first_words[hash / 64] & 1 << (hash % 64) != 0 {
+                let input = Input::new(text).range(at..).anchored(Anchored::Yes);
+                matched = self
+                    .automaton
+                    .find(input)
+                    .map(|m| (Span::new(m.start(), m.end()), m.pattern().as_usize()))
+                    .filter(|&(span, _)| scan::at_word_boundaries(text, span));
+            }
+            if capitalized && at >= 2 && matches!(bytes[at - 1], b' ' | 0xA0) {
+                self.role_before(text, at, &mut hit);
+            }
+            match matched {
+                Some((span, pattern)) => {
+                    hit(Hit::Alias { span, pattern });
+                    // Aliases do not overlap, and one ends at a word end.
+                    i = span.end;
+                }
+                None => {
+                    if capitalized {
+                        hit(Hit::Capitalized(at));
+                    }
+                    i = end;
+                }
+            }
+        }
+    }
+
+    /// Reports a role word right before the capitalised word at `i`.
+    fn role_before(&self, text: &str, i: usize, hit: &mut impl FnMut(Hit)) {
+        // Most words before a capital fail the shape test; find the word's
+        // start over ASCII bytes first and test before anything else.
+        let bytes = text.as_bytes();
+        let end = i - 1;
+        let mut start = end;
+        while start > 0 && start + 32 > end && is_role_byte(bytes[start - 1]) {
+            start -= 1;
+        }
+        if start == end || start + 32 <= end || !text.is_char_boundary(start) {
+            return;
+        }
+        let first = bytes[start].to_ascii_lowercase() as usize;
+        if self.role_shapes[first] & (1 << (end - start)) == 0 {
+            return;
+        }
+        let Some(word) = scan::word_before(text, i) else { return };
+        let written = &text[word.range()];
+        if written.len() >= 32 {
+            return;
+        }
+        if let Some(&true) = self.roles.get(written) {
+            hit(Hit::Role {
+                span: word,
+                honorific: true,
+            });
+            return;
+        }
+        let mut buffer = [0u8; 32];
+        let lower = &mut buffer[..written.len()];
+        lower.copy_from_slice(written.as_bytes());
+        lower.make_ascii_lowercase();
+        // Lower-casing ASCII bytes keeps the text valid UTF-8.
+        let Ok(lower) = std::str::from_utf8(lower) else { return };
+        if let Some(&false) = self.roles.get(lower) {
+            hit(Hit::Role {
+                span: word,
+                honorific: false,
+            });
+        }
+    }
+}
+
+/// Byte classes for finding a word's end: one table lookup per byte
+/// instead of a chain of comparisons.
+const OTHER: u8 = 0;
+const WORD: u8 = 1;
+const UPPER: u8 = 2;
+const CONTINUATION: u8 = 4;
+const LEAD: u8 = 8;
+/// Classes that continue a word without decoding.
+const CONTINUES: u8 = WORD | UPPER | CONTINUATION;
+
+static CLASS: [u8; 256] = {
+    let mut class = [OTHER; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        class[b] = if byte.is_ascii_uppercase() {
+            UPPER
+        } else if byte.is_ascii_alphanumeric() || byte == b'_' {
+            WORD
+        } else if byte >= 0xC0 {
+            LEAD
+        } else if byte >= 0x80 {
+            CONTINUATION
+        } else {
+            OTHER
+        };
+        b += 1;
+    }
+    class
+};
+
+const FIRST_WORD_BITS: usize = 1 << 16;
+
+/// FNV-1a of a word, reduced to an index into the first-word bit table.
+fn first_word_hash(word: &[u8]) -> usize {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in word {
+        hash = (hash ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+    }
+    (hash ^ hash >> 32) as usize % FIRST_WORD_BITS
+}
+
+/// A byte a role word can contain: "adviser", "vice-president", "Mr.".
+fn is_role_byte(b: u8) -> bool {
+    b.is_ascii_alphabetic() || b == b'-' || b == b'.'
+}
+
+/// The first byte at or after `i` that is an ASCII capital or not ASCII
+/// (a non-ASCII letter may be a capital), or the text's length. Eight bytes
+/// at a time: a chunk of ASCII without capitals is skipped whole.
+fn next_capital(bytes: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while i + 8 <= bytes.len() {
+        let mut chunk = [0u8; 8];
+        chunk.copy_from_slice(&bytes[i..i + 8]);
+        let x = u64::from_le_bytes(chunk);
+        // With every byte below 0x80 these sums cannot carry between
+        // bytes: a byte's high bit is set in `ge_a` when it is >= 'A', in
+        // `gt_z` when it is > 'Z'.
+        let ge_a = x.wrapping_add(ONES * (0x80 - b'A' as u64));
+        let gt_z = x.wrapping_add(ONES * (0x80 - b'Z' as u64 - 1));
+        if (x & HIGH) != 0 || (ge_a & !gt_z & HIGH) != 0 {
+            break;
+        }
+        i += 8;
+    }
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii_uppercase() || b >= 0x80 {
+            return i;
+        }
+        i += 1;
+    }
+    bytes.len()
+}
+
+/// True when the char before `at` is part of a word (letter, digit, `_`).
+fn continues_word(text: &str, at: usize) -> bool {
+    match text.as_bytes()[..at].last() {
+        None => false,
+        Some(&b) if b < 0x80 => b.is_ascii_alphanumeric() || b == b'_',
+        Some(_) => text[..at].chars().next_back().is_some_and(char::is_alphanumeric),
+    }
+}
+
+/// The end of the word starting at `i` (letters, digits, `_`).
+#[inline]
+fn word_end(text: &str, mut i: usize) -> usize {
+    let bytes = text.as_bytes();
+    loop {
+        let rest = &bytes[i..];
+        i += rest
+            .iter()
+            .position(|&b| CLASS[b as usize] & CONTINUES == 0)
+            .unwrap_or(rest.len());
+        match bytes.get(i) {
+            Some(&b) if CLASS[b as usize] == LEAD => {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                if !c.is_alphanumeric() {
+                    return i;
+                }
+                i += c.len_utf8();
+            }
+            _ => return i,
+        }
+    }
+}
+
+fn set(bits: &mut [u64], b0: u8, b1: u8) {
+    let index = (b0 as usize) << 8 | b1 as usize;
+    bits[index / 64] |= 1 << (index % 64);
+}
+
+fn is_set(bits: &[u64], b0: u8, b1: u8) -> bool {
+    let index = (b0 as usize) << 8 | b1 as usize;
+    bits[index / 64] & (1 << (index % 64)) != 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hits(patterns: &[&str], text: &str) -> Vec<(String, &'static str)> {
+        let patterns: Vec<Box<str>> = patterns.iter().map(|&p| p.into()).collect();
+        let matcher = Matcher::new(&patterns).unwrap();
+        let mut found = Vec::new();
+        matcher.scan(text, |hit| match hit {
+            Hit::Alias { span, .. } => found.push((text[span.range()].to_string(), "alias")),
+            Hit::Role { span, .. } => found.push((text[span.range()].to_string(), "role")),
+            Hit::Capitalized(_) => {}
+        });
+        found
+    }
+
+    #[test]
+    fn aliases_at_word_starts_longest_first() {
+        let found = hits(
+            &["UN", "UN Security Council", "Russian", "Russians", "al-Qaeda"],
+            "The UN Security Council, Russians and pro-Russian al-Qaeda; SUN, UNESCO, Prussian",
+        );
+        let texts: Vec<&str> = found.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(texts, ["UN Security Council", "Russians", "Russian", "al-Qaeda"]);
+    }
+
+    #[test]
+    fn next_capital_agrees_with_a_byte_by_byte_search() {
+        let text = "the quick brown fox jumps over the lazy dog, said Ana of the Élysée in KYIV";
+        let bytes = text.as_bytes();
+        for i in 0..=bytes.len() {
+            let naive = (i..bytes.len())
+                .find(|&j| bytes[j].is_ascii_uppercase() || bytes[j] >= 0x80)
+                .unwrap_or(bytes.len());
+            assert_eq!(next_capital(bytes, i), naive, "from {i}");
+        }
+    }
+
+    #[test]
+    fn role_words_before_capitalised_words() {
+        let found = hits(
+            &["Kremlin"],
+            "Kremlin adviser Yuri Ushakov met Mr. Reed and the adviser.",
+        );
+        assert_eq!(
+            found,
+            [
+                ("Kremlin".to_string(), "alias"),
+                ("adviser".to_string(), "role"),
+                ("Mr.".to_string(), "role"),
+            ]
+        );
+    }
+}

@@ -1,0 +1,64 @@
+//! Entities for the facade: gazetteer mentions as records whose spans point
+//! into the original input, and quote speakers enriched with what the
+//! gazetteer knows about them.
+
+use lede_clean::Cleaned;
+use lede_gazetteer::{DocEntities, EntityKind, Mention, Referent};
+use lede_quotes::SpeakerKind;
+
+use crate::analysis::{EntityRecord, Excerpt, QuoteRecord};
+use crate::pipeline::original;
+use crate::Span;
+
+/// The entities found in the clean text, in order of first mention, with
+/// every mention mapped back to the input.
+pub(crate) fn entity_records(found: &DocEntities, cleaned: &Cleaned, input: &str) -> Vec<EntityRecord> {
+    found
+        .entities()
+        .iter()
+        .map(|entity| EntityRecord {
+            id: entity.id.to_string(),
+            name: entity.name.to_string(),
+            kind: entity.kind,
+            mentions: entity
+                .mentions
+                .iter()
+                .map(|m| {
+                    let (span, text) = original(cleaned, input, m.span);
+                    Excerpt { text, span }
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// Adds what the gazetteer knows to a quote's speaker: the entity id, the
+/// canonical name of a known entity, and a role when the quote has none
+/// (the role the article gives elsewhere, else the gazetteer's).
+///
+/// `mention` and `name` are the speaker's spans in the clean text. The
+/// entity is the one mentioned at the speaker's words, or else at the
+/// fullest name the speaker resolves to ("He" → "Yuri Ushakov"); a person
+/// speaker takes a person, an organisation speaker anything else.
+pub(crate) fn enrich_speaker(quote: &mut QuoteRecord, found: &DocEntities, mention: Span, name: Option<Span>) {
+    let Some(speaker) = quote.speaker.as_mut() else { return };
+    let wants_person = speaker.kind != SpeakerKind::Organization;
+    let fits = |m: &&Mention| (found.kind(m.referent) == EntityKind::Person) == wants_person;
+    let at = |span: Span| {
+        found
+            .mentions()
+            .iter()
+            .filter(|m| m.span.start < span.end && span.start < m.span.end)
+            .find(fits)
+    };
+    let Some(entity) = at(mention).or_else(|| name.and_then(at)) else {
+        return;
+    };
+    if let Referent::Known(_) = entity.referent {
+        speaker.entity = Some(found.id(entity).to_string());
+        speaker.name = found.name(entity.referent).to_string();
+    }
+    if speaker.role.is_none() {
+        speaker.role = found.role(entity.referent).map(str::to_string);
+    }
+}
