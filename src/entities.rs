@@ -36,11 +36,19 @@ pub(crate) fn entity_records(found: &DocEntities, cleaned: &Cleaned, input: &str
 /// canonical name of a known entity, and a role when the quote has none
 /// (the role the article gives elsewhere, else the gazetteer's).
 ///
-/// `mention` and `name` are the speaker's spans in the clean text. The
-/// entity is the one mentioned at the speaker's words, or else at the
-/// fullest name the speaker resolves to ("He" → "Yuri Ushakov"); a person
-/// speaker takes a person, an organisation speaker anything else.
-pub(crate) fn enrich_speaker(quote: &mut QuoteRecord, found: &DocEntities, mention: Span, name: Option<Span>) {
+/// `mention` and `name` are the speaker's spans in the clean text and
+/// `hint` the index of the gazetteer mention (`found.hints()` order) that
+/// lede-quotes linked to the speaker's head word. Without one, the entity
+/// is the one mentioned at the speaker's words, or else at the fullest
+/// name the speaker resolves to ("He" → "Yuri Ushakov"); a person speaker
+/// takes a person, an organisation speaker anything else.
+pub(crate) fn enrich_speaker(
+    quote: &mut QuoteRecord,
+    found: &DocEntities,
+    mention: Span,
+    name: Option<Span>,
+    hint: Option<usize>,
+) {
     let Some(speaker) = quote.speaker.as_mut() else { return };
     let wants_person = speaker.kind != SpeakerKind::Organization;
     let fits = |m: &&Mention| (found.kind(m.referent) == EntityKind::Person) == wants_person;
@@ -51,7 +59,8 @@ pub(crate) fn enrich_speaker(quote: &mut QuoteRecord, found: &DocEntities, menti
             .filter(|m| m.span.start < span.end && span.start < m.span.end)
             .find(fits)
     };
-    let Some(entity) = at(mention).or_else(|| name.and_then(at)) else {
+    let linked = hint.and_then(|i| found.mentions().get(i));
+    let Some(entity) = linked.or_else(|| at(mention)).or_else(|| name.and_then(at)) else {
         return;
     };
     if let Referent::Known(_) = entity.referent {

@@ -3,7 +3,7 @@
 
 use lede_clean::{CleanError, Cleaned, Cleaner};
 use lede_gazetteer::Gazetteer;
-use lede_quotes::find_quotes;
+use lede_quotes::find_quotes_with_hints;
 
 use crate::analysis::{Analysis, CueRecord, Excerpt, QuoteRecord, SpeakerRecord};
 use crate::entities::{enrich_speaker, entity_records};
@@ -52,10 +52,11 @@ impl Pipeline {
     pub fn analyze(&self, text: &str) -> Analysis {
         let cleaned = self.cleaner.clean(text);
         let found = self.gazetteer.find(&cleaned.text);
-        let quotes = find_quotes(&cleaned.text)
+        let hints = found.hints();
+        let quotes = find_quotes_with_hints(&cleaned.text, &hints)
             .into_iter()
             .map(|quote| {
-                let speaker_spans = quote.speaker.map(|s| (s.mention, s.name));
+                let speaker_spans = quote.speaker.map(|s| (s.mention, s.name, s.hint));
                 let back = |span: Span| original(&cleaned, text, span);
                 let speaker = quote.speaker.map(|s| {
                     let mention = back(s.mention);
@@ -90,8 +91,8 @@ impl Pipeline {
                     cue,
                     confidence: quote.confidence,
                 };
-                if let Some((mention, name)) = speaker_spans {
-                    enrich_speaker(&mut record, &found, mention, name);
+                if let Some((mention, name, hint)) = speaker_spans {
+                    enrich_speaker(&mut record, &found, mention, name, hint);
                 }
                 record
             })

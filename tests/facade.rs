@@ -3,6 +3,7 @@
 
 use lede::clean::{Cleaner, Family};
 use lede::text::{sentences, words, Span};
+use lede::SpeakerKind;
 
 const SCRAPED: &str = "Share this article\n\n\
 GENEVA (Wire) - Negotiators from both sides met for six hours on Tuesday, \
@@ -103,6 +104,28 @@ fn speakers_take_ids_names_and_roles_from_the_gazetteer() {
     assert_eq!(putin.role.as_deref(), Some("President of Russia"));
     let ruiz = analysis.quotes[1].speaker.as_ref().unwrap();
     assert_eq!((ruiz.name.as_str(), ruiz.entity.as_deref()), ("Ana Ruiz", None));
+}
+
+#[test]
+fn places_and_bodies_that_speak_are_organisations_with_their_entity() {
+    let text = "\"We reject the ultimatum,\" Moscow said on Tuesday. The Kremlin said talks were over.\n\n\
+                Russian officials said the convoy would pass.";
+    let analysis = lede::Pipeline::default().analyze(text);
+    let speakers: Vec<(&str, Option<&str>, SpeakerKind)> = analysis
+        .quotes
+        .iter()
+        .filter_map(|q| q.speaker.as_ref())
+        .map(|s| (s.mention.as_str(), s.entity.as_deref(), s.kind))
+        .collect();
+    assert_eq!(
+        speakers,
+        [
+            ("Moscow", Some("city:moscow"), SpeakerKind::Organization),
+            ("The Kremlin", Some("gov:kremlin"), SpeakerKind::Organization),
+            // The officials are Russian, not Russia.
+            ("Russian officials", None, SpeakerKind::Nominal),
+        ]
+    );
 }
 
 #[test]
