@@ -192,7 +192,11 @@ pub(crate) fn speaker_after(doc: &Document, pos: usize, ceiling: usize) -> Optio
         }
         // "one former GOP leadership aide": lowercase words that lead on to
         // a role noun within two words belong to the phrase.
+        // Only after a determiner: in "Putin leaves major summit" the
+        // lowercase word is a verb.
+        let described = doc.is(first, WordList::Determiner);
         let role_ahead = (next..(next + 2).min(doc.words.len()))
+            .filter(|_| described)
             .take_while(|&w| {
                 doc.words[w].end <= ceiling
                     && joins(doc.gap_after(w - 1))
