@@ -120,6 +120,8 @@ const MAX_TAG_WORDS: usize = 15;
 
 /// The words a tag interrupts are one statement: `"We want peace," he
 /// said on Monday, "but not at any price."` and `"...," said Ushakov. "...".`
+/// A mixed quote runs on the same way: `The tariff was "a tax," Okafor
+/// said. "We will repeal it."`
 /// The quote's content becomes the outer extent, from the first quoted word
 /// to the last, as attribution corpora annotate it.
 fn merge_interrupted(doc: &Document, quotes: &mut [Quote]) {
@@ -131,7 +133,7 @@ fn merge_interrupted(doc: &Document, quotes: &mut [Quote]) {
         let i = claimed.partition_point(|c| c.start <= span.start);
         claimed[i.saturating_sub(4)..i].iter().any(|c| c.contains(span))
     };
-    for quote in quotes.iter_mut().filter(|q| q.kind == QuoteKind::Direct) {
+    for quote in quotes.iter_mut().filter(|q| q.kind != QuoteKind::Indirect) {
         let (Some(cue), Some(speaker)) = (quote.cue, quote.speaker) else {
             continue;
         };
