@@ -579,38 +579,11 @@ fn that_after(doc: &Document, cue: CueMatch, sentence: Span) -> Option<usize> {
         }
         // "said they prefer an agenda that ...": a subject or a verb means
         // the content has begun, and a later "that" is inside it.
-        if is_pronoun(text) || is_auxiliary(text) {
+        if is_pronoun(text) || doc.is(i, WordList::Auxiliary) {
             return None;
         }
     }
     None
-}
-
-/// Auxiliary and modal verbs: a clause has begun where they stand.
-fn is_auxiliary(word: &str) -> bool {
-    matches!(
-        word,
-        "is" | "are"
-            | "was"
-            | "were"
-            | "be"
-            | "been"
-            | "has"
-            | "have"
-            | "had"
-            | "will"
-            | "would"
-            | "could"
-            | "can"
-            | "may"
-            | "might"
-            | "must"
-            | "shall"
-            | "should"
-            | "do"
-            | "does"
-            | "did"
-    )
 }
 
 /// After "told reporters", "urged Congress": the end of the addressee, the

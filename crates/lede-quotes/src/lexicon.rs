@@ -19,11 +19,12 @@ pub(crate) enum WordList {
     Document,
     ClauseOpener,
     NotName,
+    Auxiliary,
     MaleName,
     FemaleName,
 }
 
-const SECTIONS: [(&str, WordList); 11] = [
+const SECTIONS: [(&str, WordList); 12] = [
     ("relative", WordList::Relative),
     ("between", WordList::Between),
     ("determiner", WordList::Determiner),
@@ -33,6 +34,7 @@ const SECTIONS: [(&str, WordList); 11] = [
     ("document", WordList::Document),
     ("clause_opener", WordList::ClauseOpener),
     ("not_name", WordList::NotName),
+    ("auxiliary", WordList::Auxiliary),
     ("male", WordList::MaleName),
     ("female", WordList::FemaleName),
 ];

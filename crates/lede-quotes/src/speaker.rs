@@ -587,7 +587,7 @@ fn clause_subject(doc: &Document, i: usize, floor: usize) -> Option<Speaker> {
         && !head.ends_with("ss")
         && !head.ends_with("'s")
         && !head.ends_with("\u{2019}s")
-        && !is_auxiliary_or_pronoun(head);
+        && !is_verb_or_pronoun(doc, i);
     let respondents = matches!(head, "surveyed" | "polled" | "questioned" | "interviewed" | "asked");
     let first = if counted && !is_count(doc, start) {
         start + qualifier
@@ -604,7 +604,7 @@ fn clause_subject(doc: &Document, i: usize, floor: usize) -> Option<Speaker> {
             article && doc.word(w - 1) != "of"
         };
         let verb_or_adverb = (doc.is(w, WordList::Between) && !matches!(lowered.as_ref(), "both" | "all" | "each"))
-            || is_auxiliary_or_pronoun(word)
+            || is_verb_or_pronoun(doc, w)
             || (word.len() > 4 && lowered.ends_with("ly") && !is_adjective_in_ly(&lowered))
             // "hacking specialists": an -ing word right before a plural
             // head modifies it; anywhere else it is a verb.
@@ -663,27 +663,14 @@ fn is_count(doc: &Document, w: usize) -> bool {
 }
 
 /// Words that are never part of a group subject: verbs that begin a
-/// clause and personal pronouns.
-fn is_auxiliary_or_pronoun(word: &str) -> bool {
+/// clause, and pronouns.
+fn is_verb_or_pronoun(doc: &Document, w: usize) -> bool {
+    let word = doc.word(w);
     is_pronoun(word)
+        || doc.is(w, WordList::Auxiliary)
         || matches!(
             lower(word).as_ref(),
-            "is" | "are"
-                | "was"
-                | "were"
-                | "has"
-                | "have"
-                | "had"
-                | "me"
-                | "him"
-                | "them"
-                | "us"
-                | "it"
-                | "this"
-                | "his"
-                | "its"
-                | "their"
-                | "whom"
+            "me" | "him" | "them" | "us" | "it" | "this" | "his" | "its" | "their" | "whom"
         )
 }
 
