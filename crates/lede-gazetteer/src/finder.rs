@@ -265,6 +265,14 @@ fn add_offices<'a>(inner: &'a Inner, text: &'a str, doc: &mut DocEntities<'a>) {
         let Referent::Known(country) = mention.referent else {
             continue;
         };
+        // Most words after a country start no office ("Russia is"): test
+        // a byte before the entity or any phrase.
+        let bytes = text.as_bytes();
+        let possessive = matches!(bytes.get(mention.span.end), Some(b'\'' | 0xE2));
+        let next = bytes.get(mention.span.end + 1).map_or(0, u8::to_ascii_lowercase);
+        if !possessive && !inner.office_initials[next as usize] {
+            continue;
+        }
         if inner.entities[country as usize].kind != EntityKind::Country || mention.how == MatchKind::Metonym {
             continue;
         }

@@ -79,8 +79,8 @@ pub(crate) struct Inner {
     /// a country ("Russia is") are not one, and are rejected before any
     /// phrase is built.
     pub office_starts: Vec<Box<str>>,
-    /// The first letters of `office_starts`.
-    pub office_initials: Vec<u8>,
+    /// Whether a byte is the first letter of one of `office_starts`.
+    pub office_initials: [bool; 256],
 }
 
 impl Default for Gazetteer {
@@ -110,7 +110,7 @@ fn empty() -> Gazetteer {
             titles: HashMap::new(),
             longest_office: 0,
             office_starts: Vec::new(),
-            office_initials: Vec::new(),
+            office_initials: [false; 256],
         }),
     }
 }
@@ -403,7 +403,13 @@ impl GazetteerBuilder {
                 pattern_alias,
                 titles,
                 longest_office,
-                office_initials: office_starts.iter().map(|s| s.as_bytes()[0]).collect(),
+                office_initials: {
+                    let mut initials = [false; 256];
+                    office_starts
+                        .iter()
+                        .for_each(|s| initials[s.as_bytes()[0] as usize] = true);
+                    initials
+                },
                 office_starts,
             }),
         })
