@@ -17,11 +17,13 @@ use crate::mention::{DocEntities, MatchKind};
 const DEFAULT_TSV: &str = include_str!("../data/entities.tsv");
 const DEFAULT_PATH: &str = "<default>";
 
-static DEFAULT_RECORDS: LazyLock<Result<Vec<Record>, GazetteerError>> =
-    LazyLock::new(|| load::parse_tsv(Path::new(DEFAULT_PATH), DEFAULT_TSV));
-
-static DEFAULT: LazyLock<Result<Gazetteer, GazetteerError>> =
-    LazyLock::new(|| Gazetteer::builder().with_default().build());
+/// Built on first use. `with_default()` copies its entities, so the parsed
+/// records are not kept a second time.
+static DEFAULT: LazyLock<Result<Gazetteer, GazetteerError>> = LazyLock::new(|| {
+    Gazetteer::builder()
+        .add_tsv(DEFAULT_PATH, DEFAULT_TSV)
+        .and_then(GazetteerBuilder::build)
+});
 
 /// Known entities and one automaton over all their aliases.
 ///
@@ -64,6 +66,9 @@ pub(crate) struct Pattern {
 
 pub(crate) struct Inner {
     pub entities: Vec<Entity>,
+    /// The line of each entity's record in its file, for error messages
+    /// when a builder adds the default data again.
+    pub lines: Vec<u32>,
     pub by_id: HashMap<String, u32>,
     /// `None` only for the empty fallback of [`Gazetteer::default`].
     pub matcher: Option<Matcher>,
@@ -103,6 +108,7 @@ fn empty() -> Gazetteer {
     Gazetteer {
         inner: Arc::new(Inner {
             entities: Vec::new(),
+            lines: Vec::new(),
             by_id: HashMap::new(),
             matcher: None,
             patterns: Vec::new(),
@@ -232,8 +238,16 @@ impl GazetteerBuilder {
     /// Adds the embedded default data (leave it out to replace it with
     /// your own files).
     pub fn with_default(mut self) -> GazetteerBuilder {
-        match &*DEFAULT_RECORDS {
-            Ok(records) => self.extend(Path::new(DEFAULT_PATH), records.iter().cloned()),
+        match &*DEFAULT {
+            Ok(default) => {
+                let inner = &default.inner;
+                let records = inner
+                    .entities
+                    .iter()
+                    .cloned()
+                    .zip(inner.lines.iter().map(|&l| l as usize));
+                self.extend(Path::new(DEFAULT_PATH), records);
+            }
             Err(error) => self.error = Some(error.clone()),
         }
         self
@@ -396,6 +410,7 @@ impl GazetteerBuilder {
         let matcher = Matcher::new(&pattern_text)?;
         Ok(Gazetteer {
             inner: Arc::new(Inner {
+                lines: origins.iter().map(|o| o.line as u32).collect(),
                 entities,
                 by_id,
                 matcher: Some(matcher),
