@@ -141,7 +141,8 @@ fn ruled_out(text: &str, span: Span, ambiguity: &'static Ambiguity) -> Option<Re
         let hit = if blocker.anywhere {
             contains_word(text, blocker.written)
         } else {
-            matches_before(text, span.start, blocker.before) && matches_after(text, span.end, blocker.after)
+            pattern_at(text, span.start, blocker.before, Side::Before)
+                && pattern_at(text, span.end, blocker.after, Side::After)
         };
         if hit {
             return Some(Rejection::Blocked {
@@ -153,7 +154,7 @@ fn ruled_out(text: &str, span: Span, ambiguity: &'static Ambiguity) -> Option<Re
         let w = word.slice(text);
         is_capitalized(w)
             && !w.ends_with('.')
-            && !lexicon::NOT_NAMES.contains(&w)
+            && !lexicon::is_not_name(w)
             && !lexicon::role_words().iter().any(|r| r.text.eq_ignore_ascii_case(w))
     };
     if let Some(before) = word_before(text, span.start).filter(|&w| name_word(w)) {
@@ -167,50 +168,44 @@ fn ruled_out(text: &str, span: Span, ambiguity: &'static Ambiguity) -> Option<Re
     None
 }
 
-/// `pattern` ("in ", "Governor of ", "mid-", "# ", "") stands right before `pos`.
-fn matches_before(text: &str, pos: usize, pattern: &str) -> bool {
-    if pattern.is_empty() {
-        return true;
-    }
-    if !pattern.ends_with(' ') {
-        let head = &text[..pos];
-        return head.len() >= pattern.len()
-            && head.is_char_boundary(head.len() - pattern.len())
-            && head[head.len() - pattern.len()..].eq_ignore_ascii_case(pattern);
-    }
-    let mut pos = pos;
-    for expected in pattern.split_whitespace().rev() {
-        let Some(word) = word_before(text, pos) else {
-            return false;
-        };
-        if !word_is(bare(word.slice(text)), expected) {
-            return false;
-        }
-        pos = word.start;
-    }
-    true
+/// Which side of a mention a blocker pattern stands on.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Before,
+    After,
 }
 
-/// `pattern` (" card", " #", "") stands right after `pos`.
-fn matches_after(text: &str, pos: usize, pattern: &str) -> bool {
+/// A blocker pattern's text ("in ", "Governor of ", "mid-", " card", " #")
+/// stands right before or after `pos`. With a space next to the mention,
+/// its words are compared with the neighbouring words; without one
+/// ("mid-"), with the text itself.
+fn pattern_at(text: &str, pos: usize, pattern: &str, side: Side) -> bool {
     if pattern.is_empty() {
         return true;
     }
-    if !pattern.starts_with(' ') {
-        let tail = &text[pos..];
-        return tail.len() >= pattern.len()
-            && tail.is_char_boundary(pattern.len())
-            && tail[..pattern.len()].eq_ignore_ascii_case(pattern);
-    }
-    let mut pos = pos;
-    for expected in pattern.split_whitespace() {
-        let Some(word) = word_after(text, pos) else {
-            return false;
+    let spaced = match side {
+        Side::Before => pattern.ends_with(' '),
+        Side::After => pattern.starts_with(' '),
+    };
+    if !spaced {
+        let piece = match side {
+            Side::Before => pos.checked_sub(pattern.len()).and_then(|start| text.get(start..pos)),
+            Side::After => text.get(pos..pos + pattern.len()),
         };
+        return piece.is_some_and(|p| p.eq_ignore_ascii_case(pattern));
+    }
+    let words: Vec<&str> = pattern.split_whitespace().collect();
+    let mut pos = pos;
+    for k in 0..words.len() {
+        let (expected, word) = match side {
+            Side::Before => (words[words.len() - 1 - k], word_before(text, pos)),
+            Side::After => (words[k], word_after(text, pos)),
+        };
+        let Some(word) = word else { return false };
         if !word_is(bare(word.slice(text)), expected) {
             return false;
         }
-        pos = word.end;
+        pos = if side == Side::Before { word.start } else { word.end };
     }
     true
 }
@@ -402,7 +397,7 @@ fn role_before<'a>(text: &'a str, doc: &DocEntities<'a>, role: Span) -> Option<&
         let w = word.slice(text);
         let known = starting_at(&doc.mentions, word.start).is_some_and(|m| m.span == word);
         let qualifier = lexicon::ROLE_MODIFIERS.contains(&w)
-            || (is_capitalized(w) && !lexicon::NOT_NAMES.contains(&w) && !w.ends_with("'s"));
+            || (is_capitalized(w) && !lexicon::is_not_name(w) && !w.ends_with("'s"));
         if !(known || qualifier) || w.ends_with(',') {
             break;
         }
@@ -424,7 +419,7 @@ fn name_run(text: &str, first: Span, known: &[Mention]) -> Option<Span> {
         }
         let raw = w.slice(text);
         let core = bare(raw);
-        let capital = is_capitalized(core) && !lexicon::NOT_NAMES.contains(&core);
+        let capital = is_capitalized(core) && !lexicon::is_not_name(core);
         let particle = count > 0 && PARTICLES.contains(&core);
         if !(capital || particle) || starting_at(known, w.start).is_some() {
             break;

@@ -458,18 +458,15 @@ mod tests {
     fn the_default_data_builds() {
         let gazetteer = Gazetteer::embedded().unwrap();
         assert!(gazetteer.len() > 900, "{}", gazetteer.len());
-        let countries = gazetteer
-            .entities()
-            .iter()
-            .filter(|e| e.kind == EntityKind::Country)
-            .count();
-        assert!(countries >= 249, "{countries} countries");
-        let people = gazetteer
-            .entities()
-            .iter()
-            .filter(|e| e.kind == EntityKind::Person)
-            .count();
-        assert!(people >= 250, "{people} people");
+        let count = |kind: EntityKind| gazetteer.entities().iter().filter(|e| e.kind == kind).count();
+        assert!(
+            count(EntityKind::Country) >= 249,
+            "{} countries",
+            count(EntityKind::Country)
+        );
+        assert!(count(EntityKind::Person) >= 250, "{} people", count(EntityKind::Person));
+        let bodies = count(EntityKind::Organization) + count(EntityKind::GovernmentBody);
+        assert!(bodies >= 150, "{bodies} organisations and bodies");
         let putin = gazetteer.entity("Q7747").unwrap();
         assert_eq!(putin.role(), Some("President of Russia"));
         assert_eq!(putin.family_name(), Some("Putin"));
