@@ -22,8 +22,8 @@ const ARTICLES: [(&str, &str); 2] = [
 /// as large as a real one of that size.
 fn synthetic_tsv(n: usize) -> String {
     const SYLLABLES: [&str; 24] = [
-        "ka", "ren", "mo", "li", "tas", "ve", "dor", "an", "si", "bel", "ru", "mi", "os", "ta", "vin", "el", "go", "ra",
-        "nu", "pe", "lor", "za", "ich", "om",
+        "ka", "ren", "mo", "li", "tas", "ve", "dor", "an", "si", "bel", "ru", "mi", "os", "ta", "vin", "el", "go",
+        "ra", "nu", "pe", "lor", "za", "ich", "om",
     ];
     let mut state: u64 = 0x2545_f491_4f6c_dd1d;
     let mut word = |syllables: usize| {
@@ -35,7 +35,10 @@ fn synthetic_tsv(n: usize) -> String {
             w.push_str(SYLLABLES[(state % SYLLABLES.len() as u64) as usize]);
         }
         let mut chars = w.chars();
-        chars.next().map(|c| c.to_uppercase().chain(chars).collect::<String>()).unwrap_or_default()
+        chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect::<String>())
+            .unwrap_or_default()
     };
     let family = |mut i: usize| {
         let mut w = String::from("Ve");
@@ -51,7 +54,9 @@ fn synthetic_tsv(n: usize) -> String {
         if i % 3 == 0 {
             tsv.push_str(&format!("org:s{i}\torganization\t{family} Group\t{family} Holdings\n"));
         } else {
-            tsv.push_str(&format!("person:s{i}\tperson\t{given} {family}\t{given} {family} Jr.\n"));
+            tsv.push_str(&format!(
+                "person:s{i}\tperson\t{given} {family}\t{given} {family} Jr.\n"
+            ));
         }
     }
     tsv

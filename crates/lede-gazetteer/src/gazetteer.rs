@@ -8,6 +8,7 @@ use std::sync::{Arc, LazyLock};
 
 use crate::entity::{AliasKind, Entity};
 use crate::error::{AliasConflict, GazetteerError};
+use crate::fnv::BuildFnv;
 use crate::lexicon::{self, Ambiguity};
 use crate::load::{self, Record};
 use crate::matcher::Matcher;
@@ -77,7 +78,7 @@ pub(crate) struct Inner {
     /// pattern may be its ALL-CAPS variant).
     pub pattern_alias: Vec<Box<str>>,
     /// (country, office) to the holder: "the Russian president".
-    pub titles: HashMap<(u32, String), u32>,
+    pub titles: HashMap<(u32, String), u32, BuildFnv>,
     /// The longest office phrase, in words.
     pub longest_office: usize,
     /// The first word of every office phrase, lower case: most words after
@@ -113,7 +114,7 @@ fn empty() -> Gazetteer {
             matcher: None,
             patterns: Vec::new(),
             pattern_alias: Vec::new(),
-            titles: HashMap::new(),
+            titles: HashMap::default(),
             longest_office: 0,
             office_starts: Vec::new(),
             office_initials: [false; 256],
@@ -387,7 +388,7 @@ impl GazetteerBuilder {
             entities.push(entity);
             origins.push(origin);
         }
-        let mut titles = HashMap::new();
+        let mut titles: HashMap<(u32, String), u32, BuildFnv> = HashMap::default();
         let mut longest_office = 0;
         let mut office_starts: Vec<Box<str>> = Vec::new();
         for (index, entity) in entities.iter().enumerate() {

@@ -2,6 +2,8 @@
 //! words that introduce a person's name. Parsed once, on first use.
 
 use std::collections::{HashMap, HashSet};
+
+use crate::fnv::BuildFnv;
 use std::sync::LazyLock;
 
 /// Whether an ambiguous alias needs the document to confirm it.
@@ -36,7 +38,7 @@ pub(crate) struct Ambiguity {
     pub blockers: Vec<Blocker>,
 }
 
-static AMBIGUOUS: LazyLock<HashMap<&'static str, Ambiguity>> =
+static AMBIGUOUS: LazyLock<HashMap<&'static str, Ambiguity, BuildFnv>> =
     LazyLock::new(|| parse_ambiguous(include_str!("../data/ambiguous.tsv")));
 
 /// The ambiguity rules for an alias, when it has any.
@@ -44,7 +46,7 @@ pub(crate) fn ambiguity(alias: &str) -> Option<&'static Ambiguity> {
     AMBIGUOUS.get(alias)
 }
 
-fn parse_ambiguous(text: &'static str) -> HashMap<&'static str, Ambiguity> {
+fn parse_ambiguous(text: &'static str) -> HashMap<&'static str, Ambiguity, BuildFnv> {
     let list = |field: Option<&'static str>| -> Vec<&'static str> {
         field
             .unwrap_or("")
@@ -152,7 +154,7 @@ pub(crate) const ROLE_MODIFIERS: &[&str] = &[
     "vice",
 ];
 
-static NOT_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static NOT_NAMES: LazyLock<HashSet<&'static str, BuildFnv>> = LazyLock::new(|| {
     data_lines(include_str!("../data/not-names.txt"))
         .map(str::trim)
         .collect()

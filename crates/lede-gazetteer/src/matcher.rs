@@ -17,6 +17,7 @@ use std::collections::HashMap;
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 use lede_text::Span;
 
+use crate::fnv::BuildFnv;
 use crate::lexicon;
 use crate::scan;
 
@@ -51,31 +52,6 @@ pub(crate) struct Matcher {
     /// of the role words starting with it: most words before a capitalised
     /// word fail this test and are never hashed.
     role_shapes: [u32; 256],
-}
-
-/// FNV-1a: short keys, no untrusted input to guard against (the keys are
-/// the crate's own role words), and much cheaper than SipHash per lookup.
-#[derive(Clone, Copy, Default)]
-pub(crate) struct BuildFnv;
-
-pub(crate) struct Fnv(u64);
-
-impl std::hash::BuildHasher for BuildFnv {
-    type Hasher = Fnv;
-    fn build_hasher(&self) -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ b as u64).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
 }
 
 impl Matcher {
