@@ -39,7 +39,8 @@ pub(crate) fn entity_records(found: &DocEntities, cleaned: &Cleaned, input: &str
 /// `mention` and `name` are the speaker's spans in the clean text. The
 /// entity is the one mentioned at the speaker's words, or else at the
 /// fullest name the speaker resolves to ("He" → "Yuri Ushakov"); a person
-/// speaker takes a person, an organisation speaker anything else.
+/// speaker takes a person, an organisation speaker anything else, and any
+/// speaker the entity its words are exactly ("Moscow").
 pub(crate) fn enrich_speaker(quote: &mut QuoteRecord, found: &DocEntities, mention: Span, name: Option<Span>) {
     let Some(speaker) = quote.speaker.as_mut() else { return };
     let wants_person = speaker.kind != SpeakerKind::Organization;
@@ -51,7 +52,10 @@ pub(crate) fn enrich_speaker(quote: &mut QuoteRecord, found: &DocEntities, menti
             .filter(|m| m.span.start < span.end && span.start < m.span.end)
             .find(fits)
     };
-    let Some(entity) = at(mention).or_else(|| name.and_then(at)) else {
+    // A speaker whose words are exactly one entity's mention is that
+    // entity, whatever kind quote attribution guessed ("Moscow said").
+    let exact = || found.mentions().iter().find(|m| m.span == mention);
+    let Some(entity) = at(mention).or_else(|| name.and_then(at)).or_else(exact) else {
         return;
     };
     if let Referent::Known(_) = entity.referent {

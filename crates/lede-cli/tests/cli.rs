@@ -306,6 +306,13 @@ fn analyze_with_a_user_gazetteer_merged_or_alone() {
         ids(&["analyze", "--gazetteer", &path, "--no-default-gazetteer"]),
         ["person:ana-ruiz"]
     );
+    let json = r#"[{"id": "person:ana-ruiz", "type": "person", "name": "Ana Ruiz", "aliases": ["surname:Ruiz"],
+                    "attributes": {"role": "Foreign Minister of Valdoria"}}]"#;
+    let json_path = scratch("newsroom.json", json.as_bytes());
+    assert_eq!(
+        ids(&["analyze", "--gazetteer", &json_path, "--no-default-gazetteer"]),
+        ["person:ana-ruiz"]
+    );
 }
 
 #[test]
