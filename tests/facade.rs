@@ -105,7 +105,7 @@ fn speakers_take_ids_names_and_roles_from_the_gazetteer() {
     assert_eq!((ruiz.name.as_str(), ruiz.entity.as_deref()), ("Ana Ruiz", None));
 
     let text = "The Kremlin said the talks were useful. \"We are ready,\" the Russian president told \
-                reporters. Moscow said it would respond.";
+                reporters. Moscow said it would respond. Russia's foreign ministry said it was not consulted.";
     let analysis = lede::Pipeline::default().analyze(text);
     let speakers: Vec<(&str, Option<&str>)> = analysis
         .quotes
@@ -118,7 +118,9 @@ fn speakers_take_ids_names_and_roles_from_the_gazetteer() {
         [
             ("Kremlin", Some("gov:kremlin")),
             ("Vladimir Putin", Some("Q7747")),
-            ("Moscow", Some("city:moscow"))
+            ("Moscow", Some("city:moscow")),
+            // The ministry is not Russia itself.
+            ("Russia's foreign ministry", None)
         ]
     );
 }
