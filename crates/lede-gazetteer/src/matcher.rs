@@ -61,7 +61,7 @@ impl Matcher {
             .build(patterns.iter().map(|p| p.as_bytes()))?;
         let mut first_words = vec![0u64; FIRST_WORD_BITS / 64].into_boxed_slice();
         for pattern in patterns.iter() {
-            let hash = first_word_hash(&pattern.as_bytes()[..word_end(pattern, 0)]);
+            let hash = first_word_hash(pattern.as_bytes(), 0, word_end(pattern, 0));
             first_words[hash / 64] |= 1 << (hash % 64);
         }
         let roles: HashMap<&'static str, bool, BuildFnv> =
@@ -145,7 +145,7 @@ impl Matcher {
             }
             let capitalized = c.is_uppercase();
             let mut matched = None;
-            let hash = first_word_hash(&bytes[at..end]);
+            let hash = first_word_hash(bytes, at, end);
             let known_start = self.first_words[hash / 64] & 1 << (hash % 64) != 0;
             if known_start {
                 let input = Input::new(text).range(at..).anchored(Anchored::Yes);
@@ -251,18 +251,31 @@ static CLASS: [u8; 256] = {
 
 const FIRST_WORD_BITS: usize = 1 << 16;
 
-/// A hash of a word, as an index into the first-word bit table. It reads
-/// the first and last eight bytes as two numbers and multiplies each once,
-/// instead of a multiply per byte: the scan hashes every capitalised word.
-fn first_word_hash(word: &[u8]) -> usize {
-    let load = |part: &[u8]| {
-        let mut bytes = [0u8; 8];
-        bytes[..part.len()].copy_from_slice(part);
-        u64::from_le_bytes(bytes)
+/// A hash of the word `bytes[start..end]`, as an index into the
+/// first-word bit table. It reads the first and last eight bytes as two
+/// numbers and multiplies each once, instead of a multiply per byte (the
+/// scan hashes every capitalised word); eight bytes are loaded straight
+/// from the text where it has them, since copying a shorter word into a
+/// buffer first makes the processor wait for the copy.
+fn first_word_hash(bytes: &[u8], start: usize, end: usize) -> usize {
+    let n = end - start;
+    let load = |at: usize, len: usize| -> u64 {
+        let word = match bytes.get(at..at + 8) {
+            Some(eight) => u64::from_le_bytes(eight.try_into().unwrap_or([0; 8])),
+            None => {
+                let mut buffer = [0u8; 8];
+                buffer[..len].copy_from_slice(&bytes[at..at + len]);
+                u64::from_le_bytes(buffer)
+            }
+        };
+        if len >= 8 {
+            word
+        } else {
+            word & ((1u64 << (8 * len)) - 1)
+        }
     };
-    let n = word.len();
-    let head = load(&word[..n.min(8)]);
-    let tail = if n > 8 { load(&word[n - 8..]) } else { 0 };
+    let head = load(start, n.min(8));
+    let tail = if n > 8 { load(end - 8, 8) } else { 0 };
     let mixed = head.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ tail.wrapping_mul(0xC2B2_AE3D_27D4_EB4F) ^ n as u64;
     ((mixed ^ mixed >> 29).wrapping_mul(0xBF58_476D_1CE4_E5B9) >> 48) as usize % FIRST_WORD_BITS
 }
@@ -357,6 +370,19 @@ mod tests {
         );
         let texts: Vec<&str> = found.iter().map(|(t, _)| t.as_str()).collect();
         assert_eq!(texts, ["UN Security Council", "Russians", "Russian", "al-Qaeda"]);
+    }
+
+    #[test]
+    fn a_word_hashes_alike_wherever_it_stands() {
+        let word = "Vladimir";
+        let text = "President Vladimir Putin; Vladimir";
+        let in_text = first_word_hash(text.as_bytes(), 10, 18);
+        assert_eq!(in_text, first_word_hash(word.as_bytes(), 0, 8));
+        assert_eq!(in_text, first_word_hash(text.as_bytes(), 26, 34));
+        let short = first_word_hash(b"UN Security", 0, 2);
+        assert_eq!(short, first_word_hash(b"UN", 0, 2));
+        let long = first_word_hash(b"Zaporizhzhia nuclear", 0, 12);
+        assert_eq!(long, first_word_hash(b"Zaporizhzhia", 0, 12));
     }
 
     #[test]
