@@ -51,13 +51,20 @@ pub(crate) fn enrich_speaker(
 ) {
     let Some(speaker) = quote.speaker.as_mut() else { return };
     let wants_person = speaker.kind != SpeakerKind::Organization;
-    let fits = |m: &&Mention| (found.kind(m.referent) == EntityKind::Person) == wants_person;
+    // A person named anywhere in a person speaker's words is the speaker
+    // ("Kremlin adviser Yuri Ushakov"); an organisation must be the head
+    // of the phrase, at its end ("the Kremlin", not the "Russia" of
+    // "Russia's foreign ministry").
+    let fits = |m: &Mention, span: Span| {
+        let is_person = found.kind(m.referent) == EntityKind::Person;
+        is_person == wants_person && (wants_person || m.span.end == span.end)
+    };
     let at = |span: Span| {
         found
             .mentions()
             .iter()
             .filter(|m| m.span.start < span.end && span.start < m.span.end)
-            .find(fits)
+            .find(|m| fits(m, span))
     };
     let linked = hint.and_then(|i| found.mentions().get(i));
     let Some(entity) = linked.or_else(|| at(mention)).or_else(|| name.and_then(at)) else {

@@ -104,6 +104,26 @@ fn speakers_take_ids_names_and_roles_from_the_gazetteer() {
     assert_eq!(putin.role.as_deref(), Some("President of Russia"));
     let ruiz = analysis.quotes[1].speaker.as_ref().unwrap();
     assert_eq!((ruiz.name.as_str(), ruiz.entity.as_deref()), ("Ana Ruiz", None));
+
+    let text = "The Kremlin said the talks were useful. \"We are ready,\" the Russian president told \
+                reporters. Moscow said it would respond. Russia's foreign ministry said it was not consulted.";
+    let analysis = lede::Pipeline::default().analyze(text);
+    let speakers: Vec<(&str, Option<&str>)> = analysis
+        .quotes
+        .iter()
+        .filter_map(|q| q.speaker.as_ref())
+        .map(|s| (s.name.as_str(), s.entity.as_deref()))
+        .collect();
+    assert_eq!(
+        speakers,
+        [
+            ("Kremlin", Some("gov:kremlin")),
+            ("Vladimir Putin", Some("Q7747")),
+            ("Moscow", Some("city:moscow")),
+            // The ministry is not Russia itself.
+            ("Russia's foreign ministry", None)
+        ]
+    );
 }
 
 #[test]

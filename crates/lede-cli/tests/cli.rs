@@ -45,12 +45,18 @@ fn stderr(output: &Output) -> String {
 /// The texts of a sentences record, checked against its offsets into `text`
 /// counted in bytes or chars.
 fn sentence_texts(record: &serde_json::Value, text: &str, chars: bool) -> Vec<String> {
+    located_texts(&record["sentences"], text, chars)
+}
+
+/// The texts of a list of `{"text", "start", "end"}` objects, checked
+/// against their offsets into `text` counted in bytes or chars.
+fn located_texts(items: &serde_json::Value, text: &str, chars: bool) -> Vec<String> {
     let index: Vec<usize> = if chars {
         text.char_indices().map(|(i, _)| i).chain([text.len()]).collect()
     } else {
         (0..=text.len()).collect()
     };
-    record["sentences"]
+    items
         .as_array()
         .unwrap()
         .iter()
@@ -253,21 +259,7 @@ fn a_closed_pipe_is_not_an_error() {
 /// The mentions of an analyze record's entity, checked against their
 /// offsets into `text` counted in chars.
 fn entity_mentions(entity: &serde_json::Value, text: &str) -> Vec<String> {
-    let index: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
-    entity["mentions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|m| {
-            let (start, end) = (
-                m["start"].as_u64().unwrap() as usize,
-                m["end"].as_u64().unwrap() as usize,
-            );
-            let sliced = &text[index[start]..index[end]];
-            assert_eq!(m["text"], sliced, "offsets {start}..{end} do not slice the mention");
-            sliced.to_string()
-        })
-        .collect()
+    located_texts(&entity["mentions"], text, true)
 }
 
 #[test]
@@ -312,6 +304,13 @@ fn analyze_with_a_user_gazetteer_merged_or_alone() {
     );
     assert_eq!(
         ids(&["analyze", "--gazetteer", &path, "--no-default-gazetteer"]),
+        ["person:ana-ruiz"]
+    );
+    let json = r#"[{"id": "person:ana-ruiz", "type": "person", "name": "Ana Ruiz", "aliases": ["surname:Ruiz"],
+                    "attributes": {"role": "Foreign Minister of Valdoria"}}]"#;
+    let json_path = scratch("newsroom.json", json.as_bytes());
+    assert_eq!(
+        ids(&["analyze", "--gazetteer", &json_path, "--no-default-gazetteer"]),
         ["person:ana-ruiz"]
     );
 }

@@ -19,16 +19,17 @@ struct RoleHit {
 
 pub(crate) fn find<'a>(gazetteer: &'a Gazetteer, text: &'a str) -> DocEntities<'a> {
     let inner = &*gazetteer.inner;
+    // About one mention per hundred bytes of news: sized once, not grown.
     let mut doc = DocEntities {
         gazetteer,
-        mentions: Vec::new(),
+        mentions: Vec::with_capacity(text.len() / 64),
         rejected: Vec::new(),
         people: Vec::new(),
         roles: Vec::new(),
     };
     let mut pending: Vec<(Mention<'a>, &'static Ambiguity)> = Vec::new();
     let mut role_hits = Vec::new();
-    let mut capitalized = Vec::new();
+    let mut capitalized = Vec::with_capacity(text.len() / 64);
     let Some(matcher) = inner.matcher.as_ref() else {
         return doc;
     };
@@ -141,7 +142,8 @@ fn ruled_out(text: &str, span: Span, ambiguity: &'static Ambiguity) -> Option<Re
         let hit = if blocker.anywhere {
             contains_word(text, blocker.written)
         } else {
-            matches_before(text, span.start, blocker.before) && matches_after(text, span.end, blocker.after)
+            pattern_at(text, span.start, blocker.before, Side::Before)
+                && pattern_at(text, span.end, blocker.after, Side::After)
         };
         if hit {
             return Some(Rejection::Blocked {
@@ -153,7 +155,7 @@ fn ruled_out(text: &str, span: Span, ambiguity: &'static Ambiguity) -> Option<Re
         let w = word.slice(text);
         is_capitalized(w)
             && !w.ends_with('.')
-            && !lexicon::NOT_NAMES.contains(&w)
+            && !lexicon::is_not_name(w)
             && !lexicon::role_words().iter().any(|r| r.text.eq_ignore_ascii_case(w))
     };
     if let Some(before) = word_before(text, span.start).filter(|&w| name_word(w)) {
@@ -167,52 +169,48 @@ fn ruled_out(text: &str, span: Span, ambiguity: &'static Ambiguity) -> Option<Re
     None
 }
 
-/// `pattern` ("in ", "Governor of ", "mid-", "# ", "") stands right before `pos`.
-fn matches_before(text: &str, pos: usize, pattern: &str) -> bool {
-    if pattern.is_empty() {
-        return true;
-    }
-    if !pattern.ends_with(' ') {
-        let head = &text[..pos];
-        return head.len() >= pattern.len()
-            && head.is_char_boundary(head.len() - pattern.len())
-            && head[head.len() - pattern.len()..].eq_ignore_ascii_case(pattern);
-    }
-    let mut pos = pos;
-    for expected in pattern.split_whitespace().rev() {
-        let Some(word) = word_before(text, pos) else {
-            return false;
-        };
-        if !word_is(bare(word.slice(text)), expected) {
-            return false;
-        }
-        pos = word.start;
-    }
-    true
+/// Which side of a mention a blocker pattern stands on.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Before,
+    After,
 }
 
-/// `pattern` (" card", " #", "") stands right after `pos`.
-fn matches_after(text: &str, pos: usize, pattern: &str) -> bool {
+/// A blocker pattern's text ("in ", "Governor of ", "mid-", " card", " #")
+/// stands right before or after `pos`. With a space next to the mention,
+/// its words are compared with the neighbouring words; without one
+/// ("mid-"), with the text itself.
+fn pattern_at(text: &str, pos: usize, pattern: &str, side: Side) -> bool {
     if pattern.is_empty() {
         return true;
     }
-    if !pattern.starts_with(' ') {
-        let tail = &text[pos..];
-        return tail.len() >= pattern.len()
-            && tail.is_char_boundary(pattern.len())
-            && tail[..pattern.len()].eq_ignore_ascii_case(pattern);
-    }
-    let mut pos = pos;
-    for expected in pattern.split_whitespace() {
-        let Some(word) = word_after(text, pos) else {
-            return false;
+    let spaced = match side {
+        Side::Before => pattern.ends_with(' '),
+        Side::After => pattern.starts_with(' '),
+    };
+    if !spaced {
+        let piece = match side {
+            Side::Before => pos.checked_sub(pattern.len()).and_then(|start| text.get(start..pos)),
+            Side::After => text.get(pos..pos + pattern.len()),
         };
+        return piece.is_some_and(|p| p.eq_ignore_ascii_case(pattern));
+    }
+    // Words nearest the mention first.
+    let mut words = pattern.split(' ').filter(|w| !w.is_empty());
+    let mut reversed = pattern.rsplit(' ').filter(|w| !w.is_empty());
+    let mut pos = pos;
+    loop {
+        let (expected, word) = match side {
+            Side::Before => (reversed.next(), word_before(text, pos)),
+            Side::After => (words.next(), word_after(text, pos)),
+        };
+        let Some(expected) = expected else { return true };
+        let Some(word) = word else { return false };
         if !word_is(bare(word.slice(text)), expected) {
             return false;
         }
-        pos = word.end;
+        pos = if side == Side::Before { word.start } else { word.end };
     }
-    true
 }
 
 /// A word of the text against a word of a pattern, where `#` is any number.
@@ -265,6 +263,14 @@ fn add_offices<'a>(inner: &'a Inner, text: &'a str, doc: &mut DocEntities<'a>) {
         let Referent::Known(country) = mention.referent else {
             continue;
         };
+        // Most words after a country start no office ("Russia is"): test
+        // a byte before the entity or any phrase.
+        let bytes = text.as_bytes();
+        let possessive = matches!(bytes.get(mention.span.end), Some(b'\'' | 0xE2));
+        let next = bytes.get(mention.span.end + 1).map_or(0, u8::to_ascii_lowercase);
+        if !possessive && !inner.office_initials[next as usize] {
+            continue;
+        }
         if inner.entities[country as usize].kind != EntityKind::Country || mention.how == MatchKind::Metonym {
             continue;
         }
@@ -394,7 +400,7 @@ fn role_before<'a>(text: &'a str, doc: &DocEntities<'a>, role: Span) -> Option<&
         let w = word.slice(text);
         let known = starting_at(&doc.mentions, word.start).is_some_and(|m| m.span == word);
         let qualifier = lexicon::ROLE_MODIFIERS.contains(&w)
-            || (is_capitalized(w) && !lexicon::NOT_NAMES.contains(&w) && !w.ends_with("'s"));
+            || (is_capitalized(w) && !lexicon::is_not_name(w) && !w.ends_with("'s"));
         if !(known || qualifier) || w.ends_with(',') {
             break;
         }
@@ -416,7 +422,7 @@ fn name_run(text: &str, first: Span, known: &[Mention]) -> Option<Span> {
         }
         let raw = w.slice(text);
         let core = bare(raw);
-        let capital = is_capitalized(core) && !lexicon::NOT_NAMES.contains(&core);
+        let capital = is_capitalized(core) && !lexicon::is_not_name(core);
         let particle = count > 0 && PARTICLES.contains(&core);
         if !(capital || particle) || starting_at(known, w.start).is_some() {
             break;

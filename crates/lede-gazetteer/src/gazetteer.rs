@@ -8,6 +8,7 @@ use std::sync::{Arc, LazyLock};
 
 use crate::entity::{AliasKind, Entity};
 use crate::error::{AliasConflict, GazetteerError};
+use crate::fnv::BuildFnv;
 use crate::lexicon::{self, Ambiguity};
 use crate::load::{self, Record};
 use crate::matcher::Matcher;
@@ -17,11 +18,13 @@ use crate::mention::{DocEntities, MatchKind};
 const DEFAULT_TSV: &str = include_str!("../data/entities.tsv");
 const DEFAULT_PATH: &str = "<default>";
 
-static DEFAULT_RECORDS: LazyLock<Result<Vec<Record>, GazetteerError>> =
-    LazyLock::new(|| load::parse_tsv(Path::new(DEFAULT_PATH), DEFAULT_TSV));
-
-static DEFAULT: LazyLock<Result<Gazetteer, GazetteerError>> =
-    LazyLock::new(|| Gazetteer::builder().with_default().build());
+/// Built on first use. `with_default()` copies its entities, so the parsed
+/// records are not kept a second time.
+static DEFAULT: LazyLock<Result<Gazetteer, GazetteerError>> = LazyLock::new(|| {
+    Gazetteer::builder()
+        .add_tsv(DEFAULT_PATH, DEFAULT_TSV)
+        .and_then(GazetteerBuilder::build)
+});
 
 /// Known entities and one automaton over all their aliases.
 ///
@@ -64,6 +67,9 @@ pub(crate) struct Pattern {
 
 pub(crate) struct Inner {
     pub entities: Vec<Entity>,
+    /// The line of each entity's record in its file, for error messages
+    /// when a builder adds the default data again.
+    pub lines: Vec<u32>,
     pub by_id: HashMap<String, u32>,
     /// `None` only for the empty fallback of [`Gazetteer::default`].
     pub matcher: Option<Matcher>,
@@ -72,15 +78,15 @@ pub(crate) struct Inner {
     /// pattern may be its ALL-CAPS variant).
     pub pattern_alias: Vec<Box<str>>,
     /// (country, office) to the holder: "the Russian president".
-    pub titles: HashMap<(u32, String), u32>,
+    pub titles: HashMap<(u32, String), u32, BuildFnv>,
     /// The longest office phrase, in words.
     pub longest_office: usize,
     /// The first word of every office phrase, lower case: most words after
     /// a country ("Russia is") are not one, and are rejected before any
     /// phrase is built.
     pub office_starts: Vec<Box<str>>,
-    /// The first letters of `office_starts`.
-    pub office_initials: Vec<u8>,
+    /// Whether a byte is the first letter of one of `office_starts`.
+    pub office_initials: [bool; 256],
 }
 
 impl Default for Gazetteer {
@@ -103,14 +109,15 @@ fn empty() -> Gazetteer {
     Gazetteer {
         inner: Arc::new(Inner {
             entities: Vec::new(),
+            lines: Vec::new(),
             by_id: HashMap::new(),
             matcher: None,
             patterns: Vec::new(),
             pattern_alias: Vec::new(),
-            titles: HashMap::new(),
+            titles: HashMap::default(),
             longest_office: 0,
             office_starts: Vec::new(),
-            office_initials: Vec::new(),
+            office_initials: [false; 256],
         }),
     }
 }
@@ -232,8 +239,16 @@ impl GazetteerBuilder {
     /// Adds the embedded default data (leave it out to replace it with
     /// your own files).
     pub fn with_default(mut self) -> GazetteerBuilder {
-        match &*DEFAULT_RECORDS {
-            Ok(records) => self.extend(Path::new(DEFAULT_PATH), records.iter().cloned()),
+        match &*DEFAULT {
+            Ok(default) => {
+                let inner = &default.inner;
+                let records = inner
+                    .entities
+                    .iter()
+                    .cloned()
+                    .zip(inner.lines.iter().map(|&l| l as usize));
+                self.extend(Path::new(DEFAULT_PATH), records);
+            }
             Err(error) => self.error = Some(error.clone()),
         }
         self
@@ -373,7 +388,7 @@ impl GazetteerBuilder {
             entities.push(entity);
             origins.push(origin);
         }
-        let mut titles = HashMap::new();
+        let mut titles: HashMap<(u32, String), u32, BuildFnv> = HashMap::default();
         let mut longest_office = 0;
         let mut office_starts: Vec<Box<str>> = Vec::new();
         for (index, entity) in entities.iter().enumerate() {
@@ -396,6 +411,7 @@ impl GazetteerBuilder {
         let matcher = Matcher::new(&pattern_text)?;
         Ok(Gazetteer {
             inner: Arc::new(Inner {
+                lines: origins.iter().map(|o| o.line as u32).collect(),
                 entities,
                 by_id,
                 matcher: Some(matcher),
@@ -403,7 +419,13 @@ impl GazetteerBuilder {
                 pattern_alias,
                 titles,
                 longest_office,
-                office_initials: office_starts.iter().map(|s| s.as_bytes()[0]).collect(),
+                office_initials: {
+                    let mut initials = [false; 256];
+                    office_starts
+                        .iter()
+                        .for_each(|s| initials[s.as_bytes()[0] as usize] = true);
+                    initials
+                },
                 office_starts,
             }),
         })
@@ -437,18 +459,15 @@ mod tests {
     fn the_default_data_builds() {
         let gazetteer = Gazetteer::embedded().unwrap();
         assert!(gazetteer.len() > 900, "{}", gazetteer.len());
-        let countries = gazetteer
-            .entities()
-            .iter()
-            .filter(|e| e.kind == EntityKind::Country)
-            .count();
-        assert!(countries >= 249, "{countries} countries");
-        let people = gazetteer
-            .entities()
-            .iter()
-            .filter(|e| e.kind == EntityKind::Person)
-            .count();
-        assert!(people >= 250, "{people} people");
+        let count = |kind: EntityKind| gazetteer.entities().iter().filter(|e| e.kind == kind).count();
+        assert!(
+            count(EntityKind::Country) >= 249,
+            "{} countries",
+            count(EntityKind::Country)
+        );
+        assert!(count(EntityKind::Person) >= 250, "{} people", count(EntityKind::Person));
+        let bodies = count(EntityKind::Organization) + count(EntityKind::GovernmentBody);
+        assert!(bodies >= 150, "{bodies} organisations and bodies");
         let putin = gazetteer.entity("Q7747").unwrap();
         assert_eq!(putin.role(), Some("President of Russia"));
         assert_eq!(putin.family_name(), Some("Putin"));

@@ -1,7 +1,9 @@
 //! Rule tables embedded from `data/`: aliases that need context, and the
 //! words that introduce a person's name. Parsed once, on first use.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+
+use crate::fnv::BuildFnv;
 use std::sync::LazyLock;
 
 /// Whether an ambiguous alias needs the document to confirm it.
@@ -36,7 +38,7 @@ pub(crate) struct Ambiguity {
     pub blockers: Vec<Blocker>,
 }
 
-static AMBIGUOUS: LazyLock<HashMap<&'static str, Ambiguity>> =
+static AMBIGUOUS: LazyLock<HashMap<&'static str, Ambiguity, BuildFnv>> =
     LazyLock::new(|| parse_ambiguous(include_str!("../data/ambiguous.tsv")));
 
 /// The ambiguity rules for an alias, when it has any.
@@ -44,7 +46,7 @@ pub(crate) fn ambiguity(alias: &str) -> Option<&'static Ambiguity> {
     AMBIGUOUS.get(alias)
 }
 
-fn parse_ambiguous(text: &'static str) -> HashMap<&'static str, Ambiguity> {
+fn parse_ambiguous(text: &'static str) -> HashMap<&'static str, Ambiguity, BuildFnv> {
     let list = |field: Option<&'static str>| -> Vec<&'static str> {
         field
             .unwrap_or("")
@@ -152,74 +154,18 @@ pub(crate) const ROLE_MODIFIERS: &[&str] = &[
     "vice",
 ];
 
-/// Capitalised words that start sentences or name times, not people: they
-/// neither begin a name run nor count as a name next to an ambiguous alias.
-pub(crate) const NOT_NAMES: &[&str] = &[
-    "A",
-    "After",
-    "Also",
-    "An",
-    "And",
-    "As",
-    "At",
-    "But",
-    "By",
-    "During",
-    "For",
-    "From",
-    "He",
-    "Her",
-    "His",
-    "However",
-    "If",
-    "In",
-    "It",
-    "Its",
-    "Meanwhile",
-    "On",
-    "Once",
-    "She",
-    "Since",
-    "So",
-    "That",
-    "The",
-    "Their",
-    "Then",
-    "There",
-    "These",
-    "They",
-    "This",
-    "Those",
-    "To",
-    "Under",
-    "Until",
-    "We",
-    "When",
-    "While",
-    "With",
-    "Without",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Today",
-    "Yesterday",
-    "Tomorrow",
-];
+static NOT_NAMES: LazyLock<HashSet<&'static str, BuildFnv>> = LazyLock::new(|| {
+    data_lines(include_str!("../data/not-names.txt"))
+        .map(str::trim)
+        .collect()
+});
+
+/// Capitalised words that start sentences or name times, not people
+/// (`data/not-names.txt`): they neither begin a name run nor count as a
+/// name next to an ambiguous alias.
+pub(crate) fn is_not_name(word: &str) -> bool {
+    NOT_NAMES.contains(word)
+}
 
 /// Words before a capital city that make it the place, not the government
 /// it stands for ("talks in Moscow" against "Moscow criticised").
@@ -249,6 +195,12 @@ mod tests {
         let georgia = ambiguity("Georgia").unwrap();
         assert!(georgia.blockers.iter().any(|b| b.anywhere && b.written == "Atlanta"));
         assert!(ambiguity("Russia").is_none());
+    }
+
+    #[test]
+    fn sentence_openers_and_dates_are_not_names() {
+        assert!(is_not_name("However") && is_not_name("Thursday") && is_not_name("July"));
+        assert!(!is_not_name("Ushakov") && !is_not_name("May"));
     }
 
     #[test]

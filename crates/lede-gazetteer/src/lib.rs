@@ -58,6 +58,7 @@
 mod entity;
 mod error;
 mod finder;
+mod fnv;
 mod gazetteer;
 mod lexicon;
 mod load;

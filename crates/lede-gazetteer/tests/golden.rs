@@ -16,31 +16,6 @@ struct Case {
     rejections: Vec<String>,
 }
 
-fn unescape(raw: &str, line: usize) -> String {
-    let mut out = String::new();
-    let mut chars = raw.chars();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match chars.next() {
-            Some('n') => out.push('\n'),
-            Some('t') => out.push('\t'),
-            Some('\\') => out.push('\\'),
-            Some('u') => {
-                let rest = chars.as_str();
-                let close = rest.find('}').unwrap_or_else(|| panic!("line {line}: bad \\u escape"));
-                let code = u32::from_str_radix(&rest[1..close], 16).unwrap_or_else(|_| panic!("line {line}: bad hex"));
-                out.push(char::from_u32(code).unwrap_or_else(|| panic!("line {line}: bad code point")));
-                chars = rest[close + 1..].chars();
-            }
-            other => panic!("line {line}: unknown escape \\{other:?}"),
-        }
-    }
-    out
-}
-
 fn parse_cases(data: &str) -> Vec<Case> {
     let mut cases: Vec<Case> = Vec::new();
     let mut lines: Vec<String> = Vec::new();
@@ -69,11 +44,11 @@ fn parse_cases(data: &str) -> Vec<Case> {
         if line == ">" {
             lines.push(String::new());
         } else if let Some(text) = line.strip_prefix("> ") {
-            lines.push(unescape(text, number));
+            lines.push(text.to_string());
         } else if let Some(expected) = line.strip_prefix("= ") {
-            case.mentions.push(normalize(&unescape(expected, number)));
+            case.mentions.push(normalize(expected));
         } else if let Some(expected) = line.strip_prefix("x ") {
-            case.rejections.push(normalize(&unescape(expected, number)));
+            case.rejections.push(normalize(expected));
         } else {
             panic!("line {number}: unexpected line {line:?}");
         }
