@@ -1,0 +1,116 @@
+//! The whole pipeline on any input: no panic, and every span it reports
+//! lies on char boundaries of the ORIGINAL input and slices to the text it
+//! claims, even though analysis runs on cleaned text.
+
+use lede::{Analysis, Pipeline, Span};
+use proptest::prelude::*;
+
+/// Checks one reported piece: a valid span of `input` whose text is `text`.
+fn piece(input: &str, what: &str, span: Span, text: &str) -> Result<(), String> {
+    if !span.is_valid_for(input) {
+        return Err(format!("{what}: {span:?} is not a valid span of the input"));
+    }
+    if &input[span.range()] != text {
+        return Err(format!(
+            "{what}: {span:?} slices to {:?}, not {text:?}",
+            &input[span.range()]
+        ));
+    }
+    Ok(())
+}
+
+fn check(input: &str, analysis: &Analysis) -> Result<(), String> {
+    for (i, q) in analysis.quotes.iter().enumerate() {
+        piece(input, &format!("quote {i}"), q.span, &q.text)?;
+        for part in &q.parts {
+            piece(input, &format!("quote {i} part"), part.span, &part.text)?;
+        }
+        if let Some(s) = &q.speaker {
+            piece(input, &format!("quote {i} speaker"), s.span, &s.mention)?;
+        }
+        if let Some(c) = &q.cue {
+            piece(input, &format!("quote {i} cue"), c.span, &c.text)?;
+        }
+    }
+    for e in &analysis.entities {
+        for m in &e.mentions {
+            piece(input, &format!("entity {}", e.id), m.span, &m.text)?;
+        }
+    }
+    Ok(())
+}
+
+fn assert_promises(input: &str) -> Result<(), TestCaseError> {
+    let analysis = Pipeline::default().analyze(input);
+    check(input, &analysis).map_err(|e| TestCaseError::fail(format!("{e}\n  in {input:?}")))
+}
+
+/// News fragments, boilerplate the cleaner removes or rewrites (so spans
+/// must be mapped back), quote marks of every style, odd characters.
+const POOL: &[&str] = &[
+    "Kremlin adviser Yuri Ushakov",
+    "Putin",
+    "said",
+    "told reporters",
+    "according to the ministry",
+    "\"We are ready,\"",
+    "\u{201c}Talks will resume,\u{201d}",
+    "\u{ab}Non\u{bb}",
+    "'",
+    "\"",
+    ", ",
+    ". ",
+    "\n",
+    "\n\n",
+    "Advertisement\n\n",
+    "Read also: Trump meets Zelensky in Kyiv\n\n",
+    "&amp; ",
+    "\u{a0}",
+    "\u{200b}",
+    "Caf\u{e9} ",
+    "e\u{301} ",
+    "NATO",
+    "Russia's",
+    "Moscow",
+    "He expounded that",
+    "the minister",
+    "\u{2014}",
+    "\r\n",
+    "\u{1F600}",
+];
+
+fn pooled() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(POOL), 0..50).prop_map(|parts| parts.concat())
+}
+
+fn spaced() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(POOL), 0..40).prop_map(|parts| parts.join(" "))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_string_keeps_every_promise(input in any::<String>()) {
+        assert_promises(&input)?;
+    }
+
+    #[test]
+    fn news_fragments_keep_every_promise(input in pooled()) {
+        assert_promises(&input)?;
+    }
+
+    #[test]
+    fn spaced_news_fragments_keep_every_promise(input in spaced()) {
+        assert_promises(&input)?;
+    }
+}
+
+#[test]
+fn the_checker_catches_a_span_that_does_not_slice_its_text() {
+    let input = "\"We are ready,\" Putin said.";
+    let mut analysis = Pipeline::default().analyze(input);
+    assert_eq!(check(input, &analysis), Ok(()));
+    analysis.quotes[0].text.push('!');
+    assert!(check(input, &analysis).is_err());
+}
