@@ -1,0 +1,518 @@
+//! Tagging: the triggers found in a text, turned into topic scores with
+//! their evidence, per document and for any part of it (a sentence, a quote).
+
+use std::fmt::Write as _;
+
+use lede_text::{sentences, NameHint, Span};
+
+use crate::format::STRONG;
+use crate::taxonomy::{Role, Taxonomy, TopicId, Trigger};
+
+/// How far the sentence of a co-occurrence or exclusion phrase is looked
+/// for on each side, in bytes: it keeps tagging linear in the text whatever
+/// its punctuation.
+const SENTENCE_WINDOW: usize = 500;
+
+/// The score a topic needs in a part of a document (a sentence, a quote) to
+/// be reported for it: one medium trigger.
+pub const PART_MIN_SCORE: f32 = 0.5;
+
+/// One trigger that fired, where it stands.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Evidence {
+    /// Where the trigger matched, in the tagged text.
+    pub span: Span,
+    /// For a co-occurrence rule, where its other phrase matched.
+    pub partner: Option<Span>,
+    /// The trigger.
+    pub trigger: Trigger,
+    /// Its weight.
+    pub weight: f32,
+    /// The topic whose trigger it is: a child's for evidence a child topic
+    /// lends its parent.
+    pub topic: TopicId,
+}
+
+/// A topic of a document or of a part of it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TopicScore {
+    /// The topic.
+    pub topic: TopicId,
+    /// Its score: each distinct trigger adds its weight, and each repeat of
+    /// a trigger half as much as the one before (so repetition alone adds at
+    /// most the weight again); a topic's children's evidence counts for it.
+    pub score: f32,
+    /// The triggers that fired for it or its children, in text order.
+    pub evidence: Vec<Evidence>,
+}
+
+/// Why a topic scored: one line of an explanation.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reason {
+    /// The trigger.
+    pub trigger: Trigger,
+    /// The trigger as the taxonomy gives it (`"ceasefire"`, `entity Q212`).
+    pub description: String,
+    /// Its weight.
+    pub weight: f32,
+    /// How often it fired.
+    pub count: usize,
+    /// The topic that owns the trigger (a child, when it lends evidence).
+    pub topic: TopicId,
+}
+
+impl TopicScore {
+    /// The triggers behind the score, strongest contribution first.
+    pub fn reasons(&self, taxonomy: &Taxonomy) -> Vec<Reason> {
+        let mut reasons: Vec<Reason> = Vec::new();
+        for e in &self.evidence {
+            match reasons.iter_mut().find(|r| r.trigger == e.trigger) {
+                Some(reason) => reason.count += 1,
+                None => reasons.push(Reason {
+                    trigger: e.trigger,
+                    description: taxonomy.describe(e.trigger),
+                    weight: e.weight,
+                    count: 1,
+                    topic: e.topic,
+                }),
+            }
+        }
+        reasons.sort_by(|a, b| contribution(b.weight, b.count).total_cmp(&contribution(a.weight, a.count)));
+        reasons
+    }
+}
+
+/// The topics of one document, with what triggered them.
+///
+/// ```
+/// use lede_topics::Taxonomy;
+///
+/// let taxonomy = Taxonomy::default();
+/// let text = "Kyiv and Moscow carried out a prisoner swap on Friday, returning 95 soldiers each.";
+/// let tagging = taxonomy.tag(text);
+/// let swap = taxonomy.find("conflict.prisoner_exchange").unwrap();
+/// let score = tagging.topics().iter().find(|t| t.topic == swap).unwrap();
+/// let words: Vec<&str> = score.evidence.iter().map(|e| &text[e.span.range()]).collect();
+/// assert!(words.contains(&"prisoner swap"));
+/// ```
+#[derive(Clone, Debug)]
+pub struct Tagging<'t> {
+    taxonomy: &'t Taxonomy,
+    /// Every trigger that fired, before roll-up, in text order.
+    evidence: Vec<Evidence>,
+    /// Reported topics, best first.
+    topics: Vec<TopicScore>,
+    /// Every topic's rolled-up score, reported or not.
+    scores: Vec<f32>,
+}
+
+impl<'t> Tagging<'t> {
+    /// The document's topics, best first: those whose score reaches their
+    /// `min_score` with support from a strong trigger or from at least two
+    /// distinct triggers.
+    pub fn topics(&self) -> &[TopicScore] {
+        &self.topics
+    }
+
+    /// The taxonomy this tagging used.
+    pub fn taxonomy(&self) -> &'t Taxonomy {
+        self.taxonomy
+    }
+
+    /// Every trigger that fired, each under the topic that owns it, in text
+    /// order.
+    pub fn evidence(&self) -> &[Evidence] {
+        &self.evidence
+    }
+
+    /// A topic's score in the document, reported or not.
+    pub fn score(&self, topic: TopicId) -> f32 {
+        self.scores[topic.index()]
+    }
+
+    /// The top-level subject with the highest score, if any trigger fired:
+    /// the document's broad subject (sport, politics, ...) even when no
+    /// topic reaches its minimum.
+    pub fn subject(&self) -> Option<TopicId> {
+        let taxonomy = self.taxonomy;
+        (0..self.scores.len())
+            .map(|i| TopicId(i as u32))
+            .filter(|&t| taxonomy.topic(t).parent.is_none() && self.scores[t.index()] > 0.0)
+            .max_by(|&a, &b| self.scores[a.index()].total_cmp(&self.scores[b.index()]).then(b.cmp(&a)))
+    }
+
+    /// The topics of a part of the document (a sentence, a quote): triggers
+    /// inside `span` only, each topic with a score of at least
+    /// [`PART_MIN_SCORE`], best first.
+    pub fn within(&self, span: Span) -> Vec<TopicScore> {
+        let inside = self.evidence.iter().filter(|e| span.contains(e.span));
+        score(self.taxonomy, inside, Threshold::Part).0
+    }
+
+    /// Each sentence of `text` (the text that was tagged) with its topics.
+    pub fn sentences(&self, text: &str) -> Vec<(Span, Vec<TopicScore>)> {
+        sentences(text).map(|s| (s, self.within(s))).collect()
+    }
+
+    /// Why each topic was reported: one line per topic, then one per
+    /// trigger with its weight, count and (for a child's evidence) topic.
+    pub fn explain(&self) -> String {
+        let taxonomy = self.taxonomy;
+        let mut out = String::new();
+        for topic in &self.topics {
+            let t = taxonomy.topic(topic.topic);
+            let _ = writeln!(out, "{} ({}): score {:.2}", t.id, t.label, topic.score);
+            for reason in topic.reasons(taxonomy) {
+                let via = if reason.topic == topic.topic {
+                    String::new()
+                } else {
+                    format!(" via {}", taxonomy.topic(reason.topic).id)
+                };
+                let _ = writeln!(
+                    out,
+                    "  {} x{} weight {}{via}",
+                    reason.description, reason.count, reason.weight
+                );
+            }
+        }
+        out
+    }
+}
+
+pub(crate) fn tag<'t>(taxonomy: &'t Taxonomy, text: &str, names: &[NameHint]) -> Tagging<'t> {
+    let compiled = &*taxonomy.inner;
+    let mut evidence = Vec::new();
+    let mut markers: Vec<(u32, usize, u8, Span)> = Vec::new();
+    let mut excluded: Vec<(TopicId, Span)> = Vec::new();
+    compiled.phrases.find(text, |i, span| match compiled.roles[i as usize] {
+        Role::Trigger { topic, weight } => evidence.push(Evidence {
+            span,
+            partner: None,
+            trigger: Trigger::Phrase(i),
+            weight,
+            topic,
+        }),
+        Role::Near { rule, side } => markers.push((rule, sentence_around(text, span).start, side, span)),
+        Role::Exclude { topic } => excluded.push((topic, sentence_around(text, span))),
+    });
+    // A rule fires once per sentence in which both its sides occur, with the
+    // first phrase of each side as evidence.
+    markers.sort_unstable_by_key(|&(rule, sentence, side, span)| (rule, sentence, side, span));
+    for group in markers.chunk_by(|x, y| (x.0, x.1) == (y.0, y.1)) {
+        let a = group.iter().find(|m| m.2 == 0);
+        let b = group.iter().find(|m| m.2 == 1);
+        if let (Some(a), Some(b)) = (a, b) {
+            let rule = &compiled.rules[a.0 as usize];
+            evidence.push(Evidence {
+                span: a.3,
+                partner: Some(b.3),
+                trigger: Trigger::Near(a.0),
+                weight: rule.weight,
+                topic: rule.topic,
+            });
+        }
+    }
+    if let Some(set) = &compiled.regex_set {
+        for i in set.matches(text).iter() {
+            let (regex, topic, weight) = &compiled.regexes[i];
+            for m in regex.find_iter(text).filter(|m| !m.is_empty()) {
+                evidence.push(Evidence {
+                    span: Span::new(m.start(), m.end()),
+                    partner: None,
+                    trigger: Trigger::Regex(i as u32),
+                    weight: *weight,
+                    topic: *topic,
+                });
+            }
+        }
+    }
+    for hint in names.iter().filter(|h| !h.span.is_empty() && h.span.is_valid_for(text)) {
+        let Some(triggers) = hint.id.and_then(|id| compiled.entities.get(id)) else {
+            continue;
+        };
+        for &i in triggers {
+            let (_, topic, weight) = &compiled.entity_triggers[i as usize];
+            evidence.push(Evidence {
+                span: hint.span,
+                partner: None,
+                trigger: Trigger::Entity(i),
+                weight: *weight,
+                topic: *topic,
+            });
+        }
+    }
+    if !excluded.is_empty() {
+        excluded.sort_unstable_by_key(|&(topic, span)| (topic, span));
+        evidence.retain(|e| !is_excluded(&excluded, e));
+    }
+    evidence.sort_unstable_by_key(|e| (e.span, e.topic, e.trigger));
+    let (topics, scores) = score(taxonomy, evidence.iter(), Threshold::Document);
+    Tagging {
+        taxonomy,
+        evidence,
+        topics,
+        scores,
+    }
+}
+
+/// True when an exclusion phrase of the evidence's topic stands in its
+/// sentence. `excluded` is sorted by topic, then span.
+fn is_excluded(excluded: &[(TopicId, Span)], e: &Evidence) -> bool {
+    let from = excluded.partition_point(|(t, _)| *t < e.topic);
+    let to = excluded.partition_point(|(t, s)| (*t, s.start) <= (e.topic, e.span.start));
+    // Sentences found around different phrases are the same sentence or do
+    // not overlap, so the last one starting before the evidence decides.
+    to > from && excluded[to - 1].1.contains(e.span)
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Threshold {
+    /// A topic's `min_score`, with support from a strong trigger or two
+    /// distinct ones.
+    Document,
+    /// [`PART_MIN_SCORE`].
+    Part,
+}
+
+/// What repetition of one trigger adds up to: its weight for the first
+/// occurrence, half as much for each repeat after it.
+fn contribution(weight: f32, count: usize) -> f32 {
+    weight * (2.0 - 2f32.powi(1 - count.min(20) as i32))
+}
+
+/// Rolls evidence up the hierarchy and scores every topic: the reported
+/// topics, best first, and every topic's score.
+fn score<'e>(
+    taxonomy: &Taxonomy,
+    evidence: impl Iterator<Item = &'e Evidence>,
+    threshold: Threshold,
+) -> (Vec<TopicScore>, Vec<f32>) {
+    let compiled = &*taxonomy.inner;
+    let mut lists: Vec<Vec<Evidence>> = vec![Vec::new(); compiled.topics.len()];
+    for e in evidence {
+        lists[e.topic.index()].push(*e);
+    }
+    let mut scores = vec![0.0; compiled.topics.len()];
+    let mut reported = Vec::new();
+    for &id in &compiled.rollup {
+        let mut list = std::mem::take(&mut lists[id.index()]);
+        if list.is_empty() {
+            continue;
+        }
+        // One trigger per place: the same words may trigger a topic and its
+        // child; the strongest counts.
+        list.sort_unstable_by(|a, b| a.span.cmp(&b.span).then(b.weight.total_cmp(&a.weight)));
+        list.dedup_by_key(|e| e.span);
+        let mut triggers: Vec<(Trigger, f32)> = list.iter().map(|e| (e.trigger, e.weight)).collect();
+        triggers.sort_unstable_by_key(|t| t.0);
+        let mut total = 0.0;
+        let mut distinct = 0;
+        for group in triggers.chunk_by(|a, b| a.0 == b.0) {
+            total += contribution(group[0].1, group.len());
+            distinct += 1;
+        }
+        scores[id.index()] = total;
+        let topic = &compiled.topics[id.index()];
+        let report = match threshold {
+            Threshold::Document => {
+                total >= topic.min_score && (distinct >= 2 || list.iter().any(|e| e.weight >= STRONG))
+            }
+            Threshold::Part => total >= PART_MIN_SCORE,
+        };
+        if let Some(parent) = topic.parent {
+            lists[parent.index()].extend_from_slice(&list);
+        }
+        if report {
+            reported.push(TopicScore {
+                topic: id,
+                score: total,
+                evidence: list,
+            });
+        }
+    }
+    reported.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.topic.cmp(&b.topic)));
+    (reported, scores)
+}
+
+/// The sentence around `span`, found cheaply: from after the last line
+/// break or sentence-ending mark followed by a space before it, to the next
+/// one after it, looking at most [`SENTENCE_WINDOW`] bytes each way. Unlike
+/// `lede_text::sentences` it does not know abbreviations ("U.S. officials"
+/// ends a sentence here); it only scopes co-occurrence and exclusion rules.
+pub(crate) fn sentence_around(text: &str, span: Span) -> Span {
+    let bytes = text.as_bytes();
+    let floor = span.start.saturating_sub(SENTENCE_WINDOW);
+    let mut start = span.start;
+    while start > floor {
+        let b = bytes[start - 1];
+        if b == b'\n' || (b.is_ascii_whitespace() && start >= 2 && ends_sentence(bytes, start - 2)) {
+            break;
+        }
+        start -= 1;
+    }
+    let ceiling = (span.end + SENTENCE_WINDOW).min(bytes.len());
+    let mut end = span.end;
+    while end < ceiling {
+        let b = bytes[end];
+        if b == b'\n' {
+            break;
+        }
+        if matches!(b, b'.' | b'!' | b'?') {
+            let after = after_closers(bytes, end + 1);
+            if bytes.get(after).map_or(true, u8::is_ascii_whitespace) {
+                end = after;
+                break;
+            }
+        }
+        end += 1;
+    }
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    Span::new(start.min(span.start), end.max(span.end))
+}
+
+/// The offset after the closing quotes and brackets that start at `i`.
+fn after_closers(bytes: &[u8], mut i: usize) -> usize {
+    loop {
+        match bytes.get(i..i + 3) {
+            // ” and ’
+            Some([0xe2, 0x80, 0x9d | 0x99]) => i += 3,
+            _ if matches!(bytes.get(i), Some(b'"' | b'\'' | b')')) => i += 1,
+            _ => return i,
+        }
+    }
+}
+
+/// True when the byte at `i` ends a sentence: a terminal mark, or a closing
+/// quote or bracket right after one.
+fn ends_sentence(bytes: &[u8], mut i: usize) -> bool {
+    for _ in 0..3 {
+        match bytes[i] {
+            b'.' | b'!' | b'?' => return true,
+            b'"' | b'\'' | b')' | 0x80..=0xbf | 0xe2 if i > 0 => i -= 1,
+            _ => return false,
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn taxonomy(source: &str) -> Taxonomy {
+        Taxonomy::from_toml(source, "test.toml").unwrap()
+    }
+
+    const TWO_LEVELS: &str = r#"
+[[topic]]
+id = "conflict"
+label = "Conflict"
+medium = ["troops", "shelling"]
+
+[[topic]]
+id = "conflict.swap"
+label = "Prisoner exchange"
+parent = "conflict"
+strong = ["prisoner swap"]
+near = [{ a = ["prisoner*", "captive*"], b = ["exchang*", "swap*", "freed"], weight = 1.0 }]
+exclude = ["card swap"]
+"#;
+
+    fn ids<'a>(taxonomy: &'a Taxonomy, scores: &[TopicScore]) -> Vec<&'a str> {
+        scores.iter().map(|s| taxonomy.topic(s.topic).id.as_str()).collect()
+    }
+
+    #[test]
+    fn one_weak_trigger_is_not_a_document_topic_two_are() {
+        let t = taxonomy(TWO_LEVELS);
+        assert!(t.tag("The troops left.").topics().is_empty());
+        assert!(t.tag("The troops left. The troops came back.").topics().is_empty());
+        let tagging = t.tag("The troops left after the shelling.");
+        assert_eq!(ids(&t, tagging.topics()), ["conflict"]);
+        assert_eq!(tagging.topics()[0].score, 1.0);
+    }
+
+    #[test]
+    fn a_child_supports_its_parent_and_rules_fire_within_a_sentence() {
+        let t = taxonomy(TWO_LEVELS);
+        let text = "Both sides freed 90 prisoners on Friday. No prisoners were held. Talks were freed up.";
+        let tagging = t.tag(text);
+        assert_eq!(ids(&t, tagging.topics()), ["conflict", "conflict.swap"]);
+        let swap = &tagging.topics()[1];
+        assert_eq!(swap.evidence.len(), 1, "only the first sentence has both sides");
+        let e = swap.evidence[0];
+        assert_eq!((&text[e.span.range()], &text[e.partner.unwrap().range()]), ("prisoners", "freed"));
+        assert!(tagging.explain().contains("\"prisoner*\"|\"captive*\" near"), "{}", tagging.explain());
+        assert!(tagging.explain().contains("via conflict.swap"), "{}", tagging.explain());
+    }
+
+    #[test]
+    fn an_exclusion_silences_its_topic_in_its_sentence_only() {
+        let t = taxonomy(TWO_LEVELS);
+        let text = "A prisoner swap, they called the card swap. Later a prisoner swap happened.";
+        let tagging = t.tag(text);
+        let swap = t.find("conflict.swap").unwrap();
+        let kept: Vec<usize> = tagging.evidence().iter().filter(|e| e.topic == swap).map(|e| e.span.start).collect();
+        assert_eq!(kept, [text.rfind("prisoner swap").unwrap()]);
+    }
+
+    #[test]
+    fn parts_and_sentences() {
+        let t = taxonomy(TWO_LEVELS);
+        let text = "Troops massed. The prisoner swap went ahead.";
+        let tagging = t.tag(text);
+        let sentences = tagging.sentences(text);
+        assert_eq!(sentences.len(), 2);
+        assert_eq!(ids(&t, &sentences[0].1), ["conflict"]);
+        assert_eq!(ids(&t, &sentences[1].1), ["conflict", "conflict.swap"]);
+        assert_eq!(tagging.subject(), t.find("conflict"));
+    }
+
+    #[test]
+    fn entity_hints_trigger_topics() {
+        let t = taxonomy(
+            "[[topic]]\nid = \"ukraine\"\nlabel = \"Ukraine war\"\nentities = { \"Q212\" = 1.0 }\nmedium = [\"front line\"]\n",
+        );
+        let text = "Kyiv said the front line held.";
+        let hint = NameHint {
+            span: Span::new(0, 4),
+            name: "Kyiv",
+            id: Some("Q212"),
+            kind: lede_text::NameKind::Country,
+            role: None,
+        };
+        let bad = NameHint {
+            span: Span::new(2, 99),
+            ..hint
+        };
+        let tagging = t.tag_with_names(text, &[hint, bad]);
+        assert_eq!(tagging.topics().len(), 1);
+        assert_eq!(tagging.topics()[0].score, 1.5);
+        assert!(tagging.explain().contains("entity Q212 x1 weight 1"), "{}", tagging.explain());
+    }
+
+    #[test]
+    fn repetition_saturates() {
+        assert_eq!(contribution(1.0, 1), 1.0);
+        assert_eq!(contribution(1.0, 2), 1.5);
+        assert!(contribution(1.0, 1000) < 2.0);
+    }
+
+    #[test]
+    fn sentence_around_stops_at_marks_and_breaks() {
+        let text = "One ends. \"Two ends.\" Three\nFour ends";
+        let at = |w: &str| {
+            let s = text.find(w).unwrap();
+            sentence_around(text, Span::new(s, s + w.len())).slice(text)
+        };
+        assert_eq!(at("One"), "One ends.");
+        assert_eq!(at("Three"), "Three");
+        assert_eq!(at("Four"), "Four ends");
+        assert_eq!(at("Two"), "\"Two ends.\"");
+    }
+}
