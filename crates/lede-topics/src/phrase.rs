@@ -15,6 +15,8 @@
 //!   matches either, so `US` does not match "us", `Apple` does not match
 //!   "apple", and `nato` matches "NATO" and "Nato".
 
+use std::borrow::Cow;
+
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
 use lede_text::Span;
 
@@ -124,6 +126,17 @@ impl PhraseSet {
     /// the text meets.
     pub fn find(&self, text: &str, mut found: impl FnMut(u32, Span)) {
         let Some(automaton) = &self.automaton else { return };
+        // A phrase's words may be split by a line break or tab (wrapped
+        // text): the search reads a copy with those turned into spaces. The
+        // copy has the same length and char boundaries, so spans hold for
+        // `text`; runs of several whitespace characters (a blank line
+        // between paragraphs) still separate phrases.
+        let spaced: Cow<str> = if text.bytes().any(|b| matches!(b, b'\n' | b'\r' | b'\t')) {
+            Cow::Owned(text.replace(['\n', '\r', '\t'], " "))
+        } else {
+            Cow::Borrowed(text)
+        };
+        let text: &str = &spaced;
         let bytes = text.as_bytes();
         let mut pos = 0;
         while pos < bytes.len() {
@@ -228,6 +241,7 @@ mod tests {
         // "ward" starts inside "reward" and fails; "warden" is not a phrase.
         assert_eq!(matches(&["ward", "rd war"], "reward war"), Vec::<(String, String)>::new());
         assert_eq!(matches(&["war"], "rewar war"), [("war".into(), "war".into())]);
+        assert_eq!(matches(&["trade war"], "a trade\nwar, a trade\n\nwar"), [("trade war".into(), "trade\nwar".into())]);
         assert_eq!(matches(&["Kyiv"], "«Kyiv»Київ Kyiv"), [("Kyiv".into(), "Kyiv".into()), ("Kyiv".into(), "Kyiv".into())]);
     }
 }

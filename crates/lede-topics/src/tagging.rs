@@ -334,9 +334,9 @@ fn score<'e>(
     (reported, scores)
 }
 
-/// The sentence around `span`, found cheaply: from after the last line
-/// break or sentence-ending mark followed by a space before it, to the next
-/// one after it, looking at most [`SENTENCE_WINDOW`] bytes each way. Unlike
+/// The sentence around `span`, found cheaply: from after the last blank
+/// line or sentence-ending mark followed by a space before it, to the next
+/// one after it (a single line break is wrapped text, not a boundary), looking at most [`SENTENCE_WINDOW`] bytes each way. Unlike
 /// `lede_text::sentences` it does not know abbreviations ("U.S. officials"
 /// ends a sentence here); it only scopes co-occurrence and exclusion rules.
 pub(crate) fn sentence_around(text: &str, span: Span) -> Span {
@@ -345,7 +345,7 @@ pub(crate) fn sentence_around(text: &str, span: Span) -> Span {
     let mut start = span.start;
     while start > floor {
         let b = bytes[start - 1];
-        if b == b'\n' || (b.is_ascii_whitespace() && start >= 2 && ends_sentence(bytes, start - 2)) {
+        if b.is_ascii_whitespace() && start >= 2 && (ends_sentence(bytes, start - 2) || bytes[start - 2] == b'\n') {
             break;
         }
         start -= 1;
@@ -354,7 +354,7 @@ pub(crate) fn sentence_around(text: &str, span: Span) -> Span {
     let mut end = span.end;
     while end < ceiling {
         let b = bytes[end];
-        if b == b'\n' {
+        if b == b'\n' && bytes.get(end + 1) == Some(&b'\n') {
             break;
         }
         if matches!(b, b'.' | b'!' | b'?') {
@@ -505,14 +505,14 @@ exclude = ["card swap"]
 
     #[test]
     fn sentence_around_stops_at_marks_and_breaks() {
-        let text = "One ends. \"Two ends.\" Three\nFour ends";
+        let text = "One ends. \"Two ends.\" Three\n\nFour\nends";
         let at = |w: &str| {
             let s = text.find(w).unwrap();
             sentence_around(text, Span::new(s, s + w.len())).slice(text)
         };
         assert_eq!(at("One"), "One ends.");
         assert_eq!(at("Three"), "Three");
-        assert_eq!(at("Four"), "Four ends");
+        assert_eq!(at("Four"), "Four\nends");
         assert_eq!(at("Two"), "\"Two ends.\"");
     }
 }
