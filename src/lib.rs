@@ -1,7 +1,7 @@
 //! lede: rule-based extraction for news text.
 //!
 //! [`Pipeline`] runs every stage over an article: cleaning, then who said
-//! what; every span it reports points into the text you gave it, even
+//! what, then topics and claims; every span it reports points into the text you gave it, even
 //! though analysis runs on the cleaned text.
 //!
 //! ```
@@ -17,8 +17,9 @@
 //! The stages are crates of their own, re-exported here: the text model
 //! ([`text`]: spans, offset maps, paragraphs, news-grade sentences and
 //! words), cleaning ([`clean`]: boilerplate removal and normalisation with
-//! an offset map) and attribution ([`quotes`]: quotation marks, cues,
-//! speakers).
+//! an offset map), attribution ([`quotes`]: quotation marks, cues,
+//! speakers) and topics ([`topics`]: a taxonomy of subjects and news
+//! topics with evidence, and claims with check-worthiness).
 //!
 //! ```
 //! let text = "Russian President Vladimir Putin spoke in Moscow. Dr. Smith said no.";
@@ -31,12 +32,14 @@
 mod analysis;
 mod pipeline;
 
-pub use analysis::{Analysis, CueRecord, Excerpt, QuoteRecord, SpeakerRecord};
+pub use analysis::{Analysis, ClaimRecord, CueRecord, Excerpt, QuoteRecord, ReasonRecord, SpeakerRecord, TopicRecord};
 pub use lede_clean as clean;
 pub use lede_quotes as quotes;
 pub use lede_quotes::{CueClass, QuoteKind, SpeakerKind};
 pub use lede_text as text;
 pub use lede_text::{OffsetMap, Span};
+pub use lede_topics as topics;
+pub use lede_topics::{ClaimKind, Feature, Taxonomy};
 pub use pipeline::{Pipeline, PipelineBuilder};
 
 /// The README's examples, compiled and run as doctests.

@@ -1,10 +1,11 @@
-//! The pipeline: clean, then find who said what, with every span mapped
-//! back to the original input.
+//! The pipeline: clean, then find who said what, then topics and claims,
+//! with every span mapped back to the original input.
 
 use lede_clean::{CleanError, Cleaned, Cleaner};
-use lede_quotes::find_quotes;
+use lede_quotes::{find_quotes, QuoteKind};
+use lede_topics::{find_claims, ClaimKind, Statement, Tagging, Taxonomy};
 
-use crate::analysis::{Analysis, CueRecord, Excerpt, QuoteRecord, SpeakerRecord};
+use crate::analysis::{Analysis, ClaimRecord, CueRecord, Excerpt, QuoteRecord, ReasonRecord, SpeakerRecord, TopicRecord};
 use crate::Span;
 
 /// Runs every lede stage over a document. Built once and shared: a
@@ -33,6 +34,7 @@ use crate::Span;
 #[derive(Clone, Debug, Default)]
 pub struct Pipeline {
     cleaner: Cleaner,
+    taxonomy: Taxonomy,
 }
 
 impl Pipeline {
@@ -44,7 +46,42 @@ impl Pipeline {
     /// Analyses one document.
     pub fn analyze(&self, text: &str) -> Analysis {
         let cleaned = self.cleaner.clean(text);
-        let quotes = find_quotes(&cleaned.text)
+        let found = find_quotes(&cleaned.text);
+        // Every quote is a claim, made by its speaker as the quote record
+        // names them (the fullest name, else the mention).
+        let statements: Vec<Statement> = found
+            .iter()
+            .map(|quote| Statement {
+                span: quote.content,
+                claimant: quote.speaker.map(|s| s.name.unwrap_or(s.mention).slice(&cleaned.text)),
+                kind: match quote.kind {
+                    QuoteKind::Direct => ClaimKind::Direct,
+                    QuoteKind::Mixed => ClaimKind::Mixed,
+                    QuoteKind::Indirect => ClaimKind::Indirect,
+                },
+            })
+            .collect();
+        // Entity triggers need name hints from a gazetteer; none is wired
+        // into the pipeline yet, so topics come from phrases and rules.
+        let tagging = self.taxonomy.tag(&cleaned.text);
+        let topics = topic_records(&tagging, &cleaned, text);
+        let mut claims: Vec<ClaimRecord> = find_claims(&cleaned.text, &tagging, &statements, &[])
+            .into_iter()
+            .map(|claim| {
+                let (span, content) = original(&cleaned, text, claim.span);
+                ClaimRecord {
+                    text: content,
+                    span,
+                    claimant: claim.claimant.map(str::to_string),
+                    kind: claim.kind,
+                    topics: claim.topics.iter().map(|&t| self.taxonomy.topic(t).id.clone()).collect(),
+                    check_worthiness: claim.check_worthiness,
+                    features: claim.features,
+                }
+            })
+            .collect();
+        claims.sort_by_key(|c| c.span);
+        let quotes = found
             .into_iter()
             .map(|quote| {
                 let back = |span: Span| original(&cleaned, text, span);
@@ -83,8 +120,50 @@ impl Pipeline {
                 }
             })
             .collect();
-        Analysis { quotes }
+        Analysis { quotes, topics, claims }
     }
+}
+
+/// The reported topics of a tagging, with evidence mapped to the input.
+fn topic_records(tagging: &Tagging, cleaned: &Cleaned, input: &str) -> Vec<TopicRecord> {
+    let taxonomy = tagging.taxonomy();
+    tagging
+        .topics()
+        .iter()
+        .map(|score| {
+            let topic = taxonomy.topic(score.topic);
+            let mut spans: Vec<Span> = score
+                .evidence
+                .iter()
+                .flat_map(|e| [Some(e.span), e.partner].into_iter().flatten())
+                .collect();
+            spans.sort_unstable();
+            spans.dedup();
+            TopicRecord {
+                id: topic.id.clone(),
+                label: topic.label.clone(),
+                iptc: topic.iptc.clone(),
+                score: score.score,
+                evidence: spans
+                    .into_iter()
+                    .map(|span| {
+                        let (span, text) = original(cleaned, input, span);
+                        Excerpt { text, span }
+                    })
+                    .collect(),
+                reasons: score
+                    .reasons(taxonomy)
+                    .into_iter()
+                    .map(|r| ReasonRecord {
+                        trigger: r.description,
+                        weight: r.weight,
+                        count: r.count,
+                        topic: taxonomy.topic(r.topic).id.clone(),
+                    })
+                    .collect(),
+            }
+        })
+        .collect()
 }
 
 /// A span of the clean text as a span of the input, with its text.
@@ -97,6 +176,7 @@ fn original(cleaned: &Cleaned, input: &str, span: Span) -> (Span, String) {
 #[derive(Clone, Debug, Default)]
 pub struct PipelineBuilder {
     cleaner: Option<Cleaner>,
+    taxonomy: Option<Taxonomy>,
 }
 
 impl PipelineBuilder {
@@ -106,10 +186,18 @@ impl PipelineBuilder {
         self
     }
 
+    /// Uses this topic taxonomy instead of `Taxonomy::default()` (build it
+    /// with `Taxonomy::builder()`, with or without the default topics).
+    pub fn taxonomy(mut self, taxonomy: Taxonomy) -> PipelineBuilder {
+        self.taxonomy = Some(taxonomy);
+        self
+    }
+
     /// Builds the pipeline.
     pub fn build(self) -> Result<Pipeline, CleanError> {
         Ok(Pipeline {
             cleaner: self.cleaner.unwrap_or_default(),
+            taxonomy: self.taxonomy.unwrap_or_default(),
         })
     }
 }

@@ -13,6 +13,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 use lede::clean::{Cleaner, Family};
+use lede::{Pipeline, Taxonomy};
 
 use crate::commands::{Output, Task};
 use crate::input::{InputOptions, Inputs};
@@ -23,7 +24,8 @@ Exit codes:
   0  every document was processed
   1  stopped at bad input (malformed JSON Lines record, invalid UTF-8,
      unreadable file) or a failed write; everything before it was written
-  2  usage error (unknown option, bad value, invalid --regex)
+  2  usage error (unknown option, bad value, invalid --regex, unreadable
+     or invalid --taxonomy file)
   3  finished, but --skip-invalid skipped bad input (each reported on
      standard error)";
 
@@ -64,8 +66,39 @@ enum Command {
     /// quoted words without the quote marks. A direct quote that its
     /// said-tag interrupts spans from the first quoted word to the last and
     /// lists its quoted pieces in "parts".
+    ///
+    /// Each record also has "topics": [{"id", "label", "iptc", "score",
+    /// "evidence": [{"text", "start", "end"}]}], best first, from the
+    /// default taxonomy (IPTC subjects and international-news topics) or
+    /// the one given with --taxonomy, and "claims": [{"text", "start",
+    /// "end", "claimant", "kind", "topics", "check_worthiness",
+    /// "features"}], every quote and the publisher's own check-worthy
+    /// sentences ("claimant": null, "kind": "reported"), in document order.
     #[command(after_help = EXIT_CODES)]
-    Analyze(InputArgs),
+    Analyze(AnalyzeArgs),
+}
+
+#[derive(Args)]
+struct AnalyzeArgs {
+    #[command(flatten)]
+    input: InputArgs,
+
+    /// Add the topics of this TOML taxonomy file (repeatable): a topic
+    /// whose id is already defined is extended, others are added. See the
+    /// lede-topics README for the format.
+    #[arg(long, value_name = "FILE")]
+    taxonomy: Vec<String>,
+
+    /// Use only the --taxonomy files, without the default topics.
+    #[arg(long, requires = "taxonomy")]
+    no_default_taxonomy: bool,
+
+    /// Print why each topic was reported on standard error: one line per
+    /// topic (document, id, label, score), then one per trigger that fired
+    /// (the trigger, its count and weight, and the child topic that lent
+    /// it).
+    #[arg(long)]
+    explain_topics: bool,
 }
 
 #[derive(Args)]
@@ -143,12 +176,19 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let (input, task) = match cli.command {
         Command::Sentences(input) => (input, Task::Sentences),
-        Command::Analyze(input) => (
-            input,
-            Task::Analyze {
-                pipeline: Box::default(),
-            },
-        ),
+        Command::Analyze(args) => match build_pipeline(&args) {
+            Ok(pipeline) => (
+                args.input,
+                Task::Analyze {
+                    pipeline: Box::new(pipeline),
+                    explain_topics: args.explain_topics,
+                },
+            ),
+            Err(error) => {
+                report(format_args!("{error}"));
+                return ExitCode::from(2);
+            }
+        },
         Command::Clean(args) => match build_cleaner(&args) {
             Ok(cleaner) => (
                 args.input,
@@ -164,6 +204,24 @@ fn main() -> ExitCode {
         },
     };
     run(input, &task)
+}
+
+fn build_pipeline(args: &AnalyzeArgs) -> Result<Pipeline, lede::topics::TopicsError> {
+    if args.taxonomy.is_empty() {
+        return Ok(Pipeline::default());
+    }
+    let mut builder = Taxonomy::builder();
+    if !args.no_default_taxonomy {
+        builder = builder.with_default();
+    }
+    for file in &args.taxonomy {
+        builder = builder.load(file)?;
+    }
+    let taxonomy = builder.build()?;
+    Ok(Pipeline::builder()
+        .taxonomy(taxonomy)
+        .build()
+        .expect("the default cleaner builds"))
 }
 
 fn build_cleaner(args: &CleanArgs) -> Result<Cleaner, lede::clean::CleanError> {

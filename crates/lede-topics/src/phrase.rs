@@ -8,16 +8,17 @@
 //! on each match only, so their cost follows the number of matches, not the
 //! length of the text:
 //!
-//! - word boundaries: no letter or digit right before or after the match
-//!   (after a phrase ending in `*`, the match extends to the end of its word:
-//!   `tariff*` covers "tariffs");
+//! - word boundaries: a match starts at a word start (the automaton reads
+//!   a copy of the text with punctuation as spaces, see [`PhraseSet`]) and
+//!   no letter or digit follows it (after a phrase ending in `*`, the match
+//!   extends to the end of its word: `tariff*` covers "tariffs");
 //! - case: a capital in the phrase must be a capital in the text, lowercase
 //!   matches either, so `US` does not match "us", `Apple` does not match
 //!   "apple", and `nato` matches "NATO" and "Nato".
 
-use std::borrow::Cow;
+use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use lede_text::Span;
 
 use crate::TopicsError;
@@ -59,8 +60,17 @@ impl Phrase {
 }
 
 /// Phrases compiled into one automaton. Several phrases may share an
-/// automaton pattern (they are equal up to ASCII case and `*`); each keeps
-/// its own case and prefix policy.
+/// automaton pattern (they are equal up to ASCII case, punctuation and
+/// `*`); each keeps its own case and prefix policy.
+///
+/// The automaton reads a copy of the text in which every character that is
+/// not a letter or digit (ASCII punctuation and whitespace, and the common
+/// Unicode quotes, dashes and spaces) is a space, with a space added at
+/// each end; each pattern is its phrase mapped the same way after one
+/// space. A match therefore starts at a word start, so the search never
+/// stops inside a word, and the copy keeps the text's byte offsets (plus
+/// one). Punctuation inside a phrase matches any other: `hat-trick` also
+/// matches "hat trick", and a phrase's words match across a line break.
 #[derive(Clone, Debug)]
 pub(crate) struct PhraseSet {
     automaton: Option<AhoCorasick>,
@@ -74,13 +84,20 @@ impl PhraseSet {
     /// index of the phrase in this list.
     pub fn new<S: AsRef<str>>(phrases: &[S]) -> Result<PhraseSet, TopicsError> {
         let phrases: Vec<Phrase> = phrases.iter().map(|p| Phrase::new(p.as_ref())).collect();
-        let mut keys: Vec<(String, u32)> = phrases
+        let mut keys: Vec<(Vec<u8>, u32)> = phrases
             .iter()
             .enumerate()
-            .map(|(i, p)| (p.text.to_ascii_lowercase(), i as u32))
+            .map(|(i, p)| {
+                let mut key = spaced(&p.text.to_ascii_lowercase());
+                // The copy's leading space is the word boundary before the
+                // phrase; the trailing one is not part of the pattern (the
+                // next phrase needs it as its leading space).
+                key.pop();
+                (key, i as u32)
+            })
             .collect();
         keys.sort();
-        let mut patterns: Vec<String> = Vec::new();
+        let mut patterns: Vec<Vec<u8>> = Vec::new();
         let mut members: Vec<Vec<u32>> = Vec::new();
         for (key, index) in keys {
             if patterns.last() != Some(&key) {
@@ -91,22 +108,45 @@ impl PhraseSet {
                 last.push(index);
             }
         }
+        // The longest match hides shorter phrases inside it, but a word
+        // prefix is not hidden by a longer match of the same word: a match
+        // of `sanctions` also stands for `sanction*`. So each pattern also
+        // lists the prefix phrases whose stem begins it, within its last word.
+        let mut stems: HashMap<&[u8], Vec<u32>> = HashMap::new();
+        for (pattern, list) in patterns.iter().zip(&members) {
+            for &index in list.iter().filter(|&&i| phrases[i as usize].prefix) {
+                stems.entry(pattern.as_slice()).or_default().push(index);
+            }
+        }
+        let mut extra: Vec<Vec<u32>> = vec![Vec::new(); patterns.len()];
+        if !stems.is_empty() {
+            for (pattern, more) in patterns.iter().zip(extra.iter_mut()) {
+                let last_word = pattern.iter().rposition(|&b| b == b' ').unwrap_or(0);
+                for len in last_word + 2..pattern.len() {
+                    if let Some(found) = stems.get(&pattern[..len]) {
+                        more.extend_from_slice(found);
+                    }
+                }
+            }
+        }
+        for (list, more) in members.iter_mut().zip(extra) {
+            list.extend(more);
+        }
         let automaton = if patterns.is_empty() {
             None
         } else {
-            // A DFA: the fastest search, and with a few thousand short
-            // phrases its tables stay at a few megabytes.
-            let built = AhoCorasick::builder()
-                .match_kind(MatchKind::LeftmostLongest)
-                .ascii_case_insensitive(true)
-                .kind(Some(AhoCorasickKind::DFA))
-                .build(&patterns)
-                .or_else(|_| {
-                    AhoCorasick::builder()
-                        .match_kind(MatchKind::LeftmostLongest)
-                        .ascii_case_insensitive(true)
-                        .build(&patterns)
-                });
+            let builder = |kind| {
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .ascii_case_insensitive(true)
+                    .prefilter(false)
+                    .kind(kind)
+                    .build(&patterns)
+            };
+            // A DFA is the fastest search, and with a few thousand short
+            // phrases its tables stay at a few megabytes; past its size
+            // limit the builder's own choice is the fallback.
+            let built = builder(Some(AhoCorasickKind::DFA)).or_else(|_| builder(None));
             Some(built.map_err(|e| TopicsError::Automaton { reason: e.to_string() })?)
         };
         Ok(PhraseSet {
@@ -122,72 +162,71 @@ impl PhraseSet {
     }
 
     /// Calls `found(phrase, span)` for every whole-word match in `text`, in
-    /// order, for each phrase of the matching pattern whose case policy
-    /// the text meets.
+    /// order, for each phrase of the matching pattern whose case and
+    /// boundary policies the text meets.
     pub fn find(&self, text: &str, mut found: impl FnMut(u32, Span)) {
         let Some(automaton) = &self.automaton else { return };
-        // A phrase's words may be split by a line break or tab (wrapped
-        // text): the search reads a copy with those turned into spaces. The
-        // copy has the same length and char boundaries, so spans hold for
-        // `text`; runs of several whitespace characters (a blank line
-        // between paragraphs) still separate phrases.
-        let spaced: Cow<str> = if text.bytes().any(|b| matches!(b, b'\n' | b'\r' | b'\t')) {
-            Cow::Owned(text.replace(['\n', '\r', '\t'], " "))
-        } else {
-            Cow::Borrowed(text)
-        };
-        let text: &str = &spaced;
+        let copy = spaced(text);
         let bytes = text.as_bytes();
-        let mut pos = 0;
-        while pos < bytes.len() {
-            let Some(m) = automaton.find(Input::new(bytes).range(pos..)) else {
-                break;
-            };
-            let (start, end) = (m.start(), m.end());
-            // A match that starts inside a word: no phrase can start before
-            // the next character, so the search resumes there. Matches start
-            // and end on char boundaries: the patterns are UTF-8 and case
-            // folding only touches ASCII.
-            if !boundary_before(text, start) {
-                pos = start + char_len(bytes[start]);
-                continue;
-            }
+        for m in automaton.find_iter(&copy) {
+            // Offsets in the copy are one past those in `text`, and the
+            // pattern's first byte is the space before the word.
+            let (start, end) = (m.start(), m.end() - 1);
             let word_end = end_of_word(text, end);
-            let mut any = false;
             for &index in &self.members[m.pattern().as_usize()] {
                 let phrase = &self.phrases[index as usize];
                 let end = if phrase.prefix { word_end } else { end };
                 if end == word_end && phrase.case_matches(&bytes[start..]) {
                     found(index, Span::new(start, end));
-                    any = true;
                 }
             }
-            pos = if any { word_end } else { start + char_len(bytes[start]) };
         }
     }
 }
 
-/// Byte length of the char that starts with `lead`.
-#[inline]
-fn char_len(lead: u8) -> usize {
-    match lead {
-        0..=0x7f => 1,
-        0xc0..=0xdf => 2,
-        0xe0..=0xef => 3,
-        _ => 4,
+/// `text` with a space at each end, and a space for each byte of a
+/// character that is not a letter or digit: ASCII punctuation, controls and
+/// whitespace, the General Punctuation block (U+2000 to U+203F: curly
+/// quotes, dashes, special spaces, ellipsis) and the no-break space and
+/// angle quotes. Other non-ASCII characters are kept, so letters of any
+/// script still join words. Same length as `text` plus two, same offsets
+/// plus one.
+fn spaced(text: &str) -> Vec<u8> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len() + 2);
+    out.push(b' ');
+    out.extend(bytes.iter().map(|&b| {
+        if b.is_ascii_alphanumeric() || b >= 0x80 {
+            b
+        } else {
+            b' '
+        }
+    }));
+    out.push(b' ');
+    if !text.is_ascii() {
+        let mut i = 0;
+        while i + 1 < bytes.len() {
+            let width = match (bytes[i], bytes[i + 1]) {
+                (0xe2, 0x80) => 3,
+                (0xc2, 0xa0 | 0xab | 0xbb) => 2,
+                _ => 0,
+            };
+            if width == 0 {
+                i += 1;
+                continue;
+            }
+            let stop = (i + width).min(bytes.len());
+            out[i + 1..stop + 1].fill(b' ');
+            i = stop;
+        }
     }
+    out
 }
 
 /// A letter or digit: what may not touch a phrase on either side.
 #[inline]
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
-}
-
-/// True when no word character ends right before `at` (a char boundary).
-#[inline]
-fn boundary_before(text: &str, at: usize) -> bool {
-    !matches!(text[..at].chars().next_back(), Some(c) if is_word_char(c))
 }
 
 /// The end of the word that `at` (a char boundary) is in or ends: `at`
@@ -237,10 +276,23 @@ mod tests {
     }
 
     #[test]
+    fn a_longer_match_of_the_same_word_keeps_its_prefix_phrases() {
+        assert_eq!(
+            matches(&["sanctions", "sanction*", "sanctions regime"], "new sanctions; sanctioned"),
+            [
+                ("sanctions".into(), "sanctions".into()),
+                ("sanction*".into(), "sanctions".into()),
+                ("sanction*".into(), "sanctioned".into())
+            ]
+        );
+    }
+
+    #[test]
     fn a_match_inside_a_word_does_not_hide_the_next_word() {
-        // "ward" starts inside "reward" and fails; "warden" is not a phrase.
         assert_eq!(matches(&["ward", "rd war"], "reward war"), Vec::<(String, String)>::new());
         assert_eq!(matches(&["war"], "rewar war"), [("war".into(), "war".into())]);
+        assert_eq!(matches(&["U.S.", "hat-trick"], "U.S.-led; a hat trick"), [("U.S.".into(), "U.S.".into()), ("hat-trick".into(), "hat trick".into())]);
+        assert_eq!(matches(&["war"], "\u{201C}War\u{201D} — war»war"), [("war".into(), "War".into()), ("war".into(), "war".into()), ("war".into(), "war".into())]);
         assert_eq!(matches(&["trade war"], "a trade\nwar, a trade\n\nwar"), [("trade war".into(), "trade\nwar".into())]);
         assert_eq!(matches(&["Kyiv"], "«Kyiv»Київ Kyiv"), [("Kyiv".into(), "Kyiv".into()), ("Kyiv".into(), "Kyiv".into())]);
     }

@@ -184,6 +184,15 @@ pub(crate) fn tag<'t>(taxonomy: &'t Taxonomy, text: &str, names: &[NameHint]) ->
     let mut evidence = Vec::new();
     let mut markers: Vec<(u32, usize, u8, Span)> = Vec::new();
     let mut excluded: Vec<(TopicId, Span)> = Vec::new();
+    // Phrases arrive in text order, so the sentence found for one serves
+    // the phrases after it until one lies beyond it.
+    let mut sentence = Span::empty(0);
+    let mut sentence_of = |span: Span| {
+        if !sentence.contains(span) || sentence.is_empty() {
+            sentence = sentence_around(text, span);
+        }
+        sentence
+    };
     compiled.phrases.find(text, |i, span| match compiled.roles[i as usize] {
         Role::Trigger { topic, weight } => evidence.push(Evidence {
             span,
@@ -192,8 +201,8 @@ pub(crate) fn tag<'t>(taxonomy: &'t Taxonomy, text: &str, names: &[NameHint]) ->
             weight,
             topic,
         }),
-        Role::Near { rule, side } => markers.push((rule, sentence_around(text, span).start, side, span)),
-        Role::Exclude { topic } => excluded.push((topic, sentence_around(text, span))),
+        Role::Near { rule, side } => markers.push((rule, sentence_of(span).start, side, span)),
+        Role::Exclude { topic } => excluded.push((topic, sentence_of(span))),
     });
     // A rule fires once per sentence in which both its sides occur, with the
     // first phrase of each side as evidence.
