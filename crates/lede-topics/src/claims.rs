@@ -182,9 +182,13 @@ pub fn features(text: &str, span: Span, names: &[NameHint]) -> Vec<Feature> {
     FEATURES.iter().map(|(_, f)| *f).filter(|f| seen[*f as usize]).collect()
 }
 
-/// Check-worthiness of a feature set: the sum of their weights, clamped to 0..=1.
+/// Check-worthiness of a feature set: the sum of their weights, clamped to
+/// 0..=1 and rounded to two decimals.
 pub fn check_worthiness(features: &[Feature]) -> f32 {
-    features.iter().map(|f| f.weight()).sum::<f32>().clamp(0.0, 1.0)
+    let sum: f32 = features.iter().map(|f| f.weight()).sum();
+    // Two decimals: the weights have two, and 0.8 should not print as
+    // 0.79999995; adding 0.0 turns a clamped -0.0 into 0.0.
+    (sum.clamp(0.0, 1.0) * 100.0).round() / 100.0 + 0.0
 }
 
 /// The claims of a tagged document: one per statement (in the given order),
