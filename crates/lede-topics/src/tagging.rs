@@ -182,17 +182,8 @@ impl<'t> Tagging<'t> {
 pub(crate) fn tag<'t>(taxonomy: &'t Taxonomy, text: &str, names: &[NameHint]) -> Tagging<'t> {
     let compiled = &*taxonomy.inner;
     let mut evidence = Vec::new();
-    let mut markers: Vec<(u32, usize, u8, Span)> = Vec::new();
+    let mut markers: Vec<(u32, u8, Span)> = Vec::new();
     let mut excluded: Vec<(TopicId, Span)> = Vec::new();
-    // Phrases arrive in text order, so the sentence found for one serves
-    // the phrases after it until one lies beyond it.
-    let mut sentence = Span::empty(0);
-    let mut sentence_of = |span: Span| {
-        if !sentence.contains(span) || sentence.is_empty() {
-            sentence = sentence_around(text, span);
-        }
-        sentence
-    };
     compiled.phrases.find(text, |i, span| match compiled.roles[i as usize] {
         Role::Trigger { topic, weight } => evidence.push(Evidence {
             span,
@@ -201,24 +192,48 @@ pub(crate) fn tag<'t>(taxonomy: &'t Taxonomy, text: &str, names: &[NameHint]) ->
             weight,
             topic,
         }),
-        Role::Near { rule, side } => markers.push((rule, sentence_of(span).start, side, span)),
-        Role::Exclude { topic } => excluded.push((topic, sentence_of(span))),
+        Role::Near { rule, side } => markers.push((rule, side, span)),
+        Role::Exclude { topic } => excluded.push((topic, span)),
     });
-    // A rule fires once per sentence in which both its sides occur, with the
-    // first phrase of each side as evidence.
-    markers.sort_unstable_by_key(|&(rule, sentence, side, span)| (rule, sentence, side, span));
-    for group in markers.chunk_by(|x, y| (x.0, x.1) == (y.0, y.1)) {
-        let a = group.iter().find(|m| m.2 == 0);
-        let b = group.iter().find(|m| m.2 == 1);
-        if let (Some(a), Some(b)) = (a, b) {
-            let rule = &compiled.rules[a.0 as usize];
-            evidence.push(Evidence {
-                span: a.3,
-                partner: Some(b.3),
-                trigger: Trigger::Near(a.0),
-                weight: rule.weight,
-                topic: rule.topic,
-            });
+    // Sentences are looked up only for exclusions and for rules whose two
+    // sides both occur somewhere; phrases come in text order, so the
+    // sentence found for one serves those after it inside it.
+    let mut sentence = Span::empty(0);
+    let mut sentence_of = |span: Span| {
+        if sentence.is_empty() || !sentence.contains(span) {
+            sentence = sentence_around(text, span);
+        }
+        sentence
+    };
+    for (_, span) in excluded.iter_mut() {
+        *span = sentence_of(*span);
+    }
+    if !markers.is_empty() {
+        let mut sides = vec![0u8; compiled.rules.len()];
+        for &(rule, side, _) in &markers {
+            sides[rule as usize] |= 1 << side;
+        }
+        let mut placed: Vec<(u32, usize, u8, Span)> = markers
+            .iter()
+            .filter(|m| sides[m.0 as usize] == 3)
+            .map(|&(rule, side, span)| (rule, sentence_of(span).start, side, span))
+            .collect();
+        // A rule fires once per sentence in which both its sides occur, with
+        // the first phrase of each side as evidence.
+        placed.sort_unstable_by_key(|&(rule, sentence, side, span)| (rule, sentence, side, span));
+        for group in placed.chunk_by(|x, y| (x.0, x.1) == (y.0, y.1)) {
+            let a = group.iter().find(|m| m.2 == 0);
+            let b = group.iter().find(|m| m.2 == 1);
+            if let (Some(a), Some(b)) = (a, b) {
+                let rule = &compiled.rules[a.0 as usize];
+                evidence.push(Evidence {
+                    span: a.3,
+                    partner: Some(b.3),
+                    trigger: Trigger::Near(a.0),
+                    weight: rule.weight,
+                    topic: rule.topic,
+                });
+            }
         }
     }
     if let Some(set) = &compiled.regex_set {
