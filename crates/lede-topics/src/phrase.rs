@@ -80,6 +80,9 @@ pub(crate) struct PhraseSet {
     patterns: Vec<Pattern>,
     /// The phrases of each pattern; patterns point into it.
     members: Vec<u32>,
+    /// Per member, where its phrase has capitals (bit `i`: byte `i`), so
+    /// the case check reads no phrase text.
+    capitals: Vec<Capitals>,
     /// The words a pattern is looked up by → the patterns. A pattern of
     /// three words or more, or of two whole words, is listed under its
     /// first two words, so that a common first word ("the") does not bring
@@ -126,6 +129,7 @@ impl PhraseSet {
         grouped.sort_unstable();
         let mut patterns: Vec<Pattern> = Vec::new();
         let mut members = Vec::with_capacity(phrases.len());
+        let mut capitals = Vec::with_capacity(phrases.len());
         let mut pair_starts: Vec<u64> = Vec::new();
         let mut by_lookup: HashMap<u64, Vec<u32>> = HashMap::new();
         let mut stem_lengths = 0u64;
@@ -163,6 +167,7 @@ impl PhraseSet {
                 count: group.len() as u32,
             });
             members.extend(group.iter().map(|g| g.2));
+            capitals.extend(group.iter().map(|g| Capitals::of(&phrases[g.2 as usize].text)));
         }
         // First words that start some two-word lookup, even those no
         // pattern is listed under alone, get an entry (maybe empty) flagged
@@ -186,6 +191,7 @@ impl PhraseSet {
             phrases,
             patterns,
             members,
+            capitals,
             table: WordTable::new(&entries),
             candidates,
             stem_lengths,
@@ -244,27 +250,42 @@ impl PhraseSet {
                     self.try_candidates(entry, j - start, &copy, start, &mut matched);
                 }
             }
-            let Some(longest) = matched.iter().map(|&(end, _)| end).max() else {
+            if matched.is_empty() {
                 continue;
-            };
+            }
+            let longest = matched.iter().map(|&(end, _)| end).max().unwrap_or(start);
             reported.clear();
-            for &(end, pattern) in matched.iter().filter(|m| m.0 == longest) {
+            for &(end, pattern) in &matched {
+                if end != longest {
+                    continue;
+                }
                 let pattern = &self.patterns[pattern as usize];
-                let phrases = &self.members[pattern.from as usize..(pattern.from + pattern.count) as usize];
-                reported.extend(
-                    phrases
-                        .iter()
-                        .filter(|&&index| self.phrases[index as usize].case_matches(&bytes[start..end])),
-                );
+                let run = pattern.from as usize..(pattern.from + pattern.count) as usize;
+                for (&index, capitals) in self.members[run.clone()].iter().zip(&self.capitals[run]) {
+                    let ok = match capitals {
+                        Capitals::None => true,
+                        &Capitals::At(mask) => capitals_at(mask, &bytes[start..end]),
+                        Capitals::Long => self.phrases[index as usize].case_matches(&bytes[start..end]),
+                    };
+                    if ok {
+                        reported.push(index);
+                    }
+                }
             }
             matched.clear();
             if reported.is_empty() {
                 continue;
             }
-            reported.sort_unstable();
+            if reported.len() > 1 {
+                reported.sort_unstable();
+            }
             // A phrase ending in punctuation may have matched a space there
             // ("Opec+" in "Opec members"): not evidence.
-            let span = Span::new(start, start + text[start..longest].trim_end().len());
+            let mut end = longest;
+            while end > start && bytes[end - 1].is_ascii_whitespace() {
+                end -= 1;
+            }
+            let span = Span::new(start, end);
             for &index in &reported {
                 found(index, span);
             }
@@ -297,6 +318,49 @@ impl PhraseSet {
             }
         }
     }
+}
+
+/// Where a phrase has capitals.
+#[derive(Clone, Copy, Debug)]
+enum Capitals {
+    /// Nowhere: it matches any case.
+    None,
+    /// At these byte positions (bit `i` for byte `i`).
+    At(u64),
+    /// Somewhere past byte 64: checked against the phrase text.
+    Long,
+}
+
+impl Capitals {
+    fn of(phrase: &str) -> Capitals {
+        let mut mask = 0u64;
+        for (i, b) in phrase.bytes().enumerate() {
+            if b.is_ascii_uppercase() {
+                if i >= 64 {
+                    return Capitals::Long;
+                }
+                mask |= 1 << i;
+            }
+        }
+        if mask == 0 {
+            Capitals::None
+        } else {
+            Capitals::At(mask)
+        }
+    }
+}
+
+/// True when `found` has a capital at every position set in `mask`.
+#[inline]
+fn capitals_at(mut mask: u64, found: &[u8]) -> bool {
+    while mask != 0 {
+        let i = mask.trailing_zeros() as usize;
+        if !found.get(i).is_some_and(u8::is_ascii_uppercase) {
+            return false;
+        }
+        mask &= mask - 1;
+    }
+    true
 }
 
 /// The phrases listed under one lookup hash.

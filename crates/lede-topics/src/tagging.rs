@@ -8,11 +8,6 @@ use lede_text::{sentences, NameHint, Span};
 use crate::format::STRONG;
 use crate::taxonomy::{Role, Taxonomy, TopicId, Trigger};
 
-/// How far the sentence of a co-occurrence or exclusion phrase is looked
-/// for on each side, in bytes: it keeps tagging linear in the text whatever
-/// its punctuation.
-const SENTENCE_WINDOW: usize = 500;
-
 /// The score a topic needs in a part of a document (a sentence, a quote) to
 /// be reported for it: one medium trigger.
 pub const PART_MIN_SCORE: f32 = 0.5;
@@ -196,18 +191,12 @@ pub(crate) fn tag<'t>(taxonomy: &'t Taxonomy, text: &str, names: &[NameHint]) ->
         Role::Exclude { topic } => excluded.push((topic, span)),
     });
     // Sentences are looked up only for exclusions and for rules whose two
-    // sides both occur somewhere; phrases come in text order, so the
-    // sentence found for one serves those after it inside it.
-    let mut sentence = Span::empty(0);
-    let mut sentence_of = |span: Span| {
-        if sentence.is_empty() || !sentence.contains(span) {
-            sentence = sentence_around(text, span);
-        }
-        sentence
-    };
+    // sides both occur somewhere.
+    let mut cursor = SentenceCursor::new(text);
     for (_, span) in excluded.iter_mut() {
-        *span = sentence_of(*span);
+        *span = cursor.around(*span);
     }
+    let mut sentence_of = |span: Span| cursor.around(span);
     if !markers.is_empty() {
         let mut sides = vec![0u8; compiled.rules.len()];
         for &(rule, side, _) in &markers {
@@ -269,7 +258,9 @@ pub(crate) fn tag<'t>(taxonomy: &'t Taxonomy, text: &str, names: &[NameHint]) ->
         excluded.sort_unstable_by_key(|&(topic, span)| (topic, span));
         evidence.retain(|e| !is_excluded(&excluded, e));
     }
-    evidence.sort_unstable_by_key(|e| (e.span, e.topic, e.trigger));
+    // Phrases come in text order; rules, regexes and names are merged in
+    // (a stable sort keeps the phrase order among equal spans).
+    evidence.sort_by_key(|e| e.span);
     let (topics, scores) = score(taxonomy, evidence.iter(), Threshold::Document);
     Tagging {
         taxonomy,
@@ -299,104 +290,176 @@ enum Threshold {
 }
 
 /// What repetition of one trigger adds up to: its weight for the first
-/// occurrence, half as much for each repeat after it.
+/// occurrence, half as much for each repeat after it (the sum [`score`]
+/// builds occurrence by occurrence).
 fn contribution(weight: f32, count: usize) -> f32 {
     weight * (2.0 - 2f32.powi(1 - count.min(20) as i32))
 }
 
 /// Rolls evidence up the hierarchy and scores every topic: the reported
-/// topics, best first, and every topic's score.
+/// topics, best first, and every topic's score. `evidence` is in span order.
+///
+/// Each occurrence of a trigger counts half as much as the one before it
+/// (counted over the document, in text order), for its topic and every
+/// ancestor; where several triggers stand on the same words, each topic
+/// counts only the strongest of those that reach it.
 fn score<'e>(
     taxonomy: &Taxonomy,
     evidence: impl Iterator<Item = &'e Evidence>,
     threshold: Threshold,
 ) -> (Vec<TopicScore>, Vec<f32>) {
     let compiled = &*taxonomy.inner;
-    let mut lists: Vec<Vec<Evidence>> = vec![Vec::new(); compiled.topics.len()];
-    for e in evidence {
-        lists[e.topic.index()].push(*e);
-    }
-    let mut scores = vec![0.0; compiled.topics.len()];
-    let mut reported = Vec::new();
-    for &id in &compiled.rollup {
-        let mut list = std::mem::take(&mut lists[id.index()]);
-        if list.is_empty() {
-            continue;
-        }
-        // One trigger per place: the same words may trigger a topic and its
-        // child; the strongest counts.
-        list.sort_unstable_by(|a, b| a.span.cmp(&b.span).then(b.weight.total_cmp(&a.weight)));
-        list.dedup_by_key(|e| e.span);
-        let mut triggers: Vec<(Trigger, f32)> = list.iter().map(|e| (e.trigger, e.weight)).collect();
-        triggers.sort_unstable_by_key(|t| t.0);
-        let mut total = 0.0;
-        let mut distinct = 0;
-        for group in triggers.chunk_by(|a, b| a.0 == b.0) {
-            total += contribution(group[0].1, group.len());
-            distinct += 1;
-        }
-        scores[id.index()] = total;
-        let topic = &compiled.topics[id.index()];
+    let evidence: Vec<&Evidence> = evidence.collect();
+    let topics = compiled.topics.len();
+    let (phrases, regexes, entities) = (
+        compiled.roles.len(),
+        compiled.regexes.len(),
+        compiled.entity_triggers.len(),
+    );
+    let slot = |trigger: Trigger| match trigger {
+        Trigger::Phrase(i) => i as usize,
+        Trigger::Regex(i) => phrases + i as usize,
+        Trigger::Entity(i) => phrases + regexes + i as usize,
+        Trigger::Near(i) => phrases + regexes + entities + i as usize,
+    };
+    let mut seen = vec![0u8; phrases + regexes + entities + compiled.rules.len()];
+    let factors: Vec<f32> = evidence
+        .iter()
+        .map(|e| {
+            let count = &mut seen[slot(e.trigger)];
+            let factor = 0.5f32.powi(i32::from(*count));
+            *count = count.saturating_add(1);
+            factor
+        })
+        .collect();
+    let mut scores = vec![0.0f32; topics];
+    let mut distinct = vec![0u32; topics];
+    let mut strong = vec![false; topics];
+    let mut reach = Vec::new();
+    each_counted(taxonomy, &evidence, &mut reach, |topic, k| {
+        let (e, factor) = (evidence[k], factors[k]);
+        scores[topic.index()] += e.weight * factor;
+        distinct[topic.index()] += u32::from(factor == 1.0);
+        strong[topic.index()] |= e.weight >= STRONG;
+    });
+    let mut slots: Vec<Option<usize>> = vec![None; topics];
+    let mut reported: Vec<TopicScore> = Vec::new();
+    for (i, topic) in compiled.topics.iter().enumerate() {
+        let total = scores[i];
         let report = match threshold {
-            Threshold::Document => {
-                total >= topic.min_score && (distinct >= 2 || list.iter().any(|e| e.weight >= STRONG))
-            }
+            Threshold::Document => total >= topic.min_score && (distinct[i] >= 2 || strong[i]),
             Threshold::Part => total >= PART_MIN_SCORE,
         };
-        if let Some(parent) = topic.parent {
-            lists[parent.index()].extend_from_slice(&list);
-        }
         if report {
+            slots[i] = Some(reported.len());
             reported.push(TopicScore {
-                topic: id,
+                topic: TopicId(i as u32),
                 score: total,
-                evidence: list,
+                evidence: Vec::new(),
             });
         }
+    }
+    if !reported.is_empty() {
+        each_counted(taxonomy, &evidence, &mut reach, |topic, k| {
+            if let Some(at) = slots[topic.index()] {
+                reported[at].evidence.push(*evidence[k]);
+            }
+        });
     }
     reported.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.topic.cmp(&b.topic)));
     (reported, scores)
 }
 
-/// The sentence around `span`, found cheaply: from after the last blank
-/// line or sentence-ending mark followed by a space before it, to the next
-/// one after it (a single line break is wrapped text, not a boundary), looking at most [`SENTENCE_WINDOW`] bytes each way. Unlike
-/// `lede_text::sentences` it does not know abbreviations ("U.S. officials"
-/// ends a sentence here); it only scopes co-occurrence and exclusion rules.
-pub(crate) fn sentence_around(text: &str, span: Span) -> Span {
-    let bytes = text.as_bytes();
-    let floor = span.start.saturating_sub(SENTENCE_WINDOW);
-    let mut start = span.start;
-    while start > floor {
-        let b = bytes[start - 1];
-        if b.is_ascii_whitespace() && start >= 2 && (ends_sentence(bytes, start - 2) || bytes[start - 2] == b'\n') {
-            break;
+/// Calls `count(topic, k)` for each topic that evidence `k` counts for:
+/// its own and its ancestors, except where another trigger on the same
+/// words reaches the same topic with a greater weight (the first wins a tie).
+fn each_counted(
+    taxonomy: &Taxonomy,
+    evidence: &[&Evidence],
+    reach: &mut Vec<(TopicId, f32, usize)>,
+    mut count: impl FnMut(TopicId, usize),
+) {
+    let topics = &taxonomy.inner.topics;
+    let mut i = 0;
+    while i < evidence.len() {
+        let span = evidence[i].span;
+        let mut j = i + 1;
+        while j < evidence.len() && evidence[j].span == span {
+            j += 1;
         }
-        start -= 1;
-    }
-    let ceiling = (span.end + SENTENCE_WINDOW).min(bytes.len());
-    let mut end = span.end;
-    while end < ceiling {
-        let b = bytes[end];
-        if b == b'\n' && bytes.get(end + 1) == Some(&b'\n') {
-            break;
-        }
-        if matches!(b, b'.' | b'!' | b'?') {
-            let after = after_closers(bytes, end + 1);
-            if bytes.get(after).map_or(true, u8::is_ascii_whitespace) {
-                end = after;
-                break;
+        reach.clear();
+        for (k, e) in evidence.iter().enumerate().take(j).skip(i) {
+            let mut at = Some(e.topic);
+            while let Some(topic) = at {
+                reach.push((topic, e.weight, k));
+                at = topics[topic.index()].parent;
             }
         }
-        end += 1;
+        if j - i > 1 {
+            reach.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+            reach.dedup_by_key(|r| r.0);
+        }
+        for &(topic, _, k) in reach.iter() {
+            count(topic, k);
+        }
+        i = j;
     }
-    while !text.is_char_boundary(start) {
-        start += 1;
+}
+
+/// Sentences found cheaply: a sentence ends after a sentence-ending mark
+/// (and any closing quotes or brackets) followed by whitespace, or at a
+/// blank line; a single line break is wrapped text. Unlike
+/// `lede_text::sentences` it knows no abbreviations ("U.S. officials" ends
+/// a sentence here): it only scopes co-occurrence and exclusion rules. The
+/// ends are found on first use, in one pass over the text.
+pub(crate) struct SentenceCursor<'a> {
+    bytes: &'a [u8],
+    ends: Option<Vec<usize>>,
+}
+
+impl<'a> SentenceCursor<'a> {
+    pub fn new(text: &'a str) -> SentenceCursor<'a> {
+        SentenceCursor {
+            bytes: text.as_bytes(),
+            ends: None,
+        }
     }
-    while !text.is_char_boundary(end) {
-        end -= 1;
+
+    /// The sentence `span` starts in (extended to the span's end).
+    pub fn around(&mut self, span: Span) -> Span {
+        let bytes = self.bytes;
+        let ends = self.ends.get_or_insert_with(|| sentence_ends(bytes));
+        let i = ends.partition_point(|&end| end <= span.start);
+        let start = if i == 0 { 0 } else { ends[i - 1] };
+        let end = ends.get(i).copied().unwrap_or(bytes.len());
+        Span::new(start, end.max(span.end))
     }
-    Span::new(start.min(span.start), end.max(span.end))
+}
+
+/// Where sentences end, in order.
+fn sentence_ends(bytes: &[u8]) -> Vec<usize> {
+    let mut ends = Vec::new();
+    let marks = memchr::memchr3_iter(b'.', b'!', b'?', bytes).filter_map(|i| {
+        let after = after_closers(bytes, i + 1);
+        bytes.get(after).map_or(true, u8::is_ascii_whitespace).then_some(after)
+    });
+    let breaks = memchr::memmem::find_iter(bytes, b"\n\n").map(|i| i + 1);
+    // Merge the two ordered streams.
+    let (mut marks, mut breaks) = (marks.peekable(), breaks.peekable());
+    loop {
+        let next = match (marks.peek(), breaks.peek()) {
+            (Some(&m), Some(&b)) if m <= b => marks.next(),
+            (Some(_), Some(_)) | (None, Some(_)) => breaks.next(),
+            (Some(_), None) => marks.next(),
+            (None, None) => break,
+        };
+        if let Some(end) = next {
+            if ends.last().map_or(true, |&last| last < end) {
+                ends.push(end);
+            }
+        }
+    }
+    ends
 }
 
 /// The offset after the closing quotes and brackets that start at `i`.
@@ -409,19 +472,6 @@ fn after_closers(bytes: &[u8], mut i: usize) -> usize {
             _ => return i,
         }
     }
-}
-
-/// True when the byte at `i` ends a sentence: a terminal mark, or a closing
-/// quote or bracket right after one.
-fn ends_sentence(bytes: &[u8], mut i: usize) -> bool {
-    for _ in 0..3 {
-        match bytes[i] {
-            b'.' | b'!' | b'?' => return true,
-            b'"' | b'\'' | b')' | 0x80..=0xbf | 0xe2 if i > 0 => i -= 1,
-            _ => return false,
-        }
-    }
-    false
 }
 
 #[cfg(test)]
@@ -528,15 +578,18 @@ exclude = ["card swap"]
     }
 
     #[test]
-    fn sentence_around_stops_at_marks_and_breaks() {
+    fn sentences_end_at_marks_and_blank_lines() {
         let text = "One ends. \"Two ends.\" Three\n\nFour\nends";
-        let at = |w: &str| {
+        let mut cursor = SentenceCursor::new(text);
+        let mut at = |w: &str| {
             let s = text.find(w).unwrap();
-            sentence_around(text, Span::new(s, s + w.len())).slice(text)
+            cursor.around(Span::new(s, s + w.len())).slice(text).trim()
         };
         assert_eq!(at("One"), "One ends.");
+        assert_eq!(at("Two"), "\"Two ends.\"");
         assert_eq!(at("Three"), "Three");
         assert_eq!(at("Four"), "Four\nends");
-        assert_eq!(at("Two"), "\"Two ends.\"");
+        // In any order.
+        assert_eq!(at("One"), "One ends.");
     }
 }

@@ -92,9 +92,6 @@ pub(crate) struct Rule {
 #[derive(Debug)]
 pub(crate) struct Compiled {
     pub topics: Vec<Topic>,
-    /// Topics ordered children first, so evidence can be rolled up to
-    /// parents in one pass.
-    pub rollup: Vec<TopicId>,
     pub phrases: PhraseSet,
     /// Per phrase of `phrases`.
     pub roles: Vec<Role>,
@@ -290,9 +287,7 @@ impl TaxonomyBuilder {
                 min_score: def.min_score.unwrap_or(DEFAULT_MIN_SCORE),
             });
         }
-        let depth = depths(&topics, &defs)?;
-        let mut rollup: Vec<TopicId> = (0..topics.len()).map(|i| TopicId(i as u32)).collect();
-        rollup.sort_by_key(|t| std::cmp::Reverse(depth[t.index()]));
+        check_acyclic(&topics, &defs)?;
 
         let mut phrases: Vec<&str> = Vec::new();
         let mut roles = Vec::new();
@@ -344,7 +339,6 @@ impl TaxonomyBuilder {
         Ok(Taxonomy {
             inner: Arc::new(Compiled {
                 topics,
-                rollup,
                 phrases: PhraseSet::new(&phrases)?,
                 roles,
                 regex_set,
@@ -373,21 +367,20 @@ fn merge(defs: Vec<TopicDef>) -> Vec<TopicDef> {
     merged
 }
 
-/// Each topic's depth in the hierarchy; an error names a topic on a cycle.
-fn depths(topics: &[Topic], defs: &[TopicDef]) -> Result<Vec<usize>, TopicsError> {
-    let mut depth = vec![0; topics.len()];
-    for (i, d) in depth.iter_mut().enumerate() {
-        let mut at = topics[i].parent;
+/// An error naming a topic that is its own ancestor, if any.
+fn check_acyclic(topics: &[Topic], defs: &[TopicDef]) -> Result<(), TopicsError> {
+    for i in 0..topics.len() {
+        let (mut at, mut depth) = (topics[i].parent, 0);
         while let Some(parent) = at {
-            *d += 1;
-            if *d > topics.len() {
+            depth += 1;
+            if depth > topics.len() {
                 let def = &defs[i];
                 return Err(def.origin.error("parent", format!("topic {:?} is its own ancestor", def.id)));
             }
             at = topics[parent.index()].parent;
         }
     }
-    Ok(depth)
+    Ok(())
 }
 
 #[cfg(test)]
