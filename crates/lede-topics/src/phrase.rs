@@ -94,7 +94,13 @@ pub(crate) struct PhraseSet {
     /// Bit `n` is set when some one-word `*` phrase has a stem of `n` bytes:
     /// the prefix lengths worth looking up inside a word.
     stem_lengths: u64,
+    /// The hashes of the first `STEM_GATE` bytes of every longer stem: a
+    /// word that starts otherwise has no stem inside it worth looking up.
+    stem_starts: Vec<u64>,
 }
+
+/// The prefix length at which a word is checked against `stem_starts`.
+const STEM_GATE: usize = 3;
 
 /// One distinct mapped phrase.
 #[derive(Clone, Debug)]
@@ -133,6 +139,7 @@ impl PhraseSet {
         let mut pair_starts: Vec<u64> = Vec::new();
         let mut by_lookup: HashMap<u64, Vec<u32>> = HashMap::new();
         let mut stem_lengths = 0u64;
+        let mut stem_starts = vec![0u64; 64];
         for group in grouped.chunk_by(|a, b| (&a.0, a.1) == (&b.0, b.1)) {
             let (key, prefix) = (&group[0].0, group[0].1);
             let first_len = key.iter().position(|&b| b == b' ').unwrap_or(key.len());
@@ -143,6 +150,10 @@ impl PhraseSet {
             if prefix && first_len == key.len() && key.len() < 64 {
                 // Stems of 64 bytes or more only match as whole words.
                 stem_lengths |= 1 << key.len();
+                if key.len() >= STEM_GATE {
+                    let bit = (hash(&key[..STEM_GATE]) >> 52) as usize;
+                    stem_starts[bit >> 6] |= 1 << (bit & 63);
+                }
             }
             // Under its first two words when both are whole words: the key
             // goes on after the second, or ends there without a `*`.
@@ -195,6 +206,7 @@ impl PhraseSet {
             table: WordTable::new(&entries),
             candidates,
             stem_lengths,
+            stem_starts,
         })
     }
 
@@ -224,11 +236,18 @@ impl PhraseSet {
             }
             let start = i;
             let mut h = SEED;
+            let mut stems = self.stem_lengths;
             while i < n && copy[i] != b' ' {
                 h = step(h, copy[i]);
                 i += 1;
                 let len = i - start;
-                if len < 64 && (self.stem_lengths >> len) & 1 == 1 && i < n && copy[i] != b' ' {
+                if len == STEM_GATE {
+                    let bit = (h >> 52) as usize;
+                    if self.stem_starts[bit >> 6] & (1 << (bit & 63)) == 0 {
+                        stems = 0;
+                    }
+                }
+                if len < 64 && (stems >> len) & 1 == 1 && i < n && copy[i] != b' ' {
                     if let Some(entry) = self.table.get(h) {
                         self.try_candidates(entry, len, &copy, start, &mut matched);
                     }
