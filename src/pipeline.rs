@@ -5,7 +5,9 @@ use lede_clean::{CleanError, Cleaned, Cleaner};
 use lede_quotes::{find_quotes, QuoteKind};
 use lede_topics::{find_claims, ClaimKind, Statement, Tagging, Taxonomy};
 
-use crate::analysis::{Analysis, ClaimRecord, CueRecord, Excerpt, QuoteRecord, ReasonRecord, SpeakerRecord, TopicRecord};
+use crate::analysis::{
+    Analysis, ClaimRecord, CueRecord, Excerpt, QuoteRecord, ReasonRecord, SpeakerRecord, TopicRecord,
+};
 use crate::Span;
 
 /// Runs every lede stage over a document. Built once and shared: a
@@ -74,7 +76,11 @@ impl Pipeline {
                     span,
                     claimant: claim.claimant.map(str::to_string),
                     kind: claim.kind,
-                    topics: claim.topics.iter().map(|&t| self.taxonomy.topic(t).id.clone()).collect(),
+                    topics: claim
+                        .topics
+                        .iter()
+                        .map(|&t| self.taxonomy.topic(t).id.clone())
+                        .collect(),
                     check_worthiness: claim.check_worthiness,
                     features: claim.features,
                 }

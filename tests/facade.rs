@@ -57,8 +57,14 @@ fn topics_and_claims_point_into_the_input() {
                \u{201C}We will not accept new sanctions,\u{201D} Kremlin adviser Yuri Ushakov said.";
     let analysis = Pipeline::default().analyze(raw);
     let ids: Vec<&str> = analysis.topics.iter().map(|t| t.id.as_str()).collect();
-    assert!(ids.contains(&"conflict.ukraine") && ids.contains(&"conflict.prisoner_exchange"), "{ids:?}");
-    assert!(!ids.contains(&"lifestyle"), "the removed teaser is no evidence: {ids:?}");
+    assert!(
+        ids.contains(&"conflict.ukraine") && ids.contains(&"conflict.prisoner_exchange"),
+        "{ids:?}"
+    );
+    assert!(
+        !ids.contains(&"lifestyle"),
+        "the removed teaser is no evidence: {ids:?}"
+    );
     for topic in &analysis.topics {
         for e in &topic.evidence {
             assert_eq!(&raw[e.span.range()], e.text);
@@ -68,11 +74,19 @@ fn topics_and_claims_point_into_the_input() {
     let claim = analysis.claims.iter().find(|c| c.kind == ClaimKind::Direct).unwrap();
     assert_eq!(claim.text, "We will not accept new sanctions,");
     assert_eq!(claim.claimant.as_deref(), Some("Yuri Ushakov"));
-    assert!(claim.topics.contains(&"politics.sanctions".to_string()), "{:?}", claim.topics);
+    assert!(
+        claim.topics.contains(&"politics.sanctions".to_string()),
+        "{:?}",
+        claim.topics
+    );
     assert_eq!(&raw[claim.span.range()], claim.text);
 
     // A pipeline with its own taxonomy reports only its topics.
-    let taxonomy = Taxonomy::from_toml("[[topic]]\nid = \"swaps\"\nlabel = \"Swaps\"\nstrong = [\"prisoner swap\"]\n", "t").unwrap();
+    let taxonomy = Taxonomy::from_toml(
+        "[[topic]]\nid = \"swaps\"\nlabel = \"Swaps\"\nstrong = [\"prisoner swap\"]\n",
+        "t",
+    )
+    .unwrap();
     let pipeline = Pipeline::builder().taxonomy(taxonomy).build().unwrap();
     let ids: Vec<String> = pipeline.analyze(raw).topics.into_iter().map(|t| t.id).collect();
     assert_eq!(ids, ["swaps"]);

@@ -301,7 +301,8 @@ mod tests {
             pipeline: Box::default(),
             explain_topics: true,
         };
-        let text = "The striker scored a hat-trick and the keeper kept a clean sheet as the champions won the Premier League.";
+        let text =
+            "The striker scored a hat-trick and the keeper kept a clean sheet as the champions won the Premier League.";
         let (out, log) = run(&task, text, false);
         let value: serde_json::Value = serde_json::from_str(out.trim_end()).unwrap();
         assert_eq!(value["topics"][0]["id"], "sport");

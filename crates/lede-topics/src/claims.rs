@@ -162,7 +162,8 @@ pub fn features(text: &str, span: Span, names: &[NameHint]) -> Vec<Feature> {
     };
     let mut seen = [false; 8];
     let cues = &*CUES;
-    cues.phrases.find(part, |i, _| seen[cues.features[i as usize] as usize] = true);
+    cues.phrases
+        .find(part, |i, _| seen[cues.features[i as usize] as usize] = true);
     let mut first = true;
     for word in words(part) {
         let w = word.slice(part);
@@ -176,7 +177,10 @@ pub fn features(text: &str, span: Span, names: &[NameHint]) -> Vec<Feature> {
     if names.iter().any(|n| span.contains(n.span) && !n.span.is_empty()) {
         seen[Feature::NamedEntity as usize] = true;
     }
-    if part.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '?').ends_with('?') {
+    if part
+        .trim_end_matches(|c: char| !c.is_alphanumeric() && c != '?')
+        .ends_with('?')
+    {
         seen[Feature::Question as usize] = true;
     }
     FEATURES.iter().map(|(_, f)| *f).filter(|f| seen[*f as usize]).collect()
@@ -287,7 +291,12 @@ mod tests {
     fn features_are_found_and_weighed() {
         assert_eq!(
             all("Russia will send more than 2,000 troops to Belarus."),
-            [Feature::Number, Feature::Comparison, Feature::NamedEntity, Feature::Commitment]
+            [
+                Feature::Number,
+                Feature::Comparison,
+                Feature::NamedEntity,
+                Feature::Commitment
+            ]
         );
         assert_eq!(all("I think it was wonderful, thank you."), [Feature::Opinion]);
         assert_eq!(check_worthiness(&all("I think it was wonderful, thank you.")), 0.0);
@@ -311,12 +320,18 @@ mod tests {
         };
         let claims = find_claims(text, &tagging, &[statement], &[]);
         assert_eq!(claims.len(), 2);
-        assert_eq!((claims[0].claimant, claims[0].check_worthiness), (Some("Mia Berg"), 0.0));
+        assert_eq!(
+            (claims[0].claimant, claims[0].check_worthiness),
+            (Some("Mia Berg"), 0.0)
+        );
         assert_eq!(claims[1].kind, ClaimKind::Reported);
         assert!(claims[1].span.slice(text).starts_with("Unemployment fell"));
         let labour = taxonomy.find("labour").unwrap();
         assert!(
-            claims[1].topics.iter().any(|&t| taxonomy.root(t) == labour || taxonomy.root(t) == taxonomy.find("economy").unwrap()),
+            claims[1]
+                .topics
+                .iter()
+                .any(|&t| taxonomy.root(t) == labour || taxonomy.root(t) == taxonomy.find("economy").unwrap()),
             "{:?}",
             claims[1].topics
         );
@@ -324,7 +339,9 @@ mod tests {
             span: Span::new(0, 9999),
             ..statement
         };
-        assert!(find_claims(text, &tagging, &[bad], &[]).iter().all(|c| c.kind == ClaimKind::Reported));
+        assert!(find_claims(text, &tagging, &[bad], &[])
+            .iter()
+            .all(|c| c.kind == ClaimKind::Reported));
     }
 
     #[test]

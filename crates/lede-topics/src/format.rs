@@ -169,14 +169,22 @@ fn error_field(message: &str, source: &str, line: usize) -> String {
         return name.to_string();
     }
     let text = source.lines().nth(line.saturating_sub(1)).unwrap_or("");
-    text.split('=').next().unwrap_or("").trim().trim_matches('"').to_string()
+    text.split('=')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .trim_matches('"')
+        .to_string()
 }
 
 fn topic_def(raw: RawTopic, at: &dyn Fn(&str) -> Origin) -> Result<TopicDef, TopicsError> {
     let header = at("");
     let id = raw.id.trim().to_string();
     if id.is_empty() || id.chars().any(char::is_whitespace) {
-        return Err(at("id").error("id", format!("topic ids are non-empty and without spaces: {:?}", raw.id)));
+        return Err(at("id").error(
+            "id",
+            format!("topic ids are non-empty and without spaces: {:?}", raw.id),
+        ));
     }
     if let Some(min) = raw.min_score {
         if !(min.is_finite() && min >= 0.0) {
@@ -272,7 +280,10 @@ fn check_weight(weight: f32, field: &str, what: &str, at: &dyn Fn(&str) -> Origi
     if weight.is_finite() && weight > 0.0 && weight <= MAX_WEIGHT {
         Ok(weight)
     } else {
-        Err(at(what).error(field, format!("weight of {what:?} must be in (0, {MAX_WEIGHT}], not {weight}")))
+        Err(at(what).error(
+            field,
+            format!("weight of {what:?} must be in (0, {MAX_WEIGHT}], not {weight}"),
+        ))
     }
 }
 
@@ -305,7 +316,11 @@ mod tests {
         .unwrap();
         assert_eq!(
             defs[0].phrases,
-            [("Premier League".to_string(), STRONG), ("match".to_string(), WEAK), ("hat-trick".to_string(), 0.8)]
+            [
+                ("Premier League".to_string(), STRONG),
+                ("match".to_string(), WEAK),
+                ("hat-trick".to_string(), 0.8)
+            ]
         );
     }
 

@@ -169,7 +169,10 @@ impl PhraseSet {
                 }
                 None => first_len,
             };
-            by_lookup.entry(hash(&key[..lookup])).or_default().push(patterns.len() as u32);
+            by_lookup
+                .entry(hash(&key[..lookup]))
+                .or_default()
+                .push(patterns.len() as u32);
             patterns.push(Pattern {
                 key: key.clone().into_boxed_slice(),
                 prefix,
@@ -450,7 +453,7 @@ const SEED: u64 = 0xcbf2_9ce4_8422_2325;
 /// wrong match: candidates are compared with the text.
 #[inline]
 fn step(h: u64, byte: u8) -> u64 {
-    (h.rotate_left(5) ^ u64::from(byte)).wrapping_mul(0x51_7cc1_b727_220a_95) | 1
+    (h.rotate_left(5) ^ u64::from(byte)).wrapping_mul(0x517c_c1b7_2722_0a95) | 1
 }
 
 fn hash(word: &[u8]) -> u64 {
@@ -511,7 +514,9 @@ mod tests {
     fn matches(phrases: &[&str], text: &str) -> Vec<(String, String)> {
         let set = PhraseSet::new(phrases).unwrap();
         let mut out = Vec::new();
-        set.find(text, |i, span| out.push((set.phrase(i).written(), span.slice(text).to_string())));
+        set.find(text, |i, span| {
+            out.push((set.phrase(i).written(), span.slice(text).to_string()))
+        });
         out
     }
 
@@ -519,21 +524,34 @@ mod tests {
     fn whole_words_only() {
         assert_eq!(
             matches(&["war", "art"], "A warning, the art of war: WAR."),
-            [("art".into(), "art".into()), ("war".into(), "war".into()), ("war".into(), "WAR".into())]
+            [
+                ("art".into(), "art".into()),
+                ("war".into(), "war".into()),
+                ("war".into(), "WAR".into())
+            ]
         );
     }
 
     #[test]
     fn capitals_in_the_phrase_are_required() {
-        assert_eq!(matches(&["US"], "Let us talk, said US envoys."), [("US".into(), "US".into())]);
-        assert_eq!(matches(&["Apple"], "an apple; APPLE; Apple"), [("Apple".into(), "APPLE".into()), ("Apple".into(), "Apple".into())]);
+        assert_eq!(
+            matches(&["US"], "Let us talk, said US envoys."),
+            [("US".into(), "US".into())]
+        );
+        assert_eq!(
+            matches(&["Apple"], "an apple; APPLE; Apple"),
+            [("Apple".into(), "APPLE".into()), ("Apple".into(), "Apple".into())]
+        );
         assert_eq!(matches(&["nato"], "Nato and NATO").len(), 2);
     }
 
     #[test]
     fn longest_phrase_shadows_its_parts_and_prefixes_cover_the_word() {
         assert_eq!(
-            matches(&["England", "Bank of England", "tariff*"], "The Bank of England fears tariffs in England."),
+            matches(
+                &["England", "Bank of England", "tariff*"],
+                "The Bank of England fears tariffs in England."
+            ),
             [
                 ("Bank of England".into(), "Bank of England".into()),
                 ("tariff*".into(), "tariffs".into()),
@@ -545,7 +563,10 @@ mod tests {
     #[test]
     fn a_longer_match_of_the_same_word_keeps_its_prefix_phrases() {
         assert_eq!(
-            matches(&["sanctions", "sanction*", "sanctions regime"], "new sanctions; sanctioned"),
+            matches(
+                &["sanctions", "sanction*", "sanctions regime"],
+                "new sanctions; sanctioned"
+            ),
             [
                 ("sanctions".into(), "sanctions".into()),
                 ("sanction*".into(), "sanctions".into()),
@@ -556,11 +577,30 @@ mod tests {
 
     #[test]
     fn a_match_inside_a_word_does_not_hide_the_next_word() {
-        assert_eq!(matches(&["ward", "rd war"], "reward war"), Vec::<(String, String)>::new());
+        assert_eq!(
+            matches(&["ward", "rd war"], "reward war"),
+            Vec::<(String, String)>::new()
+        );
         assert_eq!(matches(&["war"], "rewar war"), [("war".into(), "war".into())]);
-        assert_eq!(matches(&["U.S.", "hat-trick"], "U.S.-led; a hat trick"), [("U.S.".into(), "U.S.".into()), ("hat-trick".into(), "hat trick".into())]);
-        assert_eq!(matches(&["war"], "\u{201C}War\u{201D} — war»war"), [("war".into(), "War".into()), ("war".into(), "war".into()), ("war".into(), "war".into())]);
-        assert_eq!(matches(&["trade war"], "a trade\nwar, a trade\n\nwar"), [("trade war".into(), "trade\nwar".into())]);
-        assert_eq!(matches(&["Kyiv"], "«Kyiv»Київ Kyiv"), [("Kyiv".into(), "Kyiv".into()), ("Kyiv".into(), "Kyiv".into())]);
+        assert_eq!(
+            matches(&["U.S.", "hat-trick"], "U.S.-led; a hat trick"),
+            [("U.S.".into(), "U.S.".into()), ("hat-trick".into(), "hat trick".into())]
+        );
+        assert_eq!(
+            matches(&["war"], "\u{201C}War\u{201D} — war»war"),
+            [
+                ("war".into(), "War".into()),
+                ("war".into(), "war".into()),
+                ("war".into(), "war".into())
+            ]
+        );
+        assert_eq!(
+            matches(&["trade war"], "a trade\nwar, a trade\n\nwar"),
+            [("trade war".into(), "trade\nwar".into())]
+        );
+        assert_eq!(
+            matches(&["Kyiv"], "«Kyiv»Київ Kyiv"),
+            [("Kyiv".into(), "Kyiv".into()), ("Kyiv".into(), "Kyiv".into())]
+        );
     }
 }

@@ -133,7 +133,11 @@ impl<'t> Tagging<'t> {
         (0..self.scores.len())
             .map(|i| TopicId(i as u32))
             .filter(|&t| taxonomy.topic(t).parent.is_none() && self.scores[t.index()] > 0.0)
-            .max_by(|&a, &b| self.scores[a.index()].total_cmp(&self.scores[b.index()]).then(b.cmp(&a)))
+            .max_by(|&a, &b| {
+                self.scores[a.index()]
+                    .total_cmp(&self.scores[b.index()])
+                    .then(b.cmp(&a))
+            })
     }
 
     /// The topics of a part of the document (a sentence, a quote): triggers
@@ -529,8 +533,15 @@ exclude = ["card swap"]
         let swap = &tagging.topics()[1];
         assert_eq!(swap.evidence.len(), 1, "only the first sentence has both sides");
         let e = swap.evidence[0];
-        assert_eq!((&text[e.span.range()], &text[e.partner.unwrap().range()]), ("prisoners", "freed"));
-        assert!(tagging.explain().contains("\"prisoner*\"|\"captive*\" near"), "{}", tagging.explain());
+        assert_eq!(
+            (&text[e.span.range()], &text[e.partner.unwrap().range()]),
+            ("prisoners", "freed")
+        );
+        assert!(
+            tagging.explain().contains("\"prisoner*\"|\"captive*\" near"),
+            "{}",
+            tagging.explain()
+        );
         assert!(tagging.explain().contains("via conflict.swap"), "{}", tagging.explain());
     }
 
@@ -540,7 +551,12 @@ exclude = ["card swap"]
         let text = "A prisoner swap, they called the card swap. Later a prisoner swap happened.";
         let tagging = t.tag(text);
         let swap = t.find("conflict.swap").unwrap();
-        let kept: Vec<usize> = tagging.evidence().iter().filter(|e| e.topic == swap).map(|e| e.span.start).collect();
+        let kept: Vec<usize> = tagging
+            .evidence()
+            .iter()
+            .filter(|e| e.topic == swap)
+            .map(|e| e.span.start)
+            .collect();
         assert_eq!(kept, [text.rfind("prisoner swap").unwrap()]);
     }
 
@@ -576,7 +592,11 @@ exclude = ["card swap"]
         let tagging = t.tag_with_names(text, &[hint, bad]);
         assert_eq!(tagging.topics().len(), 1);
         assert_eq!(tagging.topics()[0].score, 1.5);
-        assert!(tagging.explain().contains("entity Q212 x1 weight 1"), "{}", tagging.explain());
+        assert!(
+            tagging.explain().contains("entity Q212 x1 weight 1"),
+            "{}",
+            tagging.explain()
+        );
     }
 
     #[test]

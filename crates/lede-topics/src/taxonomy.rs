@@ -152,7 +152,11 @@ impl Taxonomy {
 
     /// The topic whose id is `id`, if any.
     pub fn find(&self, id: &str) -> Option<TopicId> {
-        self.inner.topics.iter().position(|t| t.id == id).map(|i| TopicId(i as u32))
+        self.inner
+            .topics
+            .iter()
+            .position(|t| t.id == id)
+            .map(|i| TopicId(i as u32))
     }
 
     /// The top-level topic above `id` (`id` itself if it has no parent).
@@ -272,7 +276,8 @@ impl TaxonomyBuilder {
             let parent = match &def.parent {
                 None => None,
                 Some(p) => Some(*index.get(p.as_str()).ok_or_else(|| {
-                    def.origin.error("parent", format!("topic {:?} has unknown parent {p:?}", def.id))
+                    def.origin
+                        .error("parent", format!("topic {:?} has unknown parent {p:?}", def.id))
                 })?),
             };
             let label = def
@@ -375,7 +380,9 @@ fn check_acyclic(topics: &[Topic], defs: &[TopicDef]) -> Result<(), TopicsError>
             depth += 1;
             if depth > topics.len() {
                 let def = &defs[i];
-                return Err(def.origin.error("parent", format!("topic {:?} is its own ancestor", def.id)));
+                return Err(def
+                    .origin
+                    .error("parent", format!("topic {:?} is its own ancestor", def.id)));
             }
             at = topics[parent.index()].parent;
         }
@@ -394,7 +401,11 @@ mod tests {
         assert_eq!(top.len(), 17);
         for topic in &top {
             let code = topic.iptc.as_deref().unwrap_or("");
-            assert!(code.starts_with("medtop:") && code.ends_with("000000"), "{}: {code}", topic.id);
+            assert!(
+                code.starts_with("medtop:") && code.ends_with("000000"),
+                "{}: {code}",
+                topic.id
+            );
         }
         let fine = taxonomy.topics().len() - top.len();
         assert!(fine >= 60, "{fine} fine topics");
@@ -402,7 +413,8 @@ mod tests {
 
     #[test]
     fn unknown_parent_and_cycles_are_errors_with_their_line() {
-        let source = "[[topic]]\nid = \"a\"\nlabel = \"A\"\n\n[[topic]]\nid = \"b\"\nlabel = \"B\"\nparent = \"nope\"\n";
+        let source =
+            "[[topic]]\nid = \"a\"\nlabel = \"A\"\n\n[[topic]]\nid = \"b\"\nlabel = \"B\"\nparent = \"nope\"\n";
         let err = Taxonomy::from_toml(source, "mine.toml").unwrap_err().to_string();
         assert!(err.starts_with("mine.toml, line 5, field `parent`"), "{err}");
         let cycle = "[[topic]]\nid = \"a\"\nlabel = \"A\"\nparent = \"b\"\n[[topic]]\nid = \"b\"\nlabel = \"B\"\nparent = \"a\"\n";
@@ -418,7 +430,10 @@ mod tests {
         let taxonomy = Taxonomy::builder()
             .add_toml("[[topic]]\nid = \"a\"\nlabel = \"A\"\nstrong = [\"alpha\"]\n", "one")
             .unwrap()
-            .add_toml("[[topic]]\nid = \"a\"\nlabel = \"Renamed\"\nstrong = [\"beta\"]\n", "two")
+            .add_toml(
+                "[[topic]]\nid = \"a\"\nlabel = \"Renamed\"\nstrong = [\"beta\"]\n",
+                "two",
+            )
             .unwrap()
             .build()
             .unwrap();

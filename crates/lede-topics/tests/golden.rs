@@ -6,7 +6,7 @@
 //! `LEDE_TOPICS_PRINT=1 cargo test -p lede-topics --test golden -- --nocapture`
 //! prints each case's topics with their explanations.
 
-use lede_topics::{Taxonomy, Tagging};
+use lede_topics::{Tagging, Taxonomy};
 use serde::Deserialize;
 
 /// Share of section paragraphs whose best subject must be right.
@@ -36,7 +36,11 @@ fn cases(source: &str) -> Vec<Case> {
 }
 
 fn ids<'t>(taxonomy: &'t Taxonomy, tagging: &Tagging) -> Vec<&'t str> {
-    tagging.topics().iter().map(|t| taxonomy.topic(t.topic).id.as_str()).collect()
+    tagging
+        .topics()
+        .iter()
+        .map(|t| taxonomy.topic(t.topic).id.as_str())
+        .collect()
 }
 
 fn print(case: &Case, tagging: &Tagging) {
@@ -54,7 +58,11 @@ fn section_paragraphs_get_their_subject() {
         let tagging = taxonomy.tag(&case.text);
         print(case, &tagging);
         let expected = case.subject.as_deref().expect("section cases name their subject");
-        assert!(taxonomy.find(expected).is_some(), "{}: unknown subject {expected}", case.name);
+        assert!(
+            taxonomy.find(expected).is_some(),
+            "{}: unknown subject {expected}",
+            case.name
+        );
         let got = tagging.subject().map(|t| taxonomy.topic(t).id.as_str());
         if got != Some(expected) {
             misses.push(format!("{}: expected {expected}, got {got:?}", case.name));
@@ -71,7 +79,10 @@ fn section_paragraphs_get_their_subject() {
         println!("miss: {miss}");
     }
     assert!(cases.len() >= 30, "at least 5 paragraphs for each of 6 sections");
-    assert!(rate >= SUBJECT_FLOOR, "subject hit rate {rate:.2} below {SUBJECT_FLOOR}: {misses:#?}");
+    assert!(
+        rate >= SUBJECT_FLOOR,
+        "subject hit rate {rate:.2} below {SUBJECT_FLOOR}: {misses:#?}"
+    );
 }
 
 #[test]

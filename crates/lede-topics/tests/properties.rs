@@ -28,11 +28,20 @@ fn check(taxonomy: &Taxonomy, text: &str, statements: &[Statement], names: &[Nam
             let phrase: String = written.trim_matches('"').trim_end_matches('*').to_string();
             let fold = |s: &str| -> String {
                 s.chars()
-                    .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { ' ' })
+                    .map(|c| {
+                        if c.is_alphanumeric() {
+                            c.to_ascii_lowercase()
+                        } else {
+                            ' '
+                        }
+                    })
                     .collect()
             };
             if !fold(&text[e.span.range()]).starts_with(&fold(&phrase)) {
-                return Err(format!("evidence {:?} is not the phrase {written}", &text[e.span.range()]));
+                return Err(format!(
+                    "evidence {:?} is not the phrase {written}",
+                    &text[e.span.range()]
+                ));
             }
         }
     }
@@ -53,9 +62,45 @@ fn check(taxonomy: &Taxonomy, text: &str, statements: &[Statement], names: &[Nam
 /// and line breaks, so that phrases, rules and exclusions fire.
 fn newsy() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
-        "Ukraine", "war", "prisoner", "swap", "of", "the", " ", "  ", ". ", ", ", "\n", "\n\n", "\"", "\u{201C}",
-        "\u{201D}", "—", "Kyiv", "tariffs", "US", "us", "U.S.", "sanction", "sanctions", "é", "Київ", "striker", "goal",
-        "Premier League", "air strike", "strikes", "nuclear", "Iran", "'s", "-", "*", "3", "percent", "will", "?",
+        "Ukraine",
+        "war",
+        "prisoner",
+        "swap",
+        "of",
+        "the",
+        " ",
+        "  ",
+        ". ",
+        ", ",
+        "\n",
+        "\n\n",
+        "\"",
+        "\u{201C}",
+        "\u{201D}",
+        "—",
+        "Kyiv",
+        "tariffs",
+        "US",
+        "us",
+        "U.S.",
+        "sanction",
+        "sanctions",
+        "é",
+        "Київ",
+        "striker",
+        "goal",
+        "Premier League",
+        "air strike",
+        "strikes",
+        "nuclear",
+        "Iran",
+        "'s",
+        "-",
+        "*",
+        "3",
+        "percent",
+        "will",
+        "?",
     ]);
     prop::collection::vec(pieces, 0..80).prop_map(|v| v.concat())
 }
