@@ -1,8 +1,8 @@
 //! lede: rule-based extraction for news text.
 //!
 //! [`Pipeline`] runs every stage over an article: cleaning, then who said
-//! what, then topics and claims; every span it reports points into the text you gave it, even
-//! though analysis runs on the cleaned text.
+//! what, then topics and claims; every span it reports points into the
+//! text you gave it, even though analysis runs on the cleaned text.
 //!
 //! ```
 //! use lede::Pipeline;

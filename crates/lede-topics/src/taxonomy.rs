@@ -443,3 +443,28 @@ mod tests {
         assert_eq!(tagging.topics()[0].evidence.len(), 2);
     }
 }
+
+#[cfg(test)]
+mod readme {
+    use super::*;
+
+    /// The format the README documents builds, and does what it says.
+    #[test]
+    fn the_readme_example_taxonomy_builds_and_tags() {
+        let readme = include_str!("../README.md");
+        let start = readme.find("```toml\n").expect("a toml block") + "```toml\n".len();
+        let source = &readme[start..start + readme[start..].find("```").unwrap()];
+        let taxonomy = Taxonomy::builder()
+            .with_default()
+            .add_toml(source, "README.md")
+            .unwrap()
+            .build()
+            .unwrap();
+        let text = "The grandmasters drew; her Elo rating 2750 makes her favourite for the world title matches.";
+        let tagging = taxonomy.tag(text);
+        let chess = taxonomy.find("sport.chess").unwrap();
+        let found = tagging.topics().iter().find(|t| t.topic == chess).expect("chess is reported");
+        let words: Vec<&str> = found.evidence.iter().map(|e| &text[e.span.range()]).collect();
+        assert_eq!(words, ["grandmasters", "Elo rating 2750", "world"]);
+    }
+}
