@@ -174,34 +174,29 @@ fn parse_family(name: &str) -> Result<Family, String> {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let (input, task) = match cli.command {
-        Command::Sentences(input) => (input, Task::Sentences),
-        Command::Analyze(args) => match build_pipeline(&args) {
-            Ok(pipeline) => (
-                args.input,
-                Task::Analyze {
-                    pipeline: Box::new(pipeline),
-                    explain_topics: args.explain_topics,
-                },
-            ),
-            Err(error) => {
-                report(format_args!("{error}"));
-                return ExitCode::from(2);
-            }
-        },
-        Command::Clean(args) => match build_cleaner(&args) {
-            Ok(cleaner) => (
-                args.input,
-                Task::Clean {
-                    cleaner: Box::new(cleaner),
-                    explain: args.explain,
-                },
-            ),
-            Err(error) => {
-                report(format_args!("{error}"));
-                return ExitCode::from(2);
-            }
-        },
+    let built = match cli.command {
+        Command::Sentences(input) => Ok((input, Task::Sentences)),
+        Command::Analyze(args) => build_pipeline(&args).map_err(|e| e.to_string()).map(|pipeline| {
+            let task = Task::Analyze {
+                pipeline: Box::new(pipeline),
+                explain_topics: args.explain_topics,
+            };
+            (args.input, task)
+        }),
+        Command::Clean(args) => build_cleaner(&args).map_err(|e| e.to_string()).map(|cleaner| {
+            let task = Task::Clean {
+                cleaner: Box::new(cleaner),
+                explain: args.explain,
+            };
+            (args.input, task)
+        }),
+    };
+    let (input, task) = match built {
+        Ok(built) => built,
+        Err(error) => {
+            report(format_args!("{error}"));
+            return ExitCode::from(2);
+        }
     };
     run(input, &task)
 }

@@ -250,6 +250,16 @@ fn a_closed_pipe_is_not_an_error() {
     assert_eq!(stderr(&output), "");
 }
 
+/// The topic ids of the first record, best first.
+fn topic_ids(output: &Output) -> Vec<String> {
+    records(output)[0]["topics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
 /// Checks that every evidence span of every topic slices its text out of
 /// `text`, with offsets in bytes.
 fn evidence_slices(record: &serde_json::Value, text: &str) -> Vec<String> {
@@ -339,12 +349,7 @@ fn a_user_taxonomy_is_merged_or_replaces_the_default_and_explained() {
     let text = b"Wheat and grain shipments resumed from the port as tariffs eased.";
     let merged = lede(&["analyze", "--taxonomy", &mine, "--explain-topics"], text);
     assert!(merged.status.success(), "{}", stderr(&merged));
-    let ids: Vec<String> = records(&merged)[0]["topics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|t| t["id"].as_str().unwrap().to_string())
-        .collect();
+    let ids: Vec<String> = topic_ids(&merged);
     assert!(
         ids.contains(&"grain".to_string()) && ids.contains(&"economy".to_string()),
         "{ids:?}"
@@ -354,7 +359,8 @@ fn a_user_taxonomy_is_merged_or_replaces_the_default_and_explained() {
     assert!(log.contains("\"wheat\" x1 weight 1"), "{log}");
 
     // `parent = "economy"` needs the default taxonomy.
-    let alone = lede(&["analyze", "--taxonomy", &mine, "--no-default-taxonomy"], text);
+    // (No standard input: the program stops before reading it.)
+    let alone = lede(&["analyze", "--taxonomy", &mine, "--no-default-taxonomy"], b"");
     assert_eq!(alone.status.code(), Some(2));
     assert!(
         stderr(&alone).contains("mine.toml, line 1, field `parent`"),
@@ -368,19 +374,14 @@ fn a_user_taxonomy_is_merged_or_replaces_the_default_and_explained() {
     );
     let replaced = lede(&["analyze", "--taxonomy", &own, "--no-default-taxonomy"], text);
     assert!(replaced.status.success(), "{}", stderr(&replaced));
-    let ids: Vec<String> = records(&replaced)[0]["topics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|t| t["id"].as_str().unwrap().to_string())
-        .collect();
+    let ids: Vec<String> = topic_ids(&replaced);
     assert_eq!(ids, ["grain"]);
 
     let broken = scratch(
         "broken.toml",
         b"[[topic]]\nid = \"x\"\nlabel = \"X\"\nstrong = [\"ok\",\n  \"*bad\"]\n",
     );
-    let failed = lede(&["analyze", "--taxonomy", &broken], text);
+    let failed = lede(&["analyze", "--taxonomy", &broken], b"");
     assert_eq!(failed.status.code(), Some(2));
     assert!(
         stderr(&failed).contains("broken.toml, line 5, field `strong`"),

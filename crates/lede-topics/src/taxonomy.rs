@@ -463,7 +463,11 @@ mod readme {
         let text = "The grandmasters drew; her Elo rating 2750 makes her favourite for the world title matches.";
         let tagging = taxonomy.tag(text);
         let chess = taxonomy.find("sport.chess").unwrap();
-        let found = tagging.topics().iter().find(|t| t.topic == chess).expect("chess is reported");
+        let found = tagging
+            .topics()
+            .iter()
+            .find(|t| t.topic == chess)
+            .expect("chess is reported");
         let words: Vec<&str> = found.evidence.iter().map(|e| &text[e.span.range()]).collect();
         assert_eq!(words, ["grandmasters", "Elo rating 2750", "world"]);
     }
