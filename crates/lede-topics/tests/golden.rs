@@ -78,7 +78,7 @@ fn section_paragraphs_get_their_subject() {
     for miss in &misses {
         println!("miss: {miss}");
     }
-    assert!(cases.len() >= 30, "at least 5 paragraphs for each of 6 sections");
+    assert!(cases.len() >= 40, "at least 8 paragraphs for each of 5 sections");
     assert!(
         rate >= SUBJECT_FLOOR,
         "subject hit rate {rate:.2} below {SUBJECT_FLOOR}: {misses:#?}"
