@@ -561,6 +561,31 @@ mod tests {
     }
 
     #[test]
+    fn stems_of_every_length_match() {
+        // Every stem a word starts with matches it (they all end at its end).
+        let found = matches(
+            &["a*", "ab*", "abc*", "abcd*", "abcde*"],
+            "ax abx abcx abcdx abcdex abcde b",
+        );
+        let per_word: Vec<(&str, usize)> = ["ax", "abx", "abcx", "abcdx", "abcdex", "abcde", "b"]
+            .into_iter()
+            .map(|w| (w, found.iter().filter(|(_, text)| text == w).count()))
+            .collect();
+        assert_eq!(
+            per_word,
+            [
+                ("ax", 1),
+                ("abx", 2),
+                ("abcx", 3),
+                ("abcdx", 4),
+                ("abcdex", 5),
+                ("abcde", 5),
+                ("b", 0)
+            ]
+        );
+    }
+
+    #[test]
     fn a_longer_match_of_the_same_word_keeps_its_prefix_phrases() {
         assert_eq!(
             matches(
