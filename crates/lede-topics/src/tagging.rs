@@ -144,8 +144,13 @@ impl<'t> Tagging<'t> {
     /// inside `span` only, each topic with a score of at least
     /// [`PART_MIN_SCORE`], best first.
     pub fn within(&self, span: Span) -> Vec<TopicScore> {
-        let inside = self.evidence.iter().filter(|e| span.contains(e.span));
-        score(self.taxonomy, inside, Threshold::Part).0
+        let inside: Vec<Evidence> = self
+            .evidence
+            .iter()
+            .filter(|e| span.contains(e.span))
+            .copied()
+            .collect();
+        score(self.taxonomy, &inside, Threshold::Part).0
     }
 
     /// Each sentence of `text` (the text that was tagged) with its topics.
@@ -266,7 +271,7 @@ pub(crate) fn tag<'t>(taxonomy: &'t Taxonomy, text: &str, names: &[NameHint]) ->
     // Phrases come in text order; rules, regexes and names are merged in
     // (a stable sort keeps the phrase order among equal spans).
     evidence.sort_by_key(|e| e.span);
-    let (topics, scores) = score(taxonomy, evidence.iter(), Threshold::Document);
+    let (topics, scores) = score(taxonomy, &evidence, Threshold::Document);
     Tagging {
         taxonomy,
         evidence,
@@ -308,13 +313,8 @@ fn contribution(weight: f32, count: usize) -> f32 {
 /// (counted over the document, in text order), for its topic and every
 /// ancestor; where several triggers stand on the same words, each topic
 /// counts only the strongest of those that reach it.
-fn score<'e>(
-    taxonomy: &Taxonomy,
-    evidence: impl Iterator<Item = &'e Evidence>,
-    threshold: Threshold,
-) -> (Vec<TopicScore>, Vec<f32>) {
+fn score(taxonomy: &Taxonomy, evidence: &[Evidence], threshold: Threshold) -> (Vec<TopicScore>, Vec<f32>) {
     let compiled = &*taxonomy.inner;
-    let evidence: Vec<&Evidence> = evidence.collect();
     let topics = compiled.topics.len();
     let (phrases, regexes, entities) = (
         compiled.roles.len(),
@@ -339,12 +339,14 @@ fn score<'e>(
         .collect();
     let mut scores = vec![0.0f32; topics];
     let mut distinct = vec![0u32; topics];
+    let mut counted = vec![0u32; topics];
     let mut strong = vec![false; topics];
     let mut reach = Vec::new();
-    each_counted(taxonomy, &evidence, &mut reach, |topic, k| {
-        let (e, factor) = (evidence[k], factors[k]);
+    each_counted(taxonomy, evidence, &mut reach, |topic, k| {
+        let (e, factor) = (&evidence[k], factors[k]);
         scores[topic.index()] += e.weight * factor;
         distinct[topic.index()] += u32::from(factor == 1.0);
+        counted[topic.index()] += 1;
         strong[topic.index()] |= e.weight >= STRONG;
     });
     let mut slots: Vec<Option<usize>> = vec![None; topics];
@@ -360,14 +362,14 @@ fn score<'e>(
             reported.push(TopicScore {
                 topic: TopicId(i as u32),
                 score: total,
-                evidence: Vec::new(),
+                evidence: Vec::with_capacity(counted[i] as usize),
             });
         }
     }
     if !reported.is_empty() {
-        each_counted(taxonomy, &evidence, &mut reach, |topic, k| {
+        each_counted(taxonomy, evidence, &mut reach, |topic, k| {
             if let Some(at) = slots[topic.index()] {
-                reported[at].evidence.push(*evidence[k]);
+                reported[at].evidence.push(evidence[k]);
             }
         });
     }
@@ -380,7 +382,7 @@ fn score<'e>(
 /// words reaches the same topic with a greater weight (the first wins a tie).
 fn each_counted(
     taxonomy: &Taxonomy,
-    evidence: &[&Evidence],
+    evidence: &[Evidence],
     reach: &mut Vec<(TopicId, f32, usize)>,
     mut count: impl FnMut(TopicId, usize),
 ) {
