@@ -26,6 +26,9 @@ pub struct TopicRecord {
     pub id: String,
     /// Its label: "Russia-Ukraine war".
     pub label: String,
+    /// The id of the broader topic it supports (`"conflict"`); `None` for
+    /// a top-level subject.
+    pub parent: Option<String>,
     /// Its IPTC Media Topics code, when it has one.
     pub iptc: Option<String>,
     /// Its score (see [`lede_topics::TopicScore::score`]).

@@ -148,6 +148,7 @@ fn topic_records(tagging: &Tagging, cleaned: &Cleaned, input: &str) -> Vec<Topic
             TopicRecord {
                 id: topic.id.clone(),
                 label: topic.label.clone(),
+                parent: topic.parent.map(|p| taxonomy.topic(p).id.clone()),
                 iptc: topic.iptc.clone(),
                 score: score.score,
                 evidence: spans

@@ -58,6 +58,7 @@ struct AnalysisRecord<'a> {
 struct TopicOut<'a> {
     id: &'a str,
     label: &'a str,
+    parent: Option<&'a str>,
     iptc: Option<&'a str>,
     score: f32,
     evidence: Vec<Located<'a>>,
@@ -126,6 +127,7 @@ fn topic_out<'a>(topic: &'a TopicRecord, offsets: &OffsetConverter<'a>) -> Topic
     TopicOut {
         id: &topic.id,
         label: &topic.label,
+        parent: topic.parent.as_deref(),
         iptc: topic.iptc.as_deref(),
         score: topic.score,
         evidence: topic.evidence.iter().map(|e| offsets.located(e.span)).collect(),
@@ -306,6 +308,13 @@ mod tests {
         let (out, log) = run(&task, text, false);
         let value: serde_json::Value = serde_json::from_str(out.trim_end()).unwrap();
         assert_eq!(value["topics"][0]["id"], "sport");
+        assert!(value["topics"][0]["parent"].is_null());
+        let football = value["topics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["id"] == "sport.football");
+        assert_eq!(football.map(|t| &t["parent"]), Some(&serde_json::json!("sport")));
         assert!(log.starts_with("wire.txt: topic sport (sport) score "), "{log}");
         assert!(log.contains("wire.txt:   \"Premier League\" x1 weight 1"), "{log}");
         assert!(log.contains("via sport.football"), "{log}");

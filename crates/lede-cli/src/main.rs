@@ -67,8 +67,9 @@ enum Command {
     /// said-tag interrupts spans from the first quoted word to the last and
     /// lists its quoted pieces in "parts".
     ///
-    /// Each record also has "topics": [{"id", "label", "iptc", "score",
-    /// "evidence": [{"text", "start", "end"}]}], best first, from the
+    /// Each record also has "topics": [{"id", "label", "parent", "iptc",
+    /// "score", "evidence": [{"text", "start", "end"}]}], best first (a
+    /// top-level subject has "parent": null), from the
     /// default taxonomy (IPTC subjects and international-news topics) or
     /// the one given with --taxonomy, and "claims": [{"text", "start",
     /// "end", "claimant", "kind", "topics", "check_worthiness",
