@@ -241,6 +241,60 @@ check(not in_teasers, "no entity mention comes from the 'Read also' teasers", f"
 for teaser_only in ["South China Sea", "S. Jaishankar", "Pakistan", "United Nations Security Council"]:
     check(entity(teaser_only) is None, f"{teaser_only!r}, named only in the teasers, is not an entity")
 
+# --- analyze (topics and claims) -------------------------------------------
+topics = {t["id"]: t for t in doc.get("topics", [])}
+check(all(slices(e) for t in topics.values() for e in t["evidence"]), "every topic evidence's byte offsets slice exactly its text")
+
+
+def tagged(topic, words, what):
+    """`topic` is reported with evidence, some of it matching `words` (a regex)."""
+    found = topics.get(topic)
+    evidence = [e["text"] for e in (found or {}).get("evidence", [])]
+    ok = bool(found) and any(re.search(words, e, re.I) for e in evidence)
+    check(ok, what, f"{topic}: {evidence[:12] if found else 'not reported'}")
+
+
+tagged("conflict.ukraine", r"ukrain|kyiv", "the Ukraine war is tagged, with Ukraine among its evidence")
+tagged("conflict.iran", r"nuclear|iran|strike|struck", "Iran (nuclear sites, strikes) is tagged")
+tagged("economy.trade", r"trade", "trade is tagged")
+tagged("conflict.prisoner_exchange", r"prisoner|swap|exchange", "the prisoner exchange is tagged")
+tagged("conflict.military_aid", r"military|weapon|arms|aid", "military aid is tagged")
+tagged("politics.us_russia", r"u\.s\.|trump|putin|russia|moscow|washington", "US-Russia diplomacy is tagged")
+tagged("politics.diplomacy", r"summit|diplomat|talks|call", "diplomacy and summits are tagged")
+check(
+    doc["topics"] and doc["topics"][0]["id"] in ("politics", "conflict"),
+    "the article's best topic is politics or conflict",
+    f"best: {doc['topics'][0]['id'] if doc['topics'] else None}",
+)
+teaser = next((line for line in seed.splitlines() if line.startswith("Read also") and "South China Sea" in line), None)
+if teaser is not None:
+    t_start = seed_bytes.find(teaser.encode("utf-8"))
+    t_end = t_start + len(teaser.encode("utf-8"))
+    inside = [
+        (t["id"], e["text"]) for t in topics.values() for e in t["evidence"] if e["start"] < t_end and e["end"] > t_start
+    ]
+    check(not inside, "nothing in the South China Sea 'Read also' teaser is evidence of a topic", f"{inside}")
+    check("conflict.south_china_sea" not in topics, "the South China Sea (only in a removed teaser) is not a topic")
+claims = doc.get("claims", [])
+check(all(slices(c) for c in claims), "every claim's byte offsets slice exactly its text")
+check(
+    all(any(c["start"] == q["start"] and c["end"] == q["end"] for c in claims) for q in quotes_found),
+    "every quote is a claim",
+)
+check(
+    all(c["claimant"] == (q["speaker"] or {}).get("name") for q in quotes_found for c in claims
+        if c["start"] == q["start"] and c["end"] == q["end"]),
+    "a quote's claim names the quote's speaker as claimant",
+)
+check(
+    any(c["claimant"] == "Yuri Ushakov" and "conflict.ukraine" in c["topics"] for c in claims),
+    "Ushakov's claims about the Ukraine war carry that topic",
+)
+check(
+    all(c["claimant"] is None for c in claims if c["kind"] == "reported"),
+    "reported claims have no claimant (the publisher)",
+)
+
 stale = [g for g in KNOWN_GAPS if g not in gaps_seen and g not in failures]
 if gaps_seen:
     print(f"{len(gaps_seen)} known gaps (listed in KNOWN_GAPS in {__file__})")

@@ -3,6 +3,7 @@
 
 use lede_gazetteer::EntityKind;
 use lede_quotes::{CueClass, QuoteKind, SpeakerKind};
+use lede_topics::{ClaimKind, Feature};
 use serde::Serialize;
 
 use crate::Span;
@@ -15,6 +16,11 @@ pub struct Analysis {
     /// The known people, places and organisations, and the people the
     /// article introduces, in order of first mention.
     pub entities: Vec<EntityRecord>,
+    /// The document's topics, best first.
+    pub topics: Vec<TopicRecord>,
+    /// Its claims: every quote, and the publisher's own check-worthy
+    /// sentences, in document order.
+    pub claims: Vec<ClaimRecord>,
 }
 
 /// An entity the article mentions, with every mention. Every span is a
@@ -32,6 +38,61 @@ pub struct EntityRecord {
     pub kind: EntityKind,
     /// Every mention, in document order.
     pub mentions: Vec<Excerpt>,
+}
+
+/// A topic of the document, with the words that triggered it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TopicRecord {
+    /// The taxonomy id: `"conflict.ukraine"`, `"sport"`.
+    pub id: String,
+    /// Its label: "Russia-Ukraine war".
+    pub label: String,
+    /// The id of the broader topic it supports (`"conflict"`); `None` for
+    /// a top-level subject.
+    pub parent: Option<String>,
+    /// Its IPTC Media Topics code, when it has one.
+    pub iptc: Option<String>,
+    /// Its score (see [`lede_topics::TopicScore::score`]).
+    pub score: f32,
+    /// The triggers that fired, in document order.
+    pub evidence: Vec<Excerpt>,
+    /// Why it scored: each trigger with its weight and count, strongest first.
+    pub reasons: Vec<ReasonRecord>,
+}
+
+/// One trigger behind a topic's score.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ReasonRecord {
+    /// The trigger as the taxonomy gives it: `"ceasefire"`, `entity Q212`.
+    pub trigger: String,
+    /// Its weight.
+    pub weight: f32,
+    /// How often it fired.
+    pub count: usize,
+    /// The topic that owns the trigger: the topic itself, or a child that
+    /// lends it evidence.
+    pub topic: String,
+}
+
+/// A claim: an attributed statement, or the publisher's own.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ClaimRecord {
+    /// The statement, as it stands in the input.
+    pub text: String,
+    /// Where it stands.
+    #[serde(flatten)]
+    pub span: Span,
+    /// Who makes it: the quote's speaker; `None` for the publisher or an
+    /// unknown speaker.
+    pub claimant: Option<String>,
+    /// Direct, mixed, indirect, or reported (the publisher's).
+    pub kind: ClaimKind,
+    /// Its topic ids, best first.
+    pub topics: Vec<String>,
+    /// How worth checking it is, from 0 to 1.
+    pub check_worthiness: f32,
+    /// The features behind that score.
+    pub features: Vec<Feature>,
 }
 
 /// One attributed statement. Every span is a byte range of the original

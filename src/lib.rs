@@ -1,8 +1,9 @@
 //! lede: rule-based extraction for news text.
 //!
 //! [`Pipeline`] runs every stage over an article: cleaning, then known
-//! entities and who said what; every span it reports points into the text
-//! you gave it, even though analysis runs on the cleaned text.
+//! entities, who said what, topics and claims; every span it reports points
+//! into the text you gave it, even though analysis runs on the cleaned
+//! text.
 //!
 //! ```
 //! use lede::Pipeline;
@@ -19,8 +20,9 @@
 //! ([`text`]: spans, offset maps, paragraphs, news-grade sentences and
 //! words), cleaning ([`clean`]: boilerplate removal and normalisation with
 //! an offset map), entities ([`gazetteer`]: known people, countries and
-//! organisations with canonical ids) and attribution ([`quotes`]:
-//! quotation marks, cues, speakers).
+//! organisations with canonical ids), attribution ([`quotes`]: quotation
+//! marks, cues, speakers) and topics ([`topics`]: a taxonomy of subjects
+//! and news topics with evidence, and claims with check-worthiness).
 //!
 //! ```
 //! let text = "Russian President Vladimir Putin spoke in Moscow. Dr. Smith said no.";
@@ -34,7 +36,9 @@ mod analysis;
 mod entities;
 mod pipeline;
 
-pub use analysis::{Analysis, CueRecord, EntityRecord, Excerpt, QuoteRecord, SpeakerRecord};
+pub use analysis::{
+    Analysis, ClaimRecord, CueRecord, EntityRecord, Excerpt, QuoteRecord, ReasonRecord, SpeakerRecord, TopicRecord,
+};
 pub use lede_clean as clean;
 pub use lede_gazetteer as gazetteer;
 pub use lede_gazetteer::{EntityKind, Gazetteer};
@@ -42,6 +46,8 @@ pub use lede_quotes as quotes;
 pub use lede_quotes::{CueClass, QuoteKind, SpeakerKind};
 pub use lede_text as text;
 pub use lede_text::{OffsetMap, Span};
+pub use lede_topics as topics;
+pub use lede_topics::{ClaimKind, Feature, Taxonomy};
 pub use pipeline::{Pipeline, PipelineBuilder};
 
 /// The README's examples, compiled and run as doctests.

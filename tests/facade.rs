@@ -165,3 +165,48 @@ fn a_user_gazetteer_replaces_the_default() {
     let speaker = analysis.quotes[0].speaker.as_ref().unwrap();
     assert_eq!(speaker.role.as_deref(), Some("Foreign Minister of Valdoria"));
 }
+
+#[test]
+fn topics_and_claims_point_into_the_input() {
+    use lede::{ClaimKind, Pipeline, Taxonomy};
+
+    let raw = "Share this article\n\n\
+               MOSCOW (Wire) - Russian drones struck Kyiv overnight as envoys prepared a prisoner swap.\n\n\
+               Read also: Ten recipes for a summer picnic\n\n\
+               \u{201C}We will not accept new sanctions,\u{201D} Kremlin adviser Yuri Ushakov said.";
+    let analysis = Pipeline::default().analyze(raw);
+    let ids: Vec<&str> = analysis.topics.iter().map(|t| t.id.as_str()).collect();
+    assert!(
+        ids.contains(&"conflict.ukraine") && ids.contains(&"conflict.prisoner_exchange"),
+        "{ids:?}"
+    );
+    assert!(
+        !ids.contains(&"lifestyle"),
+        "the removed teaser is no evidence: {ids:?}"
+    );
+    for topic in &analysis.topics {
+        for e in &topic.evidence {
+            assert_eq!(&raw[e.span.range()], e.text);
+        }
+        assert!(!topic.reasons.is_empty());
+    }
+    let claim = analysis.claims.iter().find(|c| c.kind == ClaimKind::Direct).unwrap();
+    assert_eq!(claim.text, "We will not accept new sanctions,");
+    assert_eq!(claim.claimant.as_deref(), Some("Yuri Ushakov"));
+    assert!(
+        claim.topics.contains(&"politics.sanctions".to_string()),
+        "{:?}",
+        claim.topics
+    );
+    assert_eq!(&raw[claim.span.range()], claim.text);
+
+    // A pipeline with its own taxonomy reports only its topics.
+    let taxonomy = Taxonomy::from_toml(
+        "[[topic]]\nid = \"swaps\"\nlabel = \"Swaps\"\nstrong = [\"prisoner swap\"]\n",
+        "t",
+    )
+    .unwrap();
+    let pipeline = Pipeline::builder().taxonomy(taxonomy).build().unwrap();
+    let ids: Vec<String> = pipeline.analyze(raw).topics.into_iter().map(|t| t.id).collect();
+    assert_eq!(ids, ["swaps"]);
+}

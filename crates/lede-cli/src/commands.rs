@@ -4,7 +4,10 @@ use std::io::{self, Write};
 
 use lede::clean::{Cleaned, Cleaner};
 use lede::text::sentences;
-use lede::{EntityKind, EntityRecord, Pipeline, QuoteKind, QuoteRecord, SpeakerKind};
+use lede::{
+    Analysis, ClaimKind, ClaimRecord, EntityKind, EntityRecord, Feature, Pipeline, QuoteKind, QuoteRecord, SpeakerKind,
+    TopicRecord,
+};
 use serde::Serialize;
 
 use crate::input::Document;
@@ -16,14 +19,19 @@ pub enum Task {
     Sentences,
     /// `lede clean`: the cleaned text.
     Clean { cleaner: Box<Cleaner>, explain: bool },
-    /// `lede analyze`: who said what and which entities, as JSON Lines.
-    Analyze { pipeline: Box<Pipeline> },
+    /// `lede analyze`: who said what, entities, topics and claims, as JSON
+    /// Lines.
+    Analyze {
+        pipeline: Box<Pipeline>,
+        /// Print why each topic fired on standard error.
+        explain_topics: bool,
+    },
 }
 
 /// Where and how results are written.
 pub struct Output<W, E> {
     pub out: W,
-    /// Standard error, for `--explain`.
+    /// Standard error, for `--explain` and `--explain-topics`.
     pub log: E,
     pub unit: OffsetUnit,
     /// Write JSON Lines records (`lede clean` writes plain text otherwise).
@@ -47,6 +55,8 @@ struct AnalysisRecord<'a> {
     id: &'a str,
     quotes: Vec<QuoteOut<'a>>,
     entities: Vec<EntityOut<'a>>,
+    topics: Vec<TopicOut<'a>>,
+    claims: Vec<ClaimOut<'a>>,
 }
 
 #[derive(Serialize)]
@@ -66,6 +76,28 @@ fn entity_out<'a>(entity: &'a EntityRecord, offsets: &OffsetConverter<'a>) -> En
         kind: entity.kind,
         mentions: entity.mentions.iter().map(|m| offsets.located(m.span)).collect(),
     }
+}
+
+#[derive(Serialize)]
+struct TopicOut<'a> {
+    id: &'a str,
+    label: &'a str,
+    parent: Option<&'a str>,
+    iptc: Option<&'a str>,
+    score: f32,
+    evidence: Vec<Located<'a>>,
+}
+
+#[derive(Serialize)]
+struct ClaimOut<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+    claimant: Option<&'a str>,
+    kind: ClaimKind,
+    topics: &'a [String],
+    check_worthiness: f32,
+    features: &'a [Feature],
 }
 
 #[derive(Serialize)]
@@ -114,6 +146,56 @@ fn quote_out<'a>(quote: &'a QuoteRecord, offsets: &OffsetConverter<'a>) -> Quote
     }
 }
 
+/// A topic with its evidence offsets in the chosen unit.
+fn topic_out<'a>(topic: &'a TopicRecord, offsets: &OffsetConverter<'a>) -> TopicOut<'a> {
+    TopicOut {
+        id: &topic.id,
+        label: &topic.label,
+        parent: topic.parent.as_deref(),
+        iptc: topic.iptc.as_deref(),
+        score: topic.score,
+        evidence: topic.evidence.iter().map(|e| offsets.located(e.span)).collect(),
+    }
+}
+
+/// A claim with its offsets in the chosen unit.
+fn claim_out<'a>(claim: &'a ClaimRecord, offsets: &OffsetConverter<'a>) -> ClaimOut<'a> {
+    ClaimOut {
+        text: &claim.text,
+        start: offsets.convert(claim.span.start),
+        end: offsets.convert(claim.span.end),
+        claimant: claim.claimant.as_deref(),
+        kind: claim.kind,
+        topics: &claim.topics,
+        check_worthiness: claim.check_worthiness,
+        features: &claim.features,
+    }
+}
+
+/// `--explain-topics`: one line per topic, then one per trigger behind it.
+fn explain_topics<E: Write>(doc: &Document, analysis: &Analysis, log: &mut E) -> io::Result<()> {
+    for topic in &analysis.topics {
+        writeln!(
+            log,
+            "{}: topic {} ({}) score {:.2}",
+            doc.origin, topic.id, topic.label, topic.score
+        )?;
+        for reason in &topic.reasons {
+            let via = if reason.topic == topic.id {
+                String::new()
+            } else {
+                format!(" via {}", reason.topic)
+            };
+            writeln!(
+                log,
+                "{}:   {} x{} weight {}{via}",
+                doc.origin, reason.trigger, reason.count, reason.weight
+            )?;
+        }
+    }
+    Ok(())
+}
+
 impl Task {
     /// Writes this task's result for `doc`.
     pub fn run<W: Write, E: Write>(&self, doc: &Document, output: &mut Output<W, E>) -> io::Result<()> {
@@ -126,13 +208,21 @@ impl Task {
                 };
                 write_json_line(&mut output.out, &record)
             }
-            Task::Analyze { pipeline } => {
+            Task::Analyze {
+                pipeline,
+                explain_topics: explain,
+            } => {
                 let analysis = pipeline.analyze(&doc.text);
+                if *explain {
+                    explain_topics(doc, &analysis, &mut output.log)?;
+                }
                 let offsets = OffsetConverter::new(&doc.text, output.unit);
                 let record = AnalysisRecord {
                     id: &doc.id,
                     quotes: analysis.quotes.iter().map(|q| quote_out(q, &offsets)).collect(),
                     entities: analysis.entities.iter().map(|e| entity_out(e, &offsets)).collect(),
+                    topics: analysis.topics.iter().map(|t| topic_out(t, &offsets)).collect(),
+                    claims: analysis.claims.iter().map(|c| claim_out(c, &offsets)).collect(),
                 };
                 write_json_line(&mut output.out, &record)
             }
@@ -230,6 +320,29 @@ mod tests {
         assert_eq!(&text[start..end], "\"We will vote no,\" she said.");
         assert_eq!(second["text"], &text[start..end]);
         assert!(out.ends_with("}\n") && out.lines().count() == 1);
+    }
+
+    #[test]
+    fn analyze_explains_topics_on_standard_error() {
+        let task = Task::Analyze {
+            pipeline: Box::default(),
+            explain_topics: true,
+        };
+        let text =
+            "The striker scored a hat-trick and the keeper kept a clean sheet as the champions won the Premier League.";
+        let (out, log) = run(&task, text, false);
+        let value: serde_json::Value = serde_json::from_str(out.trim_end()).unwrap();
+        assert_eq!(value["topics"][0]["id"], "sport");
+        assert!(value["topics"][0]["parent"].is_null());
+        let football = value["topics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["id"] == "sport.football");
+        assert_eq!(football.map(|t| &t["parent"]), Some(&serde_json::json!("sport")));
+        assert!(log.starts_with("wire.txt: topic sport (sport) score "), "{log}");
+        assert!(log.contains("wire.txt:   \"Premier League\" x1 weight 1"), "{log}");
+        assert!(log.contains("via sport.football"), "{log}");
     }
 
     #[test]

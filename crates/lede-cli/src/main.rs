@@ -13,7 +13,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 use lede::clean::{Cleaner, Family};
-use lede::{Gazetteer, Pipeline};
+use lede::{Gazetteer, Pipeline, Taxonomy};
 
 use crate::commands::{Output, Task};
 use crate::input::{InputOptions, Inputs};
@@ -25,7 +25,7 @@ Exit codes:
   1  stopped at bad input (malformed JSON Lines record, invalid UTF-8,
      unreadable file) or a failed write; everything before it was written
   2  usage error (unknown option, bad value, invalid --regex, a --gazetteer
-     file that cannot be read or has an error)
+     or --taxonomy file that cannot be read or has an error)
   3  finished, but --skip-invalid skipped bad input (each reported on
      standard error)";
 
@@ -63,15 +63,58 @@ enum Command {
     /// "quotes": [{"text", "start", "end", "kind", "speaker": {"name",
     /// "mention", "start", "end", "entity", "role", "kind"} or null, "cue":
     /// {"text", "start", "end"} or null, "confidence"}], "entities": [{"id",
-    /// "name", "type", "mentions": [{"text", "start", "end"}]}]}. Offsets
-    /// point into the input as given, boilerplate included; a quote's span
-    /// covers the quoted words without the quote marks. A direct quote that
-    /// its said-tag interrupts spans from the first quoted word to the last
-    /// and lists its quoted pieces in "parts". Entity ids are Wikidata QIDs
-    /// or readable ids ("country:RUS"); people the article introduces who
-    /// are not in the gazetteer have "local:" ids.
+    /// "name", "type", "mentions": [{"text", "start", "end"}]}], "topics",
+    /// "claims"}. Offsets point into the input as given, boilerplate
+    /// included; a quote's span covers the quoted words without the quote
+    /// marks. A direct quote that its said-tag interrupts spans from the
+    /// first quoted word to the last and lists its quoted pieces in
+    /// "parts". Entity ids are Wikidata QIDs or readable ids
+    /// ("country:RUS"); people the article introduces who are not in the
+    /// gazetteer have "local:" ids.
+    ///
+    /// "topics": [{"id", "label", "parent", "iptc", "score", "evidence":
+    /// [{"text", "start", "end"}]}], best first (a top-level subject has
+    /// "parent": null), from the default taxonomy (IPTC subjects and
+    /// international-news topics) or the one given with --taxonomy, and
+    /// "claims": [{"text", "start", "end", "claimant", "kind", "topics",
+    /// "check_worthiness", "features"}], every quote and the publisher's
+    /// own check-worthy sentences ("claimant": null, "kind": "reported"),
+    /// in document order.
     #[command(after_help = EXIT_CODES)]
     Analyze(AnalyzeArgs),
+}
+
+#[derive(Args)]
+struct AnalyzeArgs {
+    #[command(flatten)]
+    input: InputArgs,
+
+    /// Also use the entities of this gazetteer file (repeatable): TSV
+    /// (.tsv) or JSON (.json, .jsonl), as described in the lede-gazetteer
+    /// README. An id or alias that clashes with another entry is an error.
+    #[arg(long, value_name = "FILE")]
+    gazetteer: Vec<String>,
+
+    /// Leave out the built-in gazetteer: only the --gazetteer files count.
+    #[arg(long)]
+    no_default_gazetteer: bool,
+
+    /// Add the topics of this TOML taxonomy file (repeatable): a topic
+    /// whose id is already defined is extended, others are added. See the
+    /// lede-topics README for the format.
+    #[arg(long, value_name = "FILE")]
+    taxonomy: Vec<String>,
+
+    /// Use only the --taxonomy files, without the default topics.
+    #[arg(long, requires = "taxonomy")]
+    no_default_taxonomy: bool,
+
+    /// Print why each topic was reported on standard error: one line per
+    /// topic (document, id, label, score), then one per trigger that fired
+    /// (the trigger, its count and weight, and the child topic that lent
+    /// it).
+    #[arg(long)]
+    explain_topics: bool,
 }
 
 #[derive(Args)]
@@ -98,22 +141,6 @@ struct InputArgs {
     /// (offsets then count the replaced text).
     #[arg(long)]
     lossy: bool,
-}
-
-#[derive(Args)]
-struct AnalyzeArgs {
-    #[command(flatten)]
-    input: InputArgs,
-
-    /// Also use the entities of this gazetteer file (repeatable): TSV
-    /// (.tsv) or JSON (.json, .jsonl), as described in the lede-gazetteer
-    /// README. An id or alias that clashes with another entry is an error.
-    #[arg(long, value_name = "FILE")]
-    gazetteer: Vec<String>,
-
-    /// Leave out the built-in gazetteer: only the --gazetteer files count.
-    #[arg(long)]
-    no_default_gazetteer: bool,
 }
 
 #[derive(Args)]
@@ -163,51 +190,58 @@ fn parse_family(name: &str) -> Result<Family, String> {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let (input, task) = match cli.command {
-        Command::Sentences(input) => (input, Task::Sentences),
-        Command::Analyze(args) => match build_pipeline(&args) {
-            Ok(pipeline) => (
-                args.input,
-                Task::Analyze {
-                    pipeline: Box::new(pipeline),
-                },
-            ),
-            Err(error) => {
-                report(format_args!("{error}"));
-                return ExitCode::from(2);
-            }
-        },
-        Command::Clean(args) => match build_cleaner(&args) {
-            Ok(cleaner) => (
-                args.input,
-                Task::Clean {
-                    cleaner: Box::new(cleaner),
-                    explain: args.explain,
-                },
-            ),
-            Err(error) => {
-                report(format_args!("{error}"));
-                return ExitCode::from(2);
-            }
-        },
+    let built = match cli.command {
+        Command::Sentences(input) => Ok((input, Task::Sentences)),
+        Command::Analyze(args) => build_pipeline(&args).map(|pipeline| {
+            let task = Task::Analyze {
+                pipeline: Box::new(pipeline),
+                explain_topics: args.explain_topics,
+            };
+            (args.input, task)
+        }),
+        Command::Clean(args) => build_cleaner(&args).map_err(|e| e.to_string()).map(|cleaner| {
+            let task = Task::Clean {
+                cleaner: Box::new(cleaner),
+                explain: args.explain,
+            };
+            (args.input, task)
+        }),
+    };
+    let (input, task) = match built {
+        Ok(built) => built,
+        Err(error) => {
+            report(format_args!("{error}"));
+            return ExitCode::from(2);
+        }
     };
     run(input, &task)
 }
 
-/// The default pipeline, or one with the gazetteer the options describe.
-fn build_pipeline(args: &AnalyzeArgs) -> Result<Pipeline, Box<dyn std::error::Error>> {
-    if args.gazetteer.is_empty() && !args.no_default_gazetteer {
-        return Ok(Pipeline::default());
+/// The default pipeline, or one with the gazetteer and taxonomy the
+/// options describe.
+fn build_pipeline(args: &AnalyzeArgs) -> Result<Pipeline, String> {
+    let mut builder = Pipeline::builder();
+    if !args.gazetteer.is_empty() || args.no_default_gazetteer {
+        let mut gazetteer = Gazetteer::builder();
+        if !args.no_default_gazetteer {
+            gazetteer = gazetteer.with_default();
+        }
+        for file in &args.gazetteer {
+            gazetteer = gazetteer.load(file).map_err(|e| e.to_string())?;
+        }
+        builder = builder.gazetteer(gazetteer.build().map_err(|e| e.to_string())?);
     }
-    let mut builder = Gazetteer::builder();
-    if !args.no_default_gazetteer {
-        builder = builder.with_default();
+    if !args.taxonomy.is_empty() {
+        let mut taxonomy = Taxonomy::builder();
+        if !args.no_default_taxonomy {
+            taxonomy = taxonomy.with_default();
+        }
+        for file in &args.taxonomy {
+            taxonomy = taxonomy.load(file).map_err(|e| e.to_string())?;
+        }
+        builder = builder.taxonomy(taxonomy.build().map_err(|e| e.to_string())?);
     }
-    for file in &args.gazetteer {
-        builder = builder.load(file)?;
-    }
-    let gazetteer = builder.build()?;
-    Ok(Pipeline::builder().gazetteer(gazetteer).build()?)
+    builder.build().map_err(|e| e.to_string())
 }
 
 fn build_cleaner(args: &CleanArgs) -> Result<Cleaner, lede::clean::CleanError> {

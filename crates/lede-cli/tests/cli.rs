@@ -341,3 +341,143 @@ fn a_bad_gazetteer_file_is_a_usage_error_naming_file_line_and_field() {
         stderr(&output)
     );
 }
+
+/// The topic ids of the first record, best first.
+fn topic_ids(output: &Output) -> Vec<String> {
+    records(output)[0]["topics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// Checks that every evidence span of every topic slices its text out of
+/// `text`, with offsets in bytes.
+fn evidence_slices(record: &serde_json::Value, text: &str) -> Vec<String> {
+    let mut all = Vec::new();
+    for topic in record["topics"].as_array().unwrap() {
+        for e in topic["evidence"].as_array().unwrap() {
+            let (start, end) = (
+                e["start"].as_u64().unwrap() as usize,
+                e["end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(e["text"], &text[start..end]);
+            all.push(text[start..end].to_string());
+        }
+    }
+    all
+}
+
+#[test]
+fn analyze_reports_topics_and_claims_with_offsets_into_the_input() {
+    let text = "KYIV (Wire) - Russia and Ukraine exchanged 120 prisoners of war on Friday.\n\n\
+                Advertisement\n\n\
+                \"We will keep sending air defence systems,\" the defence minister said.\n\n\
+                Grain exports fell 30 percent last year because of the blockade.";
+    let path = scratch("swap.txt", text.as_bytes());
+    let output = lede(&["analyze", &path], b"");
+    assert!(output.status.success(), "{}", stderr(&output));
+    let record = &records(&output)[0];
+    let ids: Vec<&str> = record["topics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids[0], "conflict", "{ids:?}");
+    assert!(ids.contains(&"conflict.prisoner_exchange"), "{ids:?}");
+    let evidence = evidence_slices(record, text);
+    assert!(evidence.iter().any(|e| e == "prisoners of war"), "{evidence:?}");
+    assert!(!evidence.iter().any(|e| e.contains("Advertisement")));
+    let claims = record["claims"].as_array().unwrap();
+    let quote = claims
+        .iter()
+        .find(|c| c["kind"] == "direct")
+        .expect("the quote is a claim");
+    assert_eq!(quote["text"], "We will keep sending air defence systems,");
+    assert!(
+        quote["topics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|t| t == "conflict.military_aid"),
+        "{quote}"
+    );
+    let reported = claims
+        .iter()
+        .find(|c| c["kind"] == "reported")
+        .expect("a reported claim");
+    assert!(reported["claimant"].is_null());
+    assert!(reported["text"]
+        .as_str()
+        .unwrap()
+        .starts_with("Grain exports fell 30 percent"));
+    let features: Vec<&str> = reported["features"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f.as_str().unwrap())
+        .collect();
+    assert!(
+        features.contains(&"number") && features.contains(&"causal"),
+        "{features:?}"
+    );
+    for claim in claims {
+        let (start, end) = (
+            claim["start"].as_u64().unwrap() as usize,
+            claim["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(claim["text"], &text[start..end]);
+    }
+}
+
+#[test]
+fn a_user_taxonomy_is_merged_or_replaces_the_default_and_explained() {
+    let mine = scratch(
+        "mine.toml",
+        b"[[topic]]\nid = \"grain\"\nlabel = \"Grain trade\"\nparent = \"economy\"\nstrong = [\"grain\", \"wheat\"]\n",
+    );
+    let text = b"Wheat and grain shipments resumed from the port as tariffs eased.";
+    let merged = lede(&["analyze", "--taxonomy", &mine, "--explain-topics"], text);
+    assert!(merged.status.success(), "{}", stderr(&merged));
+    let ids: Vec<String> = topic_ids(&merged);
+    assert!(
+        ids.contains(&"grain".to_string()) && ids.contains(&"economy".to_string()),
+        "{ids:?}"
+    );
+    let log = stderr(&merged);
+    assert!(log.contains("-: topic grain (Grain trade) score 2.00"), "{log}");
+    assert!(log.contains("\"wheat\" x1 weight 1"), "{log}");
+
+    // `parent = "economy"` needs the default taxonomy.
+    // (No standard input: the program stops before reading it.)
+    let alone = lede(&["analyze", "--taxonomy", &mine, "--no-default-taxonomy"], b"");
+    assert_eq!(alone.status.code(), Some(2));
+    assert!(
+        stderr(&alone).contains("mine.toml, line 1, field `parent`"),
+        "{}",
+        stderr(&alone)
+    );
+
+    let own = scratch(
+        "own.toml",
+        b"[[topic]]\nid = \"grain\"\nlabel = \"Grain trade\"\nstrong = [\"grain\", \"wheat\"]\n",
+    );
+    let replaced = lede(&["analyze", "--taxonomy", &own, "--no-default-taxonomy"], text);
+    assert!(replaced.status.success(), "{}", stderr(&replaced));
+    let ids: Vec<String> = topic_ids(&replaced);
+    assert_eq!(ids, ["grain"]);
+
+    let broken = scratch(
+        "broken.toml",
+        b"[[topic]]\nid = \"x\"\nlabel = \"X\"\nstrong = [\"ok\",\n  \"*bad\"]\n",
+    );
+    let failed = lede(&["analyze", "--taxonomy", &broken], b"");
+    assert_eq!(failed.status.code(), Some(2));
+    assert!(
+        stderr(&failed).contains("broken.toml, line 5, field `strong`"),
+        "{}",
+        stderr(&failed)
+    );
+}

@@ -1,0 +1,353 @@
+//! Claims: attributed statements (every quote) and the publisher's own
+//! check-worthy sentences, each with its topics and a check-worthiness
+//! score built from features a reader can verify.
+
+use std::sync::LazyLock;
+
+use lede_text::{is_capitalized, sentences, words, NameHint, Span};
+use serde::{Deserialize, Serialize};
+
+use crate::phrase::PhraseSet;
+use crate::tagging::Tagging;
+use crate::taxonomy::TopicId;
+
+/// The check-worthiness an unattributed sentence needs to be a claim.
+pub const REPORTED_MIN_WORTHINESS: f32 = 0.6;
+
+/// How a claim is reported.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClaimKind {
+    /// A direct quote: the claimant's words in quotation marks.
+    Direct,
+    /// Reported speech with quoted words.
+    Mixed,
+    /// Reported speech without quotation marks.
+    Indirect,
+    /// The publisher's own statement: an unattributed sentence.
+    Reported,
+}
+
+/// A statement found by an earlier stage (a quote), as plain input: this
+/// crate does not depend on the quote finder.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Statement<'a> {
+    /// What was said, in the tagged text.
+    pub span: Span,
+    /// Who said it (the resolved speaker's name), when known.
+    pub claimant: Option<&'a str>,
+    /// Direct, mixed or indirect.
+    pub kind: ClaimKind,
+}
+
+/// A transparent reason a statement is (or is not) worth checking.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Feature {
+    /// A figure: digits, or a number word ("million", "half").
+    Number,
+    /// A comparison or superlative ("more than", "highest", "record").
+    Comparison,
+    /// A causal link ("because", "led to", "due to").
+    Causal,
+    /// A verb of fact or event ("rose", "killed", "signed").
+    Factual,
+    /// A named entity: a capitalised word inside the statement, or a known name.
+    NamedEntity,
+    /// A commitment about the future ("will", "pledged", "plans to").
+    Commitment,
+    /// Opinion, courtesy or hedging ("I think", "please", "might"): lowers the score.
+    Opinion,
+    /// A question: lowers the score.
+    Question,
+}
+
+impl Feature {
+    /// The feature's name in data and output: `"number"`, `"named_entity"`.
+    pub fn name(self) -> &'static str {
+        FEATURES.iter().find(|(_, f)| *f == self).map_or("", |(n, _)| n)
+    }
+
+    /// What the feature adds to (or takes from) check-worthiness.
+    pub fn weight(self) -> f32 {
+        match self {
+            Feature::NamedEntity => 0.15,
+            Feature::Question => -0.3,
+            _ => CUES.weights[self as usize],
+        }
+    }
+}
+
+const FEATURES: [(&str, Feature); 8] = [
+    ("number", Feature::Number),
+    ("comparison", Feature::Comparison),
+    ("causal", Feature::Causal),
+    ("factual", Feature::Factual),
+    ("named_entity", Feature::NamedEntity),
+    ("commitment", Feature::Commitment),
+    ("opinion", Feature::Opinion),
+    ("question", Feature::Question),
+];
+
+/// A claim: a statement with its claimant, topics and check-worthiness.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Claim<'a> {
+    /// The statement, in the tagged text.
+    pub span: Span,
+    /// Who makes it; `None` for the publisher (a [`ClaimKind::Reported`]
+    /// claim) or an unknown speaker.
+    pub claimant: Option<&'a str>,
+    /// How it is reported.
+    pub kind: ClaimKind,
+    /// Its topics: the document's topics with evidence inside it, and any
+    /// topic strong enough inside it alone, best first.
+    pub topics: Vec<TopicId>,
+    /// From 0 to 1: the clamped sum of the weights of its features.
+    pub check_worthiness: f32,
+    /// Its features, each once, in [`Feature`] order.
+    pub features: Vec<Feature>,
+}
+
+struct Cues {
+    phrases: PhraseSet,
+    /// Per phrase, its feature.
+    features: Vec<Feature>,
+    /// Per feature (by discriminant), its weight.
+    weights: [f32; 8],
+}
+
+#[derive(Deserialize)]
+struct Section {
+    weight: f32,
+    phrases: Vec<String>,
+}
+
+static CUES: LazyLock<Cues> = LazyLock::new(|| {
+    let sections: std::collections::BTreeMap<String, Section> =
+        toml::from_str(include_str!("../data/claims.toml")).expect("the embedded claim cues parse");
+    let mut phrases = Vec::new();
+    let mut features = Vec::new();
+    let mut weights = [0.0; 8];
+    for (name, section) in &sections {
+        let feature = FEATURES
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, f)| *f)
+            .expect("every section of claims.toml names a feature");
+        weights[feature as usize] = section.weight;
+        for phrase in &section.phrases {
+            phrases.push(phrase.as_str());
+            features.push(feature);
+        }
+    }
+    Cues {
+        phrases: PhraseSet::new(&phrases).expect("the embedded claim cues compile"),
+        features,
+        weights,
+    }
+});
+
+/// The features of a statement, each once, in [`Feature`] order.
+///
+/// ```
+/// use lede_topics::{features, Feature};
+///
+/// let text = "Exports rose 12 percent because the tariffs were lifted.";
+/// let found = features(text, lede_text::Span::new(0, text.len()), &[]);
+/// assert_eq!(found, [Feature::Number, Feature::Causal, Feature::Factual]);
+/// ```
+pub fn features(text: &str, span: Span, names: &[NameHint]) -> Vec<Feature> {
+    let Some(part) = span.get(text) else {
+        return Vec::new();
+    };
+    let mut seen = [false; 8];
+    let cues = &*CUES;
+    cues.phrases
+        .find(part, |i, _| seen[cues.features[i as usize] as usize] = true);
+    let mut first = true;
+    for word in words(part) {
+        let w = word.slice(part);
+        if w.bytes().any(|b| b.is_ascii_digit()) {
+            seen[Feature::Number as usize] = true;
+        } else if !first && is_capitalized(w) && w != "I" {
+            seen[Feature::NamedEntity as usize] = true;
+        }
+        first = false;
+    }
+    if names.iter().any(|n| span.contains(n.span) && !n.span.is_empty()) {
+        seen[Feature::NamedEntity as usize] = true;
+    }
+    if part
+        .trim_end_matches(|c: char| !c.is_alphanumeric() && c != '?')
+        .ends_with('?')
+    {
+        seen[Feature::Question as usize] = true;
+    }
+    FEATURES.iter().map(|(_, f)| *f).filter(|f| seen[*f as usize]).collect()
+}
+
+/// Check-worthiness of a feature set: the sum of their weights, clamped to
+/// 0..=1 and rounded to two decimals.
+pub fn check_worthiness(features: &[Feature]) -> f32 {
+    let sum: f32 = features.iter().map(|f| f.weight()).sum();
+    // Two decimals: the weights have two, and 0.8 should not print as
+    // 0.79999995; adding 0.0 turns a clamped -0.0 into 0.0.
+    (sum.clamp(0.0, 1.0) * 100.0).round() / 100.0 + 0.0
+}
+
+/// The claims of a tagged document: one per statement (in the given order),
+/// then the publisher's unattributed sentences whose check-worthiness
+/// reaches [`REPORTED_MIN_WORTHINESS`] with a figure, comparison or causal
+/// link, sorted by position. `text` is the text `tagging` was made from;
+/// statements whose span does not fit it are skipped.
+///
+/// ```
+/// use lede_topics::{find_claims, ClaimKind, Statement, Taxonomy};
+///
+/// let text = "\"We will deliver 40 more air defence systems by June,\" the minister said. \
+///             Exports of grain fell 30 percent last year because of the blockade.";
+/// let quote = Statement { span: lede_text::Span::new(1, 53), claimant: Some("Ana Ruiz"), kind: ClaimKind::Direct };
+/// let taxonomy = Taxonomy::default();
+/// let tagging = taxonomy.tag(text);
+/// let claims = find_claims(text, &tagging, &[quote], &[]);
+/// assert_eq!(claims[0].claimant, Some("Ana Ruiz"));
+/// assert!(claims[0].check_worthiness >= 0.5);
+/// assert_eq!(claims[1].kind, ClaimKind::Reported);
+/// assert_eq!(claims[1].claimant, None);
+/// ```
+pub fn find_claims<'a>(
+    text: &str,
+    tagging: &Tagging,
+    statements: &[Statement<'a>],
+    names: &[NameHint],
+) -> Vec<Claim<'a>> {
+    let mut claims: Vec<Claim<'a>> = statements
+        .iter()
+        .filter(|s| s.span.is_valid_for(text))
+        .map(|s| claim(text, tagging, s.span, s.claimant, s.kind, names))
+        .collect();
+    let mut taken: Vec<Span> = statements.iter().map(|s| s.span).collect();
+    taken.sort_unstable();
+    for sentence in sentences(text) {
+        let words_in = sentence.slice(text).split_whitespace().count();
+        // A sentence that overlaps a quote, holds quotation marks, or is too
+        // short to state a fact (a headline, a dateline) is not the
+        // publisher's claim.
+        let i = taken.partition_point(|s| s.end <= sentence.start);
+        if taken.get(i).is_some_and(|s| s.start < sentence.end)
+            || words_in < 6
+            || sentence.slice(text).contains(['"', '\u{201C}', '\u{201D}'])
+        {
+            continue;
+        }
+        let found = claim(text, tagging, sentence, None, ClaimKind::Reported, names);
+        let substantive = found
+            .features
+            .iter()
+            .any(|f| matches!(f, Feature::Number | Feature::Comparison | Feature::Causal));
+        if substantive && found.check_worthiness >= REPORTED_MIN_WORTHINESS {
+            claims.push(found);
+        }
+    }
+    claims
+}
+
+fn claim<'a>(
+    text: &str,
+    tagging: &Tagging,
+    span: Span,
+    claimant: Option<&'a str>,
+    kind: ClaimKind,
+    names: &[NameHint],
+) -> Claim<'a> {
+    let features = features(text, span, names);
+    let document: Vec<TopicId> = tagging.topics().iter().map(|t| t.topic).collect();
+    let topics = tagging
+        .within(span)
+        .into_iter()
+        .filter(|t| document.contains(&t.topic) || t.score >= 1.0)
+        .map(|t| t.topic)
+        .collect();
+    Claim {
+        span,
+        claimant,
+        kind,
+        topics,
+        check_worthiness: check_worthiness(&features),
+        features,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Taxonomy;
+
+    fn all(text: &str) -> Vec<Feature> {
+        features(text, Span::new(0, text.len()), &[])
+    }
+
+    #[test]
+    fn features_are_found_and_weighed() {
+        assert_eq!(
+            all("Russia will send more than 2,000 troops to Belarus."),
+            [
+                Feature::Number,
+                Feature::Comparison,
+                Feature::NamedEntity,
+                Feature::Commitment
+            ]
+        );
+        assert_eq!(all("I think it was wonderful, thank you."), [Feature::Opinion]);
+        assert_eq!(check_worthiness(&all("I think it was wonderful, thank you.")), 0.0);
+        assert!(all("Will they come back?").contains(&Feature::Question));
+        let strong = all("Inflation rose to 9 percent, the highest since 1982, because energy prices doubled.");
+        assert_eq!(check_worthiness(&strong), 0.85);
+    }
+
+    #[test]
+    fn every_statement_is_a_claim_and_reported_ones_need_substance() {
+        let text = "The weather was nice on Monday in the capital city. \
+                    \"Wonderful,\" she said. \
+                    Unemployment fell to 4.1 percent in March, the lowest level since 2019.";
+        let taxonomy = Taxonomy::default();
+        let tagging = taxonomy.tag(text);
+        let quote = text.find("Wonderful").unwrap();
+        let statement = Statement {
+            span: Span::new(quote, quote + 10),
+            claimant: Some("Mia Berg"),
+            kind: ClaimKind::Direct,
+        };
+        let claims = find_claims(text, &tagging, &[statement], &[]);
+        assert_eq!(claims.len(), 2);
+        assert_eq!(
+            (claims[0].claimant, claims[0].check_worthiness),
+            (Some("Mia Berg"), 0.0)
+        );
+        assert_eq!(claims[1].kind, ClaimKind::Reported);
+        assert!(claims[1].span.slice(text).starts_with("Unemployment fell"));
+        let labour = taxonomy.find("labour").unwrap();
+        assert!(
+            claims[1]
+                .topics
+                .iter()
+                .any(|&t| taxonomy.root(t) == labour || taxonomy.root(t) == taxonomy.find("economy").unwrap()),
+            "{:?}",
+            claims[1].topics
+        );
+        let bad = Statement {
+            span: Span::new(0, 9999),
+            ..statement
+        };
+        assert!(find_claims(text, &tagging, &[bad], &[])
+            .iter()
+            .all(|c| c.kind == ClaimKind::Reported));
+    }
+
+    #[test]
+    fn feature_names_round_trip_the_data_sections() {
+        for (name, feature) in FEATURES {
+            assert_eq!(feature.name(), name);
+        }
+    }
+}

@@ -1,0 +1,626 @@
+//! Tagging: the triggers found in a text, turned into topic scores with
+//! their evidence, per document and for any part of it (a sentence, a quote).
+
+use std::fmt::Write as _;
+
+use lede_text::{sentences, NameHint, Span};
+
+use crate::format::STRONG;
+use crate::taxonomy::{Role, Taxonomy, TopicId, Trigger};
+
+/// The score a topic needs in a part of a document (a sentence, a quote) to
+/// be reported for it: one medium trigger.
+pub const PART_MIN_SCORE: f32 = 0.5;
+
+/// One trigger that fired, where it stands.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Evidence {
+    /// Where the trigger matched, in the tagged text.
+    pub span: Span,
+    /// For a co-occurrence rule, where its other phrase matched.
+    pub partner: Option<Span>,
+    /// The trigger.
+    pub trigger: Trigger,
+    /// Its weight.
+    pub weight: f32,
+    /// The topic whose trigger it is: a child's for evidence a child topic
+    /// lends its parent.
+    pub topic: TopicId,
+}
+
+/// A topic of a document or of a part of it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TopicScore {
+    /// The topic.
+    pub topic: TopicId,
+    /// Its score: each distinct trigger adds its weight, and each repeat of
+    /// a trigger half as much as the one before (so repetition alone adds at
+    /// most the weight again); a topic's children's evidence counts for it.
+    pub score: f32,
+    /// The triggers that fired for it or its children, in text order.
+    pub evidence: Vec<Evidence>,
+}
+
+/// Why a topic scored: one line of an explanation.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reason {
+    /// The trigger.
+    pub trigger: Trigger,
+    /// The trigger as the taxonomy gives it (`"ceasefire"`, `entity Q212`).
+    pub description: String,
+    /// Its weight.
+    pub weight: f32,
+    /// How often it fired.
+    pub count: usize,
+    /// The topic that owns the trigger (a child, when it lends evidence).
+    pub topic: TopicId,
+}
+
+impl TopicScore {
+    /// The triggers behind the score, strongest contribution first.
+    pub fn reasons(&self, taxonomy: &Taxonomy) -> Vec<Reason> {
+        let mut reasons: Vec<Reason> = Vec::new();
+        for e in &self.evidence {
+            match reasons.iter_mut().find(|r| r.trigger == e.trigger) {
+                Some(reason) => reason.count += 1,
+                None => reasons.push(Reason {
+                    trigger: e.trigger,
+                    description: taxonomy.describe(e.trigger),
+                    weight: e.weight,
+                    count: 1,
+                    topic: e.topic,
+                }),
+            }
+        }
+        reasons.sort_by(|a, b| contribution(b.weight, b.count).total_cmp(&contribution(a.weight, a.count)));
+        reasons
+    }
+}
+
+/// The topics of one document, with what triggered them.
+///
+/// ```
+/// use lede_topics::Taxonomy;
+///
+/// let taxonomy = Taxonomy::default();
+/// let text = "Kyiv and Moscow carried out a prisoner swap on Friday, returning 95 soldiers each.";
+/// let tagging = taxonomy.tag(text);
+/// let swap = taxonomy.find("conflict.prisoner_exchange").unwrap();
+/// let score = tagging.topics().iter().find(|t| t.topic == swap).unwrap();
+/// let words: Vec<&str> = score.evidence.iter().map(|e| &text[e.span.range()]).collect();
+/// assert!(words.contains(&"prisoner swap"));
+/// ```
+#[derive(Clone, Debug)]
+pub struct Tagging<'t> {
+    taxonomy: &'t Taxonomy,
+    /// Every trigger that fired, before roll-up, in text order.
+    evidence: Vec<Evidence>,
+    /// Reported topics, best first.
+    topics: Vec<TopicScore>,
+    /// Every topic's rolled-up score, reported or not.
+    scores: Vec<f32>,
+}
+
+impl<'t> Tagging<'t> {
+    /// The document's topics, best first: those whose score reaches their
+    /// `min_score` with support from a strong trigger or from at least two
+    /// distinct triggers.
+    pub fn topics(&self) -> &[TopicScore] {
+        &self.topics
+    }
+
+    /// The taxonomy this tagging used.
+    pub fn taxonomy(&self) -> &'t Taxonomy {
+        self.taxonomy
+    }
+
+    /// Every trigger that fired, each under the topic that owns it, in text
+    /// order.
+    pub fn evidence(&self) -> &[Evidence] {
+        &self.evidence
+    }
+
+    /// A topic's score in the document, reported or not.
+    pub fn score(&self, topic: TopicId) -> f32 {
+        self.scores[topic.index()]
+    }
+
+    /// The top-level subject with the highest score, if any trigger fired:
+    /// the document's broad subject (sport, politics, ...) even when no
+    /// topic reaches its minimum.
+    pub fn subject(&self) -> Option<TopicId> {
+        let taxonomy = self.taxonomy;
+        (0..self.scores.len())
+            .map(|i| TopicId(i as u32))
+            .filter(|&t| taxonomy.topic(t).parent.is_none() && self.scores[t.index()] > 0.0)
+            .max_by(|&a, &b| {
+                self.scores[a.index()]
+                    .total_cmp(&self.scores[b.index()])
+                    .then(b.cmp(&a))
+            })
+    }
+
+    /// The topics of a part of the document (a sentence, a quote): triggers
+    /// inside `span` only, each topic with a score of at least
+    /// [`PART_MIN_SCORE`], best first.
+    pub fn within(&self, span: Span) -> Vec<TopicScore> {
+        let inside: Vec<Evidence> = self
+            .evidence
+            .iter()
+            .filter(|e| span.contains(e.span))
+            .copied()
+            .collect();
+        score(self.taxonomy, &inside, Threshold::Part).0
+    }
+
+    /// Each sentence of `text` (the text that was tagged) with its topics.
+    pub fn sentences(&self, text: &str) -> Vec<(Span, Vec<TopicScore>)> {
+        sentences(text).map(|s| (s, self.within(s))).collect()
+    }
+
+    /// Why each topic was reported: one line per topic, then one per
+    /// trigger with its weight, count and (for a child's evidence) topic.
+    pub fn explain(&self) -> String {
+        let taxonomy = self.taxonomy;
+        let mut out = String::new();
+        for topic in &self.topics {
+            let t = taxonomy.topic(topic.topic);
+            let _ = writeln!(out, "{} ({}): score {:.2}", t.id, t.label, topic.score);
+            for reason in topic.reasons(taxonomy) {
+                let via = if reason.topic == topic.topic {
+                    String::new()
+                } else {
+                    format!(" via {}", taxonomy.topic(reason.topic).id)
+                };
+                let _ = writeln!(
+                    out,
+                    "  {} x{} weight {}{via}",
+                    reason.description, reason.count, reason.weight
+                );
+            }
+        }
+        out
+    }
+}
+
+pub(crate) fn tag<'t>(taxonomy: &'t Taxonomy, text: &str, names: &[NameHint]) -> Tagging<'t> {
+    let compiled = &*taxonomy.inner;
+    // About one trigger per twenty bytes of news text: one allocation.
+    let mut evidence = Vec::with_capacity(text.len() / 20);
+    let mut markers: Vec<(u32, u8, Span)> = Vec::new();
+    let mut excluded: Vec<(TopicId, Span)> = Vec::new();
+    compiled.phrases.find(text, |i, span| match compiled.roles[i as usize] {
+        Role::Trigger { topic, weight } => evidence.push(Evidence {
+            span,
+            partner: None,
+            trigger: Trigger::Phrase(i),
+            weight,
+            topic,
+        }),
+        Role::Near { rule, side } => markers.push((rule, side, span)),
+        Role::Exclude { topic } => excluded.push((topic, span)),
+    });
+    // Sentences are looked up only for exclusions and for rules whose two
+    // sides both occur somewhere.
+    let mut cursor = SentenceCursor::new(text);
+    for (_, span) in excluded.iter_mut() {
+        *span = cursor.around(*span);
+    }
+    let mut sentence_of = |span: Span| cursor.around(span);
+    if !markers.is_empty() {
+        let mut sides = vec![0u8; compiled.rules.len()];
+        for &(rule, side, _) in &markers {
+            sides[rule as usize] |= 1 << side;
+        }
+        let mut placed: Vec<(u32, usize, u8, Span)> = markers
+            .iter()
+            .filter(|m| sides[m.0 as usize] == 3)
+            .map(|&(rule, side, span)| (rule, sentence_of(span).start, side, span))
+            .collect();
+        // A rule fires once per sentence in which both its sides occur, with
+        // the first phrase of each side as evidence.
+        placed.sort_unstable_by_key(|&(rule, sentence, side, span)| (rule, sentence, side, span));
+        for group in placed.chunk_by(|x, y| (x.0, x.1) == (y.0, y.1)) {
+            let a = group.iter().find(|m| m.2 == 0);
+            let b = group.iter().find(|m| m.2 == 1);
+            if let (Some(a), Some(b)) = (a, b) {
+                let rule = &compiled.rules[a.0 as usize];
+                evidence.push(Evidence {
+                    span: a.3,
+                    partner: Some(b.3),
+                    trigger: Trigger::Near(a.0),
+                    weight: rule.weight,
+                    topic: rule.topic,
+                });
+            }
+        }
+    }
+    if let Some(set) = &compiled.regex_set {
+        for i in set.matches(text).iter() {
+            let (regex, topic, weight) = &compiled.regexes[i];
+            for m in regex.find_iter(text).filter(|m| !m.is_empty()) {
+                evidence.push(Evidence {
+                    span: Span::new(m.start(), m.end()),
+                    partner: None,
+                    trigger: Trigger::Regex(i as u32),
+                    weight: *weight,
+                    topic: *topic,
+                });
+            }
+        }
+    }
+    for hint in names.iter().filter(|h| !h.span.is_empty() && h.span.is_valid_for(text)) {
+        let Some(triggers) = hint.id.and_then(|id| compiled.entities.get(id)) else {
+            continue;
+        };
+        for &i in triggers {
+            let (_, topic, weight) = &compiled.entity_triggers[i as usize];
+            evidence.push(Evidence {
+                span: hint.span,
+                partner: None,
+                trigger: Trigger::Entity(i),
+                weight: *weight,
+                topic: *topic,
+            });
+        }
+    }
+    if !excluded.is_empty() {
+        excluded.sort_unstable_by_key(|&(topic, span)| (topic, span));
+        evidence.retain(|e| !is_excluded(&excluded, e));
+    }
+    // Phrases come in text order; rules, regexes and names are merged in
+    // (a stable sort keeps the phrase order among equal spans).
+    evidence.sort_by_key(|e| e.span);
+    let (topics, scores) = score(taxonomy, &evidence, Threshold::Document);
+    Tagging {
+        taxonomy,
+        evidence,
+        topics,
+        scores,
+    }
+}
+
+/// True when an exclusion phrase of the evidence's topic stands in its
+/// sentence. `excluded` is sorted by topic, then span.
+fn is_excluded(excluded: &[(TopicId, Span)], e: &Evidence) -> bool {
+    let from = excluded.partition_point(|(t, _)| *t < e.topic);
+    let to = excluded.partition_point(|(t, s)| (*t, s.start) <= (e.topic, e.span.start));
+    // Sentences found around different phrases are the same sentence or do
+    // not overlap, so the last one starting before the evidence decides.
+    to > from && excluded[to - 1].1.contains(e.span)
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Threshold {
+    /// A topic's `min_score`, with support from a strong trigger or two
+    /// distinct ones.
+    Document,
+    /// [`PART_MIN_SCORE`].
+    Part,
+}
+
+/// What repetition of one trigger adds up to: its weight for the first
+/// occurrence, half as much for each repeat after it (the sum [`score`]
+/// builds occurrence by occurrence).
+fn contribution(weight: f32, count: usize) -> f32 {
+    weight * (2.0 - 2f32.powi(1 - count.min(20) as i32))
+}
+
+/// Rolls evidence up the hierarchy and scores every topic: the reported
+/// topics, best first, and every topic's score. `evidence` is in span order.
+///
+/// Each occurrence of a trigger counts half as much as the one before it
+/// (counted over the document, in text order), for its topic and every
+/// ancestor; where several triggers stand on the same words, each topic
+/// counts only the strongest of those that reach it.
+fn score(taxonomy: &Taxonomy, evidence: &[Evidence], threshold: Threshold) -> (Vec<TopicScore>, Vec<f32>) {
+    let compiled = &*taxonomy.inner;
+    let topics = compiled.topics.len();
+    let (phrases, regexes, entities) = (
+        compiled.roles.len(),
+        compiled.regexes.len(),
+        compiled.entity_triggers.len(),
+    );
+    let slot = |trigger: Trigger| match trigger {
+        Trigger::Phrase(i) => i as usize,
+        Trigger::Regex(i) => phrases + i as usize,
+        Trigger::Entity(i) => phrases + regexes + i as usize,
+        Trigger::Near(i) => phrases + regexes + entities + i as usize,
+    };
+    let mut seen = vec![0u8; phrases + regexes + entities + compiled.rules.len()];
+    let factors: Vec<f32> = evidence
+        .iter()
+        .map(|e| {
+            let count = &mut seen[slot(e.trigger)];
+            let factor = 0.5f32.powi(i32::from(*count));
+            *count = count.saturating_add(1);
+            factor
+        })
+        .collect();
+    let mut scores = vec![0.0f32; topics];
+    let mut distinct = vec![0u32; topics];
+    let mut counted = vec![0u32; topics];
+    let mut strong = vec![false; topics];
+    let mut reach = Vec::new();
+    each_counted(taxonomy, evidence, &mut reach, |topic, k| {
+        let (e, factor) = (&evidence[k], factors[k]);
+        scores[topic.index()] += e.weight * factor;
+        distinct[topic.index()] += u32::from(factor == 1.0);
+        counted[topic.index()] += 1;
+        strong[topic.index()] |= e.weight >= STRONG;
+    });
+    let mut slots: Vec<Option<usize>> = vec![None; topics];
+    let mut reported: Vec<TopicScore> = Vec::new();
+    for (i, topic) in compiled.topics.iter().enumerate() {
+        let total = scores[i];
+        let report = match threshold {
+            Threshold::Document => total >= topic.min_score && (distinct[i] >= 2 || strong[i]),
+            Threshold::Part => total >= PART_MIN_SCORE,
+        };
+        if report {
+            slots[i] = Some(reported.len());
+            reported.push(TopicScore {
+                topic: TopicId(i as u32),
+                score: total,
+                evidence: Vec::with_capacity(counted[i] as usize),
+            });
+        }
+    }
+    if !reported.is_empty() {
+        each_counted(taxonomy, evidence, &mut reach, |topic, k| {
+            if let Some(at) = slots[topic.index()] {
+                reported[at].evidence.push(evidence[k]);
+            }
+        });
+    }
+    reported.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.topic.cmp(&b.topic)));
+    (reported, scores)
+}
+
+/// Calls `count(topic, k)` for each topic that evidence `k` counts for:
+/// its own and its ancestors, except where another trigger on the same
+/// words reaches the same topic with a greater weight (the first wins a tie).
+fn each_counted(
+    taxonomy: &Taxonomy,
+    evidence: &[Evidence],
+    reach: &mut Vec<(TopicId, f32, usize)>,
+    mut count: impl FnMut(TopicId, usize),
+) {
+    let topics = &taxonomy.inner.topics;
+    let mut i = 0;
+    while i < evidence.len() {
+        let span = evidence[i].span;
+        let mut j = i + 1;
+        while j < evidence.len() && evidence[j].span == span {
+            j += 1;
+        }
+        if j == i + 1 {
+            // Words with one trigger, the common case: no choosing.
+            let mut at = Some(evidence[i].topic);
+            while let Some(topic) = at {
+                count(topic, i);
+                at = topics[topic.index()].parent;
+            }
+            i = j;
+            continue;
+        }
+        reach.clear();
+        for (k, e) in evidence.iter().enumerate().take(j).skip(i) {
+            let mut at = Some(e.topic);
+            while let Some(topic) = at {
+                reach.push((topic, e.weight, k));
+                at = topics[topic.index()].parent;
+            }
+        }
+        reach.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+        reach.dedup_by_key(|r| r.0);
+        for &(topic, _, k) in reach.iter() {
+            count(topic, k);
+        }
+        i = j;
+    }
+}
+
+/// Sentences found cheaply: a sentence ends after a sentence-ending mark
+/// (and any closing quotes or brackets) followed by whitespace, or at a
+/// blank line; a single line break is wrapped text. Unlike
+/// `lede_text::sentences` it knows no abbreviations ("U.S. officials" ends
+/// a sentence here): it only scopes co-occurrence and exclusion rules. The
+/// ends are found on first use, in one pass over the text.
+pub(crate) struct SentenceCursor<'a> {
+    bytes: &'a [u8],
+    ends: Option<Vec<usize>>,
+}
+
+impl<'a> SentenceCursor<'a> {
+    pub fn new(text: &'a str) -> SentenceCursor<'a> {
+        SentenceCursor {
+            bytes: text.as_bytes(),
+            ends: None,
+        }
+    }
+
+    /// The sentence `span` starts in (extended to the span's end).
+    pub fn around(&mut self, span: Span) -> Span {
+        let bytes = self.bytes;
+        let ends = self.ends.get_or_insert_with(|| sentence_ends(bytes));
+        let i = ends.partition_point(|&end| end <= span.start);
+        let start = if i == 0 { 0 } else { ends[i - 1] };
+        let end = ends.get(i).copied().unwrap_or(bytes.len());
+        Span::new(start, end.max(span.end))
+    }
+}
+
+/// Where sentences end, in order.
+fn sentence_ends(bytes: &[u8]) -> Vec<usize> {
+    let mut ends = Vec::new();
+    let marks = memchr::memchr3_iter(b'.', b'!', b'?', bytes).filter_map(|i| {
+        let after = after_closers(bytes, i + 1);
+        bytes.get(after).map_or(true, u8::is_ascii_whitespace).then_some(after)
+    });
+    let breaks = memchr::memmem::find_iter(bytes, b"\n\n").map(|i| i + 1);
+    // Merge the two ordered streams.
+    let (mut marks, mut breaks) = (marks.peekable(), breaks.peekable());
+    loop {
+        let next = match (marks.peek(), breaks.peek()) {
+            (Some(&m), Some(&b)) if m <= b => marks.next(),
+            (Some(_), Some(_)) | (None, Some(_)) => breaks.next(),
+            (Some(_), None) => marks.next(),
+            (None, None) => break,
+        };
+        if let Some(end) = next {
+            if ends.last().map_or(true, |&last| last < end) {
+                ends.push(end);
+            }
+        }
+    }
+    ends
+}
+
+/// The offset after the closing quotes and brackets that start at `i`.
+fn after_closers(bytes: &[u8], mut i: usize) -> usize {
+    loop {
+        match bytes.get(i..i + 3) {
+            // ” and ’
+            Some([0xe2, 0x80, 0x9d | 0x99]) => i += 3,
+            _ if matches!(bytes.get(i), Some(b'"' | b'\'' | b')')) => i += 1,
+            _ => return i,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn taxonomy(source: &str) -> Taxonomy {
+        Taxonomy::from_toml(source, "test.toml").unwrap()
+    }
+
+    const TWO_LEVELS: &str = r#"
+[[topic]]
+id = "conflict"
+label = "Conflict"
+medium = ["troops", "shelling"]
+
+[[topic]]
+id = "conflict.swap"
+label = "Prisoner exchange"
+parent = "conflict"
+strong = ["prisoner swap"]
+near = [{ a = ["prisoner*", "captive*"], b = ["exchang*", "swap*", "freed"], weight = 1.0 }]
+exclude = ["card swap"]
+"#;
+
+    fn ids<'a>(taxonomy: &'a Taxonomy, scores: &[TopicScore]) -> Vec<&'a str> {
+        scores.iter().map(|s| taxonomy.topic(s.topic).id.as_str()).collect()
+    }
+
+    #[test]
+    fn one_weak_trigger_is_not_a_document_topic_two_are() {
+        let t = taxonomy(TWO_LEVELS);
+        assert!(t.tag("The troops left.").topics().is_empty());
+        assert!(t.tag("The troops left. The troops came back.").topics().is_empty());
+        let tagging = t.tag("The troops left after the shelling.");
+        assert_eq!(ids(&t, tagging.topics()), ["conflict"]);
+        assert_eq!(tagging.topics()[0].score, 1.0);
+    }
+
+    #[test]
+    fn a_child_supports_its_parent_and_rules_fire_within_a_sentence() {
+        let t = taxonomy(TWO_LEVELS);
+        let text = "Both sides freed 90 prisoners on Friday. No prisoners were held. Talks were freed up.";
+        let tagging = t.tag(text);
+        assert_eq!(ids(&t, tagging.topics()), ["conflict", "conflict.swap"]);
+        let swap = &tagging.topics()[1];
+        assert_eq!(swap.evidence.len(), 1, "only the first sentence has both sides");
+        let e = swap.evidence[0];
+        assert_eq!(
+            (&text[e.span.range()], &text[e.partner.unwrap().range()]),
+            ("prisoners", "freed")
+        );
+        assert!(
+            tagging.explain().contains("\"prisoner*\"|\"captive*\" near"),
+            "{}",
+            tagging.explain()
+        );
+        assert!(tagging.explain().contains("via conflict.swap"), "{}", tagging.explain());
+    }
+
+    #[test]
+    fn an_exclusion_silences_its_topic_in_its_sentence_only() {
+        let t = taxonomy(TWO_LEVELS);
+        let text = "A prisoner swap, they called the card swap. Later a prisoner swap happened.";
+        let tagging = t.tag(text);
+        let swap = t.find("conflict.swap").unwrap();
+        let kept: Vec<usize> = tagging
+            .evidence()
+            .iter()
+            .filter(|e| e.topic == swap)
+            .map(|e| e.span.start)
+            .collect();
+        assert_eq!(kept, [text.rfind("prisoner swap").unwrap()]);
+    }
+
+    #[test]
+    fn parts_and_sentences() {
+        let t = taxonomy(TWO_LEVELS);
+        let text = "Troops massed. The prisoner swap went ahead.";
+        let tagging = t.tag(text);
+        let sentences = tagging.sentences(text);
+        assert_eq!(sentences.len(), 2);
+        assert_eq!(ids(&t, &sentences[0].1), ["conflict"]);
+        assert_eq!(ids(&t, &sentences[1].1), ["conflict", "conflict.swap"]);
+        assert_eq!(tagging.subject(), t.find("conflict"));
+    }
+
+    #[test]
+    fn entity_hints_trigger_topics() {
+        let t = taxonomy(
+            "[[topic]]\nid = \"ukraine\"\nlabel = \"Ukraine war\"\nentities = { \"Q212\" = 1.0 }\nmedium = [\"front line\"]\n",
+        );
+        let text = "Kyiv said the front line held.";
+        let hint = NameHint {
+            span: Span::new(0, 4),
+            name: "Kyiv",
+            id: Some("Q212"),
+            kind: lede_text::NameKind::Country,
+            role: None,
+        };
+        let bad = NameHint {
+            span: Span::new(2, 99),
+            ..hint
+        };
+        let tagging = t.tag_with_names(text, &[hint, bad]);
+        assert_eq!(tagging.topics().len(), 1);
+        assert_eq!(tagging.topics()[0].score, 1.5);
+        assert!(
+            tagging.explain().contains("entity Q212 x1 weight 1"),
+            "{}",
+            tagging.explain()
+        );
+    }
+
+    #[test]
+    fn repetition_saturates() {
+        assert_eq!(contribution(1.0, 1), 1.0);
+        assert_eq!(contribution(1.0, 2), 1.5);
+        assert!(contribution(1.0, 1000) < 2.0);
+    }
+
+    #[test]
+    fn sentences_end_at_marks_and_blank_lines() {
+        let text = "One ends. \"Two ends.\" Three\n\nFour\nends";
+        let mut cursor = SentenceCursor::new(text);
+        let mut at = |w: &str| {
+            let s = text.find(w).unwrap();
+            cursor.around(Span::new(s, s + w.len())).slice(text).trim()
+        };
+        assert_eq!(at("One"), "One ends.");
+        assert_eq!(at("Two"), "\"Two ends.\"");
+        assert_eq!(at("Three"), "Three");
+        assert_eq!(at("Four"), "Four\nends");
+        // In any order.
+        assert_eq!(at("One"), "One ends.");
+    }
+}
