@@ -37,6 +37,17 @@ fn check(input: &str, analysis: &Analysis) -> Result<(), String> {
             piece(input, &format!("entity {}", e.id), m.span, &m.text)?;
         }
     }
+    for t in &analysis.topics {
+        for e in &t.evidence {
+            piece(input, &format!("topic {} evidence", t.id), e.span, &e.text)?;
+        }
+    }
+    for (i, c) in analysis.claims.iter().enumerate() {
+        piece(input, &format!("claim {i}"), c.span, &c.text)?;
+        if !(0.0..=1.0).contains(&c.check_worthiness) {
+            return Err(format!("claim {i}: check-worthiness {} outside 0..=1", c.check_worthiness));
+        }
+    }
     Ok(())
 }
 
@@ -77,6 +88,9 @@ const POOL: &[&str] = &[
     "\u{2014}",
     "\r\n",
     "\u{1F600}",
+    "The central bank raised interest rates by 0.5 percentage points ",
+    "ceasefire in Ukraine ",
+    "prisoner exchange ",
 ];
 
 fn pooled() -> impl Strategy<Value = String> {
