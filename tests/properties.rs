@@ -45,7 +45,10 @@ fn check(input: &str, analysis: &Analysis) -> Result<(), String> {
     for (i, c) in analysis.claims.iter().enumerate() {
         piece(input, &format!("claim {i}"), c.span, &c.text)?;
         if !(0.0..=1.0).contains(&c.check_worthiness) {
-            return Err(format!("claim {i}: check-worthiness {} outside 0..=1", c.check_worthiness));
+            return Err(format!(
+                "claim {i}: check-worthiness {} outside 0..=1",
+                c.check_worthiness
+            ));
         }
     }
     Ok(())
