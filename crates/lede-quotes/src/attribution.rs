@@ -476,7 +476,10 @@ fn content_end(doc: &Document, start: usize, end: usize) -> usize {
             continue;
         };
         let next = rest.split([' ', ',']).next().unwrap_or_default();
-        if is_ing_word(next) || is_clause_opener(next) {
+        // ", including ..." and ", and that ..." go on with the same report.
+        let continues =
+            next == "including" || (matches!(next, "and" | "but") && rest[next.len()..].starts_with(" that "));
+        if !continues && (is_ing_word(next) || is_clause_opener(next)) {
             cut = i;
             break;
         }
