@@ -361,8 +361,12 @@ fn scaling_is_linear_on_adversarial_input() {
         let t_small = time(&small, mode).max(Duration::from_micros(50));
         let t_large = time(&large, mode);
         let ratio = t_large.as_secs_f64() / t_small.as_secs_f64();
+        // Sixteen times the input: linear work takes about 16 times as
+        // long and quadratic work 256 times; 128 leaves room for a busy
+        // machine (a run under load once measured 86) and still catches
+        // quadratic work.
         assert!(
-            ratio < 64.0,
+            ratio < 128.0,
             "{name}: {t_small:?} for {} bytes, {t_large:?} for {} bytes",
             small.len(),
             large.len()
