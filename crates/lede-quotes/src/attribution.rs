@@ -479,7 +479,10 @@ fn content_end(doc: &Document, start: usize, end: usize) -> usize {
         // ", including ..." and ", and that ..." go on with the same report.
         let continues =
             next == "including" || (matches!(next, "and" | "but") && rest[next.len()..].starts_with(" that "));
-        if !continues && (is_ing_word(next) || is_clause_opener(next)) {
+        // ", said one candidate": a cue right after the comma starts the
+        // next attribution.
+        let next_cue = !doc.cues_in(start + i + 2, start + i + 3).is_empty();
+        if !continues && (is_ing_word(next) || is_clause_opener(next) || next_cue) {
             cut = i;
             break;
         }
