@@ -10,7 +10,7 @@
 use lede_text::{is_capitalized, Span};
 
 use crate::cues::{is_participle, CueClass, CueMatch};
-use crate::document::{floor_char_boundary, is_quote_mark, Document, WINDOW};
+use crate::document::{floor_char_boundary, is_blank, is_quote_mark, Document, WINDOW};
 use crate::lexicon::WordList;
 use crate::quote::{Quote, QuoteKind, Speaker, SpeakerKind};
 use crate::speaker::{is_pronoun, speaker_after, speaker_before};
@@ -369,7 +369,27 @@ fn content_after(doc: &Document, cue: CueMatch, sentence: Span) -> Option<Span> 
     } else {
         from = after_time(doc, from, sentence);
     }
+    // "Auditors want to interview the mayor": what someone wants, hopes or
+    // plans may be an infinitive, which elsewhere reads as an adverbial.
+    if cue.class == CueClass::Thought && opens_infinitive(doc, from) {
+        let start = doc.word_after(from)?;
+        let content = reported_clause(doc, doc.words[start].start, sentence);
+        return (word_count(doc, content) >= 2).then_some(content);
+    }
     content_from(doc, from, sentence)
+}
+
+/// "to interview the mayor", not "to reporters" or "to the council": "to"
+/// right at `pos`, before a word that is neither a determiner, a name nor
+/// a role.
+fn opens_infinitive(doc: &Document, pos: usize) -> bool {
+    let Some(to) = doc.word_after(pos) else { return false };
+    doc.word(to) == "to"
+        && is_blank(&doc.text[pos..doc.words[to].start])
+        && doc.words.get(to + 1).is_some()
+        && !doc.is(to + 1, WordList::Determiner)
+        && !doc.is(to + 1, WordList::Role)
+        && !is_capitalized(doc.word(to + 1))
 }
 
 /// `content` without a trailing time ("Clinton on Thursday" is "Clinton").
@@ -442,10 +462,18 @@ fn content_from(doc: &Document, from: usize, sentence: Span) -> Option<Span> {
             return Some(q.content);
         }
     }
+    let content = reported_clause(doc, start, sentence);
+    // "was signed by President Nixon": a passive cue's agent, not content.
+    let agent = content.slice(doc.text).starts_with("by ");
+    (word_count(doc, content) >= 2 && !is_adverbial(doc, content) && !agent).then_some(content)
+}
+
+/// The reported clause that starts at `start`, without its final
+/// punctuation. A quotation opened in it runs on to its close, across
+/// sentence ends: `He said reform "is a 'when' question. It is not an 'if'
+/// question."`
+fn reported_clause(doc: &Document, start: usize, sentence: Span) -> Span {
     let mut end = content_end(doc, start, sentence.end.max(start));
-    // A quotation opened in the content runs on to its close, across
-    // sentence ends: `He said reform "is a 'when' question. It is not an
-    // 'if' question."`
     let i = doc.quotations.partition_point(|q| q.open.start < start);
     if let Some(q) = doc.quotations[i..].iter().take_while(|q| q.open.start < end).last() {
         end = end.max(q.content.end);
@@ -453,10 +481,7 @@ fn content_from(doc: &Document, from: usize, sentence: Span) -> Option<Span> {
     let body = doc.text[start..end]
         .trim_end()
         .trim_end_matches(['.', '!', '?', ';', ' ']);
-    let content = Span::new(start, start + body.len()).trim(doc.text);
-    // "was signed by President Nixon": a passive cue's agent, not content.
-    let agent = content.slice(doc.text).starts_with("by ");
-    (word_count(doc, content) >= 2 && !is_adverbial(doc, content) && !agent).then_some(content)
+    Span::new(start, start + body.len()).trim(doc.text)
 }
 
 /// Where reported content that starts at `start` ends: the sentence end,
@@ -479,9 +504,19 @@ fn content_end(doc: &Document, start: usize, end: usize) -> usize {
         // ", including ..." and ", and that ..." go on with the same report.
         let continues =
             next == "including" || (matches!(next, "and" | "but") && rest[next.len()..].starts_with(" that "));
-        // ", said one candidate": a cue right after the comma starts the
-        // next attribution.
-        let next_cue = !doc.cues_in(start + i + 2, start + i + 3).is_empty();
+        // ", said one candidate", ", current and former officials said.":
+        // a cue right after the comma, or a said-tag closing the sentence a
+        // few words after it, starts the next attribution.
+        let after_comma = start + i + 1;
+        let next_cue = doc.cues_in(after_comma, end).first().is_some_and(|cue| {
+            let between = &doc.text[after_comma..cue.span.start];
+            let closing_tag = doc.text[cue.span.end..end]
+                .trim()
+                .trim_end_matches(['.', '!', '?'])
+                .is_empty();
+            between.trim().is_empty()
+                || (closing_tag && between.split_whitespace().count() <= 6 && !between.contains([',', ';']))
+        });
         if !continues && (is_ing_word(next) || is_clause_opener(next) || next_cue) {
             cut = i;
             break;

@@ -289,7 +289,20 @@ fn apposition_end(text: &str, start: usize, limit: usize) -> usize {
 fn is_post_modifier(word: &str) -> bool {
     matches!(
         word,
-        "of" | "from" | "at" | "for" | "with" | "who" | "whose" | "familiar" | "close" | "involved" | "based" | "in"
+        "of" | "from"
+            | "at"
+            | "for"
+            | "with"
+            | "who"
+            | "whose"
+            | "familiar"
+            | "close"
+            | "involved"
+            | "based"
+            | "in"
+            | "briefed"
+            | "speaking"
+            | "knowledgeable"
     )
 }
 
@@ -370,6 +383,17 @@ fn phrase_ending_at(doc: &Document, i: usize, floor: usize) -> Option<Speaker> {
         if doc.is(prev, WordList::Determiner) && !is_capitalized(word) || word == "The" || word == "A" {
             start = prev;
             break;
+        }
+        // "current and former officials": two modifiers joined by "and".
+        let coordinated = matches!(word, "and" | "or")
+            && (start..i).all(|w| doc.is(w, WordList::Modifier))
+            && prev > 0
+            && doc.words[prev - 1].start >= floor
+            && joins(doc.gap_after(prev - 1))
+            && doc.is(prev - 1, WordList::Modifier);
+        if coordinated {
+            start = prev - 1;
+            continue;
         }
         if is_particle(word) && is_capitalized(doc.word(start)) && prev > 0 && is_capitalized(doc.word(prev - 1)) {
             // "Jan de Vries", "Ursula von der Leyen".
@@ -566,13 +590,25 @@ fn post_modified_phrase(doc: &Document, i: usize, floor: usize) -> Option<Speake
 /// a pronoun or a preposition that opens something else.
 fn clause_subject(doc: &Document, i: usize, floor: usize) -> Option<Speaker> {
     const MAX_WORDS: usize = 8;
-    let mut start = i;
-    while !at_clause_start(doc, start, floor) {
-        let prev = start.checked_sub(1)?;
-        if i - prev >= MAX_WORDS || doc.words[prev].start < floor || !joins(doc.gap_after(prev)) {
-            return None;
+    // The first word of the clause that word `w` ends, within reach.
+    let clause_start = |mut start: usize| {
+        while !at_clause_start(doc, start, floor) {
+            let prev = start.checked_sub(1)?;
+            if i - prev >= MAX_WORDS || doc.words[prev].start < floor || !joins(doc.gap_after(prev)) {
+                return None;
+            }
+            start = prev;
         }
-        start = prev;
+        Some(start)
+    };
+    let mut start = clause_start(i)?;
+    // "current and former officials": an "and" between two modifiers does
+    // not open a clause when the words before it reach one.
+    if start >= 2 && matches!(doc.word(start - 1), "and" | "or") && joins(doc.gap_after(start - 2)) {
+        let modifier = doc.word(start - 2);
+        if modifier.bytes().all(|b| b.is_ascii_lowercase()) && !doc.is(start - 2, WordList::Between) {
+            start = clause_start(start - 2).unwrap_or(start);
+        }
     }
     // Words that qualify a count: "nearly", "more than", "fewer than".
     let qualifier = match lower(doc.word(start)).as_ref() {
@@ -598,10 +634,12 @@ fn clause_subject(doc: &Document, i: usize, floor: usize) -> Option<Speaker> {
         let word = doc.word(w);
         let lowered = lower(word);
         let article = doc.is(w, WordList::Determiner) && !is_count(doc, w);
+        // An article may follow a preposition ("Many in the crowd", "58
+        // percent of the voters"), not open a second phrase.
         let opens_other = if w == start {
             doc.is(w, WordList::ClauseOpener) && !counted
         } else {
-            article && doc.word(w - 1) != "of"
+            article && !is_preposition(doc.word(w - 1))
         };
         let verb_or_adverb = (doc.is(w, WordList::Between) && !matches!(lowered.as_ref(), "both" | "all" | "each"))
             || is_verb_or_pronoun(doc, w)
@@ -624,6 +662,25 @@ fn clause_subject(doc: &Document, i: usize, floor: usize) -> Option<Speaker> {
         kind: SpeakerKind::Nominal,
         hint: None,
     })
+}
+
+/// Prepositions inside a group subject.
+fn is_preposition(word: &str) -> bool {
+    matches!(
+        word,
+        "of" | "in"
+            | "at"
+            | "on"
+            | "from"
+            | "with"
+            | "for"
+            | "across"
+            | "around"
+            | "near"
+            | "among"
+            | "outside"
+            | "inside"
+    )
 }
 
 /// Adjectives that look like adverbs: "likely voters", "elderly residents".
