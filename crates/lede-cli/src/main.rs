@@ -14,9 +14,10 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand};
 use lede::clean::{Cleaner, Family};
 use lede::{Gazetteer, Pipeline, Taxonomy};
+use rayon::prelude::*;
 
 use crate::commands::{Output, Task};
-use crate::input::{InputOptions, Inputs};
+use crate::input::{Document, InputError, InputOptions, Inputs};
 use crate::offsets::OffsetUnit;
 
 const EXIT_CODES: &str = "\
@@ -141,6 +142,11 @@ struct InputArgs {
     /// (offsets then count the replaced text).
     #[arg(long)]
     lossy: bool,
+
+    /// Documents processed at once, one per thread (default: every core).
+    /// Output keeps the input order whatever the number.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    jobs: Option<u16>,
 }
 
 #[derive(Args)]
@@ -273,24 +279,57 @@ fn run(args: InputArgs, task: &Task) -> ExitCode {
         unit: args.offsets,
         jsonl: args.jsonl,
     };
+    let jobs = args.jobs.map_or_else(
+        || std::thread::available_parallelism().map_or(1, usize::from),
+        usize::from,
+    );
+    let pool = match rayon::ThreadPoolBuilder::new().num_threads(jobs).build() {
+        Ok(pool) => pool,
+        Err(error) => {
+            report(format_args!("cannot start {jobs} worker threads: {error}"));
+            return ExitCode::from(1);
+        }
+    };
     let mut skipped = 0;
     let mut status = ExitCode::SUCCESS;
-    for document in Inputs::new(args.files, options) {
-        let written = match document {
-            Ok(document) => task.run(&document, &mut output),
-            Err(error) if args.skip_invalid => {
-                report(format_args!("{error} (skipped)"));
-                skipped += 1;
-                continue;
+    let mut inputs = Inputs::new(args.files, options);
+    'batches: loop {
+        let batch = next_batch(&mut inputs, jobs);
+        if batch.is_empty() {
+            break;
+        }
+        // Each document is rendered on its own into memory, in parallel;
+        // the results are then written in input order, so the output is the
+        // same for any number of jobs and a bad record stops the run right
+        // after everything before it.
+        let (unit, jsonl) = (output.unit, output.jsonl);
+        let rendered: Vec<Result<io::Result<Rendered>, InputError>> = pool.install(|| {
+            batch
+                .into_par_iter()
+                .map(|document| document.map(|document| render(task, &document, unit, jsonl)))
+                .collect()
+        });
+        for result in rendered {
+            let written = match result {
+                Ok(Ok(done)) => output
+                    .out
+                    .write_all(&done.out)
+                    .and_then(|()| output.log.write_all(&done.log)),
+                Ok(Err(error)) => Err(error),
+                Err(error) if args.skip_invalid => {
+                    report(format_args!("{error} (skipped)"));
+                    skipped += 1;
+                    continue;
+                }
+                Err(error) => {
+                    report(format_args!("{error}"));
+                    status = ExitCode::from(1);
+                    break 'batches;
+                }
+            };
+            if let Err(error) = written {
+                return write_failed(error);
             }
-            Err(error) => {
-                report(format_args!("{error}"));
-                status = ExitCode::from(1);
-                break;
-            }
-        };
-        if let Err(error) = written {
-            return write_failed(error);
         }
     }
     if let Err(error) = output.out.flush() {
@@ -301,6 +340,40 @@ fn run(args: InputArgs, task: &Task) -> ExitCode {
         status = ExitCode::from(3);
     }
     status
+}
+
+/// The most text one batch holds, so memory stays bounded however large
+/// the input: a batch ends at this many bytes or documents, whichever
+/// comes first.
+const BATCH_BYTES: usize = 8 << 20;
+const BATCH_DOCUMENTS_PER_JOB: usize = 64;
+
+/// The next documents (and bad records, in their place) to process at once.
+fn next_batch(inputs: &mut Inputs, jobs: usize) -> Vec<Result<Document, InputError>> {
+    let mut batch = Vec::new();
+    let mut bytes = 0;
+    for document in inputs.by_ref() {
+        bytes += document.as_ref().map_or(0, |d| d.text.len());
+        batch.push(document);
+        if bytes >= BATCH_BYTES || batch.len() >= jobs * BATCH_DOCUMENTS_PER_JOB {
+            break;
+        }
+    }
+    batch
+}
+
+/// One document's output and log, rendered in memory.
+type Rendered = Output<Vec<u8>, Vec<u8>>;
+
+fn render(task: &Task, document: &Document, unit: OffsetUnit, jsonl: bool) -> io::Result<Rendered> {
+    let mut rendered = Output {
+        out: Vec::new(),
+        log: Vec::new(),
+        unit,
+        jsonl,
+    };
+    task.run(document, &mut rendered)?;
+    Ok(rendered)
 }
 
 /// A closed pipe (`lede ... | head`) is the reader saying it has enough, not

@@ -481,3 +481,57 @@ fn a_user_taxonomy_is_merged_or_replaces_the_default_and_explained() {
         stderr(&failed)
     );
 }
+
+/// A JSON Lines corpus of `n` records written for lede, with a malformed
+/// line after record `bad_after`.
+fn corpus(n: usize, bad_after: usize) -> String {
+    let mut lines = String::new();
+    for i in 0..n {
+        let text = format!(
+            "\"Talks will resume in round {i},\" Foreign Minister Ana Ruiz said in Kyiv. \
+             She added that the ceasefire held."
+        );
+        lines.push_str(&serde_json::json!({"id": format!("doc-{i}"), "text": text}).to_string());
+        lines.push('\n');
+        if i == bad_after {
+            lines.push_str("{\"id\": \"broken\", \"text\": \n");
+        }
+    }
+    lines
+}
+
+#[test]
+fn parallel_jobs_keep_input_order_and_bad_line_handling() {
+    // More records than one batch holds, so the order survives batching.
+    let input = corpus(300, 150);
+    let one = lede(
+        &["analyze", "--jsonl", "--skip-invalid", "--jobs", "1"],
+        input.as_bytes(),
+    );
+    let two = lede(
+        &["analyze", "--jsonl", "--skip-invalid", "--jobs", "2"],
+        input.as_bytes(),
+    );
+    assert_eq!(one.status.code(), Some(3), "{}", stderr(&one));
+    assert_eq!(two.status.code(), Some(3), "{}", stderr(&two));
+    assert_eq!(one.stdout, two.stdout);
+    assert_eq!(stderr(&one), stderr(&two));
+    let ids: Vec<String> = records(&two)
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect();
+    let expected: Vec<String> = (0..300).map(|i| format!("doc-{i}")).collect();
+    assert_eq!(ids, expected);
+    assert!(stderr(&two).contains(":152:"), "{}", stderr(&two));
+    // Without --skip-invalid the run stops after everything before the bad
+    // line, whatever the number of jobs.
+    let stopped = lede(&["analyze", "--jsonl", "--jobs", "2"], input.as_bytes());
+    assert_eq!(stopped.status.code(), Some(1));
+    assert_eq!(records(&stopped).len(), 151);
+}
+
+#[test]
+fn zero_jobs_is_a_usage_error() {
+    let output = lede(&["analyze", "--jobs", "0"], b"text");
+    assert_eq!(output.status.code(), Some(2));
+}
