@@ -4,7 +4,6 @@
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 
-use serde::Deserialize;
 use thiserror::Error;
 
 /// The name standard input goes by, as a FILE argument and as a document id.
@@ -21,13 +20,31 @@ pub struct Document {
 }
 
 /// How input files are read.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct InputOptions {
     /// Each line is a `{"id": ..., "text": ...}` record instead of each file
     /// being one document.
     pub jsonl: bool,
     /// Replace invalid UTF-8 with U+FFFD instead of rejecting the document.
     pub lossy: bool,
+    /// The names of a record's id and text fields.
+    pub fields: Fields,
+}
+
+/// The names of the fields a JSON Lines record keeps its id and text in.
+#[derive(Clone, Debug)]
+pub struct Fields {
+    pub id: String,
+    pub text: String,
+}
+
+impl Default for Fields {
+    fn default() -> Fields {
+        Fields {
+            id: "id".to_string(),
+            text: "text".to_string(),
+        }
+    }
 }
 
 /// Why one document could not be read. The run may go on past it.
@@ -78,7 +95,7 @@ impl Iterator for Inputs {
     fn next(&mut self) -> Option<Self::Item> {
         loop {
             if let Some(lines) = &mut self.lines {
-                match lines.next_record(self.options.lossy) {
+                match lines.next_record(self.options.lossy, &self.options.fields) {
                     Some(Err(error)) if error.ends_file() => {
                         self.lines = None;
                         return Some(Err(error));
@@ -147,22 +164,6 @@ struct JsonLines {
     buf: Vec<u8>,
 }
 
-/// The fields lede reads from a record; others are ignored.
-#[derive(Deserialize)]
-struct Record {
-    id: RecordId,
-    text: String,
-}
-
-/// Ids are strings, but numeric ids are common in datasets and are kept as
-/// written.
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum RecordId {
-    Text(String),
-    Number(serde_json::Number),
-}
-
 impl JsonLines {
     fn new(path: String, reader: Box<dyn BufRead>) -> JsonLines {
         JsonLines {
@@ -174,7 +175,7 @@ impl JsonLines {
         }
     }
 
-    fn next_record(&mut self, lossy: bool) -> Option<Result<Document, InputError>> {
+    fn next_record(&mut self, lossy: bool, fields: &Fields) -> Option<Result<Document, InputError>> {
         loop {
             self.buf.clear();
             match self.reader.read_until(b'\n', &mut self.buf) {
@@ -186,7 +187,7 @@ impl JsonLines {
                     if self.buf.iter().all(u8::is_ascii_whitespace) {
                         continue;
                     }
-                    return Some(self.parse(start, lossy));
+                    return Some(self.parse(start, lossy, fields));
                 }
                 Err(source) => {
                     return Some(Err(InputError::Read {
@@ -198,29 +199,41 @@ impl JsonLines {
         }
     }
 
-    fn parse(&self, start: u64, lossy: bool) -> Result<Document, InputError> {
-        let text = match decode(self.buf.clone(), lossy) {
-            Ok(text) => text,
-            Err(byte) => {
+    fn parse(&self, start: u64, lossy: bool, fields: &Fields) -> Result<Document, InputError> {
+        let line = match std::str::from_utf8(&self.buf) {
+            Ok(line) => std::borrow::Cow::Borrowed(line),
+            Err(_) if lossy => String::from_utf8_lossy(&self.buf),
+            Err(error) => {
                 return Err(InputError::InvalidUtf8Line {
                     path: self.path.clone(),
                     line: self.line,
-                    byte: start + byte as u64,
+                    byte: start + error.valid_up_to() as u64,
                 })
             }
         };
-        let record: Record = serde_json::from_str(&text).map_err(|error| InputError::Record {
+        let bad = |reason: String| InputError::Record {
             path: self.path.clone(),
             line: self.line,
-            reason: error.to_string(),
-        })?;
-        let id = match record.id {
-            RecordId::Text(id) => id,
-            RecordId::Number(id) => id.to_string(),
+            reason,
+        };
+        let mut record: serde_json::Map<String, serde_json::Value> =
+            serde_json::from_str(&line).map_err(|error| bad(error.to_string()))?;
+        // Ids are strings, but numeric ids are common in datasets and are
+        // kept as written.
+        let id = match record.remove(&fields.id) {
+            Some(serde_json::Value::String(id)) => id,
+            Some(serde_json::Value::Number(id)) => id.to_string(),
+            Some(_) => return Err(bad(format!("field `{}` is not a string or a number", fields.id))),
+            None => return Err(bad(format!("missing field `{}`", fields.id))),
+        };
+        let text = match record.remove(&fields.text) {
+            Some(serde_json::Value::String(text)) => text,
+            Some(_) => return Err(bad(format!("field `{}` is not a string", fields.text))),
+            None => return Err(bad(format!("missing field `{}`", fields.text))),
         };
         Ok(Document {
             id,
-            text: record.text,
+            text,
             origin: format!("{}:{}", self.path, self.line),
         })
     }
@@ -232,7 +245,7 @@ mod tests {
 
     fn records(input: &str, lossy: bool) -> Vec<Result<Document, InputError>> {
         let mut lines = JsonLines::new("in.jsonl".into(), Box::new(io::Cursor::new(input.as_bytes().to_vec())));
-        std::iter::from_fn(|| lines.next_record(lossy)).collect()
+        std::iter::from_fn(|| lines.next_record(lossy, &Fields::default())).collect()
     }
 
     #[test]
@@ -265,14 +278,17 @@ mod tests {
         input.extend_from_slice(b"\xff\"}\n");
         let bad = input.iter().position(|&b| b == 0xff).unwrap() as u64;
         let mut lines = JsonLines::new("in.jsonl".into(), Box::new(io::Cursor::new(input.clone())));
-        assert!(lines.next_record(false).unwrap().is_ok());
-        match lines.next_record(false) {
+        assert!(lines.next_record(false, &Fields::default()).unwrap().is_ok());
+        match lines.next_record(false, &Fields::default()) {
             Some(Err(InputError::InvalidUtf8Line { line: 2, byte, .. })) => assert_eq!(byte, bad),
             other => panic!("expected invalid UTF-8 on line 2, got {other:?}"),
         }
         let mut lossy = JsonLines::new("in.jsonl".into(), Box::new(io::Cursor::new(input)));
-        lossy.next_record(true);
-        assert_eq!(lossy.next_record(true).unwrap().unwrap().text, "caf\u{FFFD}");
+        lossy.next_record(true, &Fields::default());
+        assert_eq!(
+            lossy.next_record(true, &Fields::default()).unwrap().unwrap().text,
+            "caf\u{FFFD}"
+        );
     }
 
     #[test]

@@ -17,7 +17,7 @@ use lede::{Gazetteer, Pipeline, Taxonomy};
 use rayon::prelude::*;
 
 use crate::commands::{Output, Task};
-use crate::input::{Document, InputError, InputOptions, Inputs};
+use crate::input::{Document, Fields, InputError, InputOptions, Inputs};
 use crate::offsets::OffsetUnit;
 
 const EXIT_CODES: &str = "\
@@ -142,6 +142,14 @@ struct InputArgs {
     /// (offsets then count the replaced text).
     #[arg(long)]
     lossy: bool,
+
+    /// With --jsonl: the field that holds a record's id.
+    #[arg(long, value_name = "NAME", default_value = "id")]
+    id_field: String,
+
+    /// With --jsonl: the field that holds a record's text.
+    #[arg(long, value_name = "NAME", default_value = "text")]
+    text_field: String,
 
     /// Documents processed at once, one per thread (default: every core).
     /// Output keeps the input order whatever the number.
@@ -272,6 +280,10 @@ fn run(args: InputArgs, task: &Task) -> ExitCode {
     let options = InputOptions {
         jsonl: args.jsonl,
         lossy: args.lossy,
+        fields: Fields {
+            id: args.id_field,
+            text: args.text_field,
+        },
     };
     let mut output = Output {
         out: BufWriter::with_capacity(1 << 16, io::stdout().lock()),

@@ -532,6 +532,35 @@ fn parallel_jobs_keep_input_order_and_bad_line_handling() {
 
 #[test]
 fn zero_jobs_is_a_usage_error() {
-    let output = lede(&["analyze", "--jobs", "0"], b"text");
+    // The run stops before reading, so it is given no input.
+    let output = lede(&["analyze", "--jobs", "0"], b"");
     assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn records_with_other_field_names() {
+    let input = "{\"url\": \"https://example.invalid/a\", \"body\": \"\\\"We are ready,\\\" Ana Ruiz said.\"}\n\
+                 {\"url\": 7, \"headline\": \"no body\"}\n";
+    let output = lede(
+        &[
+            "analyze",
+            "--jsonl",
+            "--id-field",
+            "url",
+            "--text-field",
+            "body",
+            "--skip-invalid",
+        ],
+        input.as_bytes(),
+    );
+    assert_eq!(output.status.code(), Some(3), "{}", stderr(&output));
+    let docs = records(&output);
+    assert_eq!(docs.len(), 1);
+    assert_eq!(docs[0]["id"], "https://example.invalid/a");
+    assert_eq!(docs[0]["quotes"][0]["speaker"]["name"], "Ana Ruiz");
+    assert!(
+        stderr(&output).contains("-:2: malformed JSON Lines record: missing field `body`"),
+        "{}",
+        stderr(&output)
+    );
 }
