@@ -1,8 +1,14 @@
 //! Reading documents: whole plain-text files, or JSON Lines records, one at a
-//! time so memory holds a single document however large the input.
+//! time so memory holds a single document however large the input. Files
+//! ending in `.gz` are decompressed as they are read; a directory stands for
+//! the files under it.
 
+use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
+use std::path::Path;
+
+use flate2::read::MultiGzDecoder;
 
 use thiserror::Error;
 
@@ -29,6 +35,9 @@ pub struct InputOptions {
     pub lossy: bool,
     /// The names of a record's id and text fields.
     pub fields: Fields,
+    /// Which files of a directory are read: a file-name pattern where `*`
+    /// stands for any run of characters and `?` for one.
+    pub glob: Option<String>,
 }
 
 /// The names of the fields a JSON Lines record keeps its id and text in.
@@ -70,7 +79,7 @@ impl InputError {
 
 /// The documents of a list of files, in order.
 pub struct Inputs {
-    paths: std::vec::IntoIter<String>,
+    paths: VecDeque<String>,
     options: InputOptions,
     lines: Option<JsonLines>,
 }
@@ -82,7 +91,7 @@ impl Inputs {
             paths.push(STDIN.to_string());
         }
         Inputs {
-            paths: paths.into_iter(),
+            paths: paths.into(),
             options,
             lines: None,
         }
@@ -104,7 +113,19 @@ impl Iterator for Inputs {
                     None => self.lines = None,
                 }
             }
-            let path = self.paths.next()?;
+            let path = self.paths.pop_front()?;
+            if path != STDIN && Path::new(&path).is_dir() {
+                // The directory's files take its place, in name order.
+                match files_under(Path::new(&path), self.options.glob.as_deref()) {
+                    Ok(files) => {
+                        for file in files.into_iter().rev() {
+                            self.paths.push_front(file);
+                        }
+                        continue;
+                    }
+                    Err(source) => return Some(Err(InputError::Read { path, source })),
+                }
+            }
             if !self.options.jsonl {
                 return Some(read_text_file(path, self.options.lossy));
             }
@@ -118,10 +139,37 @@ impl Iterator for Inputs {
 
 fn open(path: &str) -> io::Result<Box<dyn BufRead>> {
     if path == STDIN {
-        Ok(Box::new(io::stdin().lock()))
-    } else {
-        Ok(Box::new(BufReader::with_capacity(1 << 16, File::open(path)?)))
+        return Ok(Box::new(io::stdin().lock()));
     }
+    let file = File::open(path)?;
+    if path.ends_with(".gz") {
+        // Multi-member: concatenated gzip files (`cat a.gz b.gz`) read whole.
+        Ok(Box::new(BufReader::with_capacity(1 << 16, MultiGzDecoder::new(file))))
+    } else {
+        Ok(Box::new(BufReader::with_capacity(1 << 16, file)))
+    }
+}
+
+/// The files under `dir`, recursively, in name order, whose names match
+/// `glob` (all files without one).
+fn files_under(dir: &Path, glob: Option<&str>) -> io::Result<Vec<String>> {
+    let mut files = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(dir) = pending.pop() {
+        for entry in std::fs::read_dir(&dir)? {
+            let path = entry?.path();
+            if path.is_dir() {
+                pending.push(path);
+            } else if glob.map_or(true, |glob| {
+                path.file_name()
+                    .is_some_and(|name| glob_matches(glob, &name.to_string_lossy()))
+            }) {
+                files.push(path.to_string_lossy().into_owned());
+            }
+        }
+    }
+    files.sort();
+    Ok(files)
 }
 
 fn read_text_file(path: String, lossy: bool) -> Result<Document, InputError> {
@@ -152,6 +200,37 @@ fn decode(bytes: Vec<u8>, lossy: bool) -> Result<String, usize> {
         Err(error) if lossy => Ok(String::from_utf8_lossy(error.as_bytes()).into_owned()),
         Err(error) => Err(error.utf8_error().valid_up_to()),
     }
+}
+
+/// Whether `name` matches `pattern`, where `*` stands for any run of
+/// characters and `?` for one. Greedy with one backtrack point, so it takes
+/// time proportional to the name's length times the pattern's.
+fn glob_matches(pattern: &str, name: &str) -> bool {
+    let (pattern, name): (Vec<char>, Vec<char>) = (pattern.chars().collect(), name.chars().collect());
+    let (mut p, mut n) = (0, 0);
+    let mut star: Option<(usize, usize)> = None;
+    while n < name.len() {
+        match pattern.get(p) {
+            Some('*') => {
+                star = Some((p, n));
+                p += 1;
+            }
+            Some(&c) if c == '?' || c == name[n] => {
+                p += 1;
+                n += 1;
+            }
+            _ => match star {
+                // Let the last star take one more character.
+                Some((sp, sn)) => {
+                    p = sp + 1;
+                    n = sn + 1;
+                    star = Some((sp, sn + 1));
+                }
+                None => return false,
+            },
+        }
+    }
+    pattern[p..].iter().all(|&c| c == '*')
 }
 
 /// A JSON Lines file being read record by record.
@@ -289,6 +368,16 @@ mod tests {
             lossy.next_record(true, &Fields::default()).unwrap().unwrap().text,
             "caf\u{FFFD}"
         );
+    }
+
+    #[test]
+    fn glob_patterns() {
+        assert!(glob_matches("*.jsonl.gz", "2025-11-wire.jsonl.gz"));
+        assert!(glob_matches("wire-??.txt", "wire-07.txt"));
+        assert!(glob_matches("*", "anything"));
+        assert!(glob_matches("a*b*c", "axxbyyc"));
+        assert!(!glob_matches("*.txt", "notes.txt.bak"));
+        assert!(!glob_matches("wire-??.txt", "wire-7.txt"));
     }
 
     #[test]

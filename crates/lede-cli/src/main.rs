@@ -120,7 +120,9 @@ struct AnalyzeArgs {
 
 #[derive(Args)]
 struct InputArgs {
-    /// Input files, one document each; "-" or none reads standard input.
+    /// Input files, one document each (JSON Lines with --jsonl); "-" or
+    /// none reads standard input. A directory stands for the files under
+    /// it; files ending in .gz are decompressed.
     #[arg(value_name = "FILE")]
     files: Vec<String>,
 
@@ -142,6 +144,12 @@ struct InputArgs {
     /// (offsets then count the replaced text).
     #[arg(long)]
     lossy: bool,
+
+    /// Which files of a directory FILE to read, by name: `*` stands for any
+    /// run of characters, `?` for one ("*.jsonl.gz"). Directories are read
+    /// recursively, in name order; without --glob every file is read.
+    #[arg(long, value_name = "PATTERN")]
+    glob: Option<String>,
 
     /// With --jsonl: the field that holds a record's id.
     #[arg(long, value_name = "NAME", default_value = "id")]
@@ -284,6 +292,7 @@ fn run(args: InputArgs, task: &Task) -> ExitCode {
             id: args.id_field,
             text: args.text_field,
         },
+        glob: args.glob,
     };
     let mut output = Output {
         out: BufWriter::with_capacity(1 << 16, io::stdout().lock()),

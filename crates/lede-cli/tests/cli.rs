@@ -564,3 +564,46 @@ fn records_with_other_field_names() {
         stderr(&output)
     );
 }
+
+#[test]
+fn a_directory_of_gzipped_json_lines_is_read_recursively_in_name_order() {
+    use flate2::write::GzEncoder;
+    use flate2::Compression;
+
+    let root = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("lede-cli-corpus");
+    let _ = std::fs::remove_dir_all(&root);
+    std::fs::create_dir_all(root.join("2025/11")).unwrap();
+    let gzip = |records: &str| {
+        let mut encoder = GzEncoder::new(Vec::new(), Compression::fast());
+        encoder.write_all(records.as_bytes()).unwrap();
+        encoder.finish().unwrap()
+    };
+    let record = |id: &str| {
+        format!(
+            "{}\n",
+            serde_json::json!({"id": id, "text": "\"We are ready,\" Ana Ruiz said."})
+        )
+    };
+    std::fs::write(root.join("2025/11/b.jsonl.gz"), gzip(&record("b"))).unwrap();
+    std::fs::write(root.join("2025/a.jsonl.gz"), gzip(&(record("a1") + &record("a2")))).unwrap();
+    std::fs::write(root.join("2025/notes.txt"), b"not a corpus file").unwrap();
+    let dir = root.to_string_lossy().into_owned();
+    let output = lede(&["analyze", "--jsonl", "--glob", "*.jsonl.gz", &dir], b"");
+    assert!(output.status.success(), "{}", stderr(&output));
+    let ids: Vec<String> = records(&output)
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect();
+    // "2025/11/b..." sorts before "2025/a...".
+    assert_eq!(ids, ["b", "a1", "a2"]);
+    // A corrupt gzip file is a read error naming it.
+    std::fs::write(root.join("2025/c.jsonl.gz"), b"not gzip").unwrap();
+    let output = lede(&["analyze", "--jsonl", "--glob", "*.gz", "--skip-invalid", &dir], b"");
+    assert_eq!(output.status.code(), Some(3));
+    assert!(
+        stderr(&output).contains("c.jsonl.gz: cannot read"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(records(&output).len(), 3);
+}
