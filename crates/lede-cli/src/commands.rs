@@ -197,8 +197,9 @@ fn explain_topics<E: Write>(doc: &Document, analysis: &Analysis, log: &mut E) ->
 }
 
 impl Task {
-    /// Writes this task's result for `doc`.
-    pub fn run<W: Write, E: Write>(&self, doc: &Document, output: &mut Output<W, E>) -> io::Result<()> {
+    /// Writes this task's result for `doc`; returns how many quotes it
+    /// reported (none for tasks other than `analyze`).
+    pub fn run<W: Write, E: Write>(&self, doc: &Document, output: &mut Output<W, E>) -> io::Result<usize> {
         match self {
             Task::Sentences => {
                 let offsets = OffsetConverter::new(&doc.text, output.unit);
@@ -206,7 +207,8 @@ impl Task {
                     id: &doc.id,
                     sentences: sentences(&doc.text).map(|s| offsets.located(s)).collect(),
                 };
-                write_json_line(&mut output.out, &record)
+                write_json_line(&mut output.out, &record)?;
+                Ok(0)
             }
             Task::Analyze {
                 pipeline,
@@ -224,7 +226,8 @@ impl Task {
                     topics: analysis.topics.iter().map(|t| topic_out(t, &offsets)).collect(),
                     claims: analysis.claims.iter().map(|c| claim_out(c, &offsets)).collect(),
                 };
-                write_json_line(&mut output.out, &record)
+                write_json_line(&mut output.out, &record)?;
+                Ok(analysis.quotes.len())
             }
             Task::Clean { cleaner, explain } => {
                 let cleaned = cleaner.clean(&doc.text);
@@ -236,11 +239,12 @@ impl Task {
                         id: &doc.id,
                         text: &cleaned.text,
                     };
-                    write_json_line(&mut output.out, &record)
+                    write_json_line(&mut output.out, &record)?;
                 } else {
                     output.out.write_all(cleaned.text.as_bytes())?;
-                    output.out.write_all(b"\n")
+                    output.out.write_all(b"\n")?;
                 }
+                Ok(0)
             }
         }
     }

@@ -7,8 +7,9 @@
 mod commands;
 mod input;
 mod offsets;
+mod progress;
 
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
@@ -19,6 +20,7 @@ use rayon::prelude::*;
 use crate::commands::{Output, Task};
 use crate::input::{Document, Fields, InputError, InputOptions, Inputs};
 use crate::offsets::OffsetUnit;
+use crate::progress::Progress;
 
 const EXIT_CODES: &str = "\
 Exit codes:
@@ -159,6 +161,11 @@ struct InputArgs {
     #[arg(long, value_name = "NAME", default_value = "text")]
     text_field: String,
 
+    /// No progress bar or summary line on standard error (they are shown
+    /// only when it is a terminal).
+    #[arg(long)]
+    quiet: bool,
+
     /// Documents processed at once, one per thread (default: every core).
     /// Output keeps the input order whatever the number.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
@@ -296,7 +303,9 @@ fn run(args: InputArgs, task: &Task) -> ExitCode {
     };
     let mut output = Output {
         out: BufWriter::with_capacity(1 << 16, io::stdout().lock()),
-        log: io::stderr().lock(),
+        // Not locked for the whole run: the progress bar draws on it from
+        // another thread.
+        log: io::stderr(),
         unit: args.offsets,
         jsonl: args.jsonl,
     };
@@ -311,6 +320,8 @@ fn run(args: InputArgs, task: &Task) -> ExitCode {
             return ExitCode::from(1);
         }
     };
+    let shown = !args.quiet && io::stderr().is_terminal();
+    let mut progress = Progress::new(shown, known_size(&args.files));
     let mut skipped = 0;
     let mut status = ExitCode::SUCCESS;
     let mut inputs = Inputs::new(args.files, options);
@@ -324,18 +335,24 @@ fn run(args: InputArgs, task: &Task) -> ExitCode {
         // same for any number of jobs and a bad record stops the run right
         // after everything before it.
         let (unit, jsonl) = (output.unit, output.jsonl);
-        let rendered: Vec<Result<io::Result<Rendered>, InputError>> = pool.install(|| {
+        let bytes: usize = batch.iter().flatten().map(|d| d.text.len()).sum();
+        let documents = batch.iter().flatten().count();
+        let rendered: Vec<Result<io::Result<(Rendered, usize)>, InputError>> = pool.install(|| {
             batch
                 .into_par_iter()
                 .map(|document| document.map(|document| render(task, &document, unit, jsonl)))
                 .collect()
         });
+        let mut quotes = 0;
         for result in rendered {
             let written = match result {
-                Ok(Ok(done)) => output
-                    .out
-                    .write_all(&done.out)
-                    .and_then(|()| output.log.write_all(&done.log)),
+                Ok(Ok((done, found))) => {
+                    quotes += found;
+                    output
+                        .out
+                        .write_all(&done.out)
+                        .and_then(|()| output.log.write_all(&done.log))
+                }
                 Ok(Err(error)) => Err(error),
                 Err(error) if args.skip_invalid => {
                     report(format_args!("{error} (skipped)"));
@@ -352,7 +369,9 @@ fn run(args: InputArgs, task: &Task) -> ExitCode {
                 return write_failed(error);
             }
         }
+        progress.add(documents as u64, bytes as u64, quotes as u64);
     }
+    progress.finish(skipped);
     if let Err(error) = output.out.flush() {
         return write_failed(error);
     }
@@ -386,15 +405,30 @@ fn next_batch(inputs: &mut Inputs, jobs: usize) -> Vec<Result<Document, InputErr
 /// One document's output and log, rendered in memory.
 type Rendered = Output<Vec<u8>, Vec<u8>>;
 
-fn render(task: &Task, document: &Document, unit: OffsetUnit, jsonl: bool) -> io::Result<Rendered> {
+fn render(task: &Task, document: &Document, unit: OffsetUnit, jsonl: bool) -> io::Result<(Rendered, usize)> {
     let mut rendered = Output {
         out: Vec::new(),
         log: Vec::new(),
         unit,
         jsonl,
     };
-    task.run(document, &mut rendered)?;
-    Ok(rendered)
+    let quotes = task.run(document, &mut rendered)?;
+    Ok((rendered, quotes))
+}
+
+/// The total size of the inputs, when every one is a plain file whose size
+/// says how much text it holds (not standard input, a directory or `.gz`).
+fn known_size(files: &[String]) -> Option<u64> {
+    if files.is_empty() {
+        return None;
+    }
+    files
+        .iter()
+        .map(|file| {
+            let metadata = std::fs::metadata(file).ok().filter(|m| m.is_file())?;
+            (!file.ends_with(".gz")).then(|| metadata.len())
+        })
+        .sum()
 }
 
 /// A closed pipe (`lede ... | head`) is the reader saying it has enough, not

@@ -607,3 +607,13 @@ fn a_directory_of_gzipped_json_lines_is_read_recursively_in_name_order() {
     );
     assert_eq!(records(&output).len(), 3);
 }
+
+#[test]
+fn no_progress_or_summary_when_standard_error_is_not_a_terminal() {
+    for args in [&["analyze"][..], &["analyze", "--quiet"][..]] {
+        let output = lede(args, ARTICLE.as_bytes());
+        assert!(output.status.success());
+        assert_eq!(stderr(&output), "", "{args:?}");
+        assert_eq!(records(&output).len(), 1);
+    }
+}
