@@ -426,7 +426,7 @@ fn known_size(files: &[String]) -> Option<u64> {
         .iter()
         .map(|file| {
             let metadata = std::fs::metadata(file).ok().filter(|m| m.is_file())?;
-            (!file.ends_with(".gz")).then(|| metadata.len())
+            (!file.ends_with(".gz")).then_some(metadata.len())
         })
         .sum()
 }
