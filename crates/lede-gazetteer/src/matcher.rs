@@ -16,7 +16,9 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::{AhoCorasick, Anchored, MatchKind};
 use lede_text::Span;
 
 use crate::fnv::BuildFnv;
@@ -36,7 +38,12 @@ pub(crate) enum Hit {
 }
 
 pub(crate) struct Matcher {
-    automaton: AhoCorasick,
+    /// Anchored, leftmost-longest. Driven byte by byte through its
+    /// `Automaton` interface rather than `AhoCorasick::find`: the scan runs
+    /// one short anchored search per candidate word, and the general search
+    /// entry (input checks, prefilter set-up) cost more than the few bytes
+    /// the automaton then reads.
+    automaton: NFA,
     /// A bit per hash of each pattern's first word ("Vladimir" of
     /// "Vladimir Putin", "U" of "U.S."): "The", "He" or "Thursday" start
     /// no alias, so most capitalised words never reach the automaton (a
@@ -55,9 +62,10 @@ pub(crate) struct Matcher {
 
 impl Matcher {
     pub(crate) fn new(patterns: &[Box<str>]) -> Result<Matcher, aho_corasick::BuildError> {
-        let automaton = AhoCorasick::builder()
+        // No prefilter: every search is anchored, so it would never be used.
+        let automaton = NFA::builder()
             .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Anchored)
+            .prefilter(false)
             .build(patterns.iter().map(|p| p.as_bytes()))?;
         let mut first_words = vec![0u64; FIRST_WORD_BITS / 64].into_boxed_slice();
         for pattern in patterns.iter() {
@@ -148,11 +156,9 @@ impl Matcher {
             let hash = first_word_hash(bytes, at, end);
             let known_start = self.first_words[hash / 64] & 1 << (hash % 64) != 0;
             if known_start {
-                let input = Input::new(text).range(at..).anchored(Anchored::Yes);
                 matched = self
-                    .automaton
-                    .find(input)
-                    .map(|m| (Span::new(m.start(), m.end()), m.pattern().as_usize()))
+                    .longest_at(bytes, at)
+                    .map(|(end, pattern)| (Span::new(at, end), pattern))
                     .filter(|&(span, _)| scan::at_word_boundaries(text, span));
             }
             if capitalized && at >= 2 && matches!(bytes[at - 1], b' ' | 0xA0) {
@@ -172,6 +178,38 @@ impl Matcher {
                 }
             }
         }
+    }
+
+    /// The longest pattern that starts at `at`, as (end, pattern index):
+    /// what an anchored leftmost-longest `find` returns, the same loop as
+    /// the crate's own search. The walk ends at the automaton's dead state,
+    /// which it enters once no longer match can start at `at`; the last
+    /// match seen before is the longest. A match state may also carry a
+    /// pattern that starts later (inherited along a failure link: "Democratic
+    /// Party" inside "Social Democratic Party of ..."), which an anchored
+    /// search skips.
+    fn longest_at(&self, bytes: &[u8], at: usize) -> Option<(usize, usize)> {
+        let nfa = &self.automaton;
+        let mut sid = nfa.start_state(Anchored::Yes).ok()?;
+        let mut found = None;
+        let mut end = at;
+        loop {
+            if nfa.is_special(sid) {
+                if nfa.is_dead(sid) {
+                    break;
+                }
+                if nfa.is_match(sid) {
+                    let pattern = nfa.match_pattern(sid, 0);
+                    if end - nfa.pattern_len(pattern) == at {
+                        found = Some((end, pattern.as_usize()));
+                    }
+                }
+            }
+            let Some(&b) = bytes.get(end) else { break };
+            sid = nfa.next_state(Anchored::Yes, sid, b);
+            end += 1;
+        }
+        found
     }
 
     /// Reports a role word right before the capitalised word at `i`.
@@ -287,21 +325,22 @@ fn is_role_byte(b: u8) -> bool {
 
 /// The first byte at or after `i` that is an ASCII capital or not ASCII
 /// (a non-ASCII letter may be a capital), or the text's length. Eight bytes
-/// at a time: a chunk of ASCII without capitals is skipped whole.
+/// at a time: a chunk of ASCII without capitals is skipped whole, and in a
+/// chunk with one the lowest flagged byte is the answer.
 fn next_capital(bytes: &[u8], mut i: usize) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    while i + 8 <= bytes.len() {
-        let mut chunk = [0u8; 8];
-        chunk.copy_from_slice(&bytes[i..i + 8]);
-        let x = u64::from_le_bytes(chunk);
-        // With every byte below 0x80 these sums cannot carry between
-        // bytes: a byte's high bit is set in `ge_a` when it is >= 'A', in
-        // `gt_z` when it is > 'Z'.
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        // A byte's high bit is set in `ge_a` when it is >= 'A', in `gt_z`
+        // when it is > 'Z'. A byte of 0x80 or more may carry into the next
+        // byte's sums, but it is flagged itself (by `x & HIGH`), and a carry
+        // only reaches later bytes: the lowest flagged byte is exact.
         let ge_a = x.wrapping_add(ONES * (0x80 - b'A' as u64));
         let gt_z = x.wrapping_add(ONES * (0x80 - b'Z' as u64 - 1));
-        if (x & HIGH) != 0 || (ge_a & !gt_z & HIGH) != 0 {
-            break;
+        let flagged = (x | (ge_a & !gt_z)) & HIGH;
+        if flagged != 0 {
+            return i + (flagged.trailing_zeros() / 8) as usize;
         }
         i += 8;
     }
