@@ -70,10 +70,20 @@ pub(crate) fn find<'a>(gazetteer: &'a Gazetteer, text: &'a str) -> DocEntities<'
     add_offices(inner, text, &mut doc);
     add_people(inner, text, &mut doc, &role_hits);
     link_surnames(inner, text, &mut doc, &capitalized);
-    doc.mentions.sort_by_key(|m| (m.span, m.referent));
+    sort_mentions(&mut doc.mentions);
     doc.mentions.dedup_by_key(|m| (m.span, m.referent));
     doc.rejected.sort_by_key(|r| r.span);
     doc
+}
+
+/// Sorts mentions by span, then referent (stable: of two mentions with
+/// the same key, dedup keeps the first). The passes append few mentions,
+/// often already in order, so a sorted list is left as it is.
+fn sort_mentions(mentions: &mut [Mention]) {
+    let key = |m: &Mention| (m.span, m.referent);
+    if !mentions.windows(2).all(|w| key(&w[0]) <= key(&w[1])) {
+        mentions.sort_by_key(key);
+    }
 }
 
 /// "in Moscow", "to Kyiv": the city as a place, not its government.
@@ -138,12 +148,21 @@ fn resolve_ambiguous<'a>(
 /// longer name ("Michael Jordan"; for aliases that need context also
 /// "Chad Smith").
 fn ruled_out(text: &str, span: Span, ambiguity: &'static Ambiguity) -> Option<Rejection<'static>> {
+    // The words next to the mention, found once: every spaced blocker and
+    // the name test start from them.
+    let before = word_before(text, span.start);
+    let after = word_after(text, span.end);
     for blocker in &ambiguity.blockers {
         let hit = if blocker.anywhere {
             contains_word(text, blocker.written)
         } else {
-            pattern_at(text, span.start, blocker.before, Side::Before)
-                && pattern_at(text, span.end, blocker.after, Side::After)
+            pattern_at(
+                text,
+                span.start,
+                blocker.before,
+                &blocker.before_words,
+                Side::Before(before),
+            ) && pattern_at(text, span.end, blocker.after, &blocker.after_words, Side::After(after))
         };
         if hit {
             return Some(Rejection::Blocked {
@@ -153,64 +172,64 @@ fn ruled_out(text: &str, span: Span, ambiguity: &'static Ambiguity) -> Option<Re
     }
     let name_word = |word: Span| {
         let w = word.slice(text);
-        is_capitalized(w)
-            && !w.ends_with('.')
-            && !lexicon::is_not_name(w)
-            && !lexicon::role_words().iter().any(|r| r.text.eq_ignore_ascii_case(w))
+        is_capitalized(w) && !w.ends_with('.') && !lexicon::is_not_name(w) && !lexicon::is_role_word(w)
     };
-    if let Some(before) = word_before(text, span.start).filter(|&w| name_word(w)) {
+    if let Some(before) = before.filter(|&w| name_word(w)) {
         return Some(Rejection::PartOfName(Span::new(before.start, span.end)));
     }
     if ambiguity.context == Context::Required {
-        if let Some(after) = word_after(text, span.end).filter(|&w| name_word(w)) {
+        if let Some(after) = after.filter(|&w| name_word(w)) {
             return Some(Rejection::PartOfName(Span::new(span.start, after.end)));
         }
     }
     None
 }
 
-/// Which side of a mention a blocker pattern stands on.
+/// Which side of a mention a blocker pattern stands on, with the word
+/// right next to the mention on that side (`word_before` of its start,
+/// `word_after` of its end).
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Side {
-    Before,
-    After,
+    Before(Option<Span>),
+    After(Option<Span>),
 }
 
 /// A blocker pattern's text ("in ", "Governor of ", "mid-", " card", " #")
 /// stands right before or after `pos`. With a space next to the mention,
 /// its words are compared with the neighbouring words; without one
-/// ("mid-"), with the text itself.
-fn pattern_at(text: &str, pos: usize, pattern: &str, side: Side) -> bool {
+/// ("mid-"), with the text itself. `words` are the pattern's words,
+/// nearest the mention first.
+fn pattern_at(text: &str, pos: usize, pattern: &str, words: &[&str], side: Side) -> bool {
     if pattern.is_empty() {
         return true;
     }
     let spaced = match side {
-        Side::Before => pattern.ends_with(' '),
-        Side::After => pattern.starts_with(' '),
+        Side::Before(_) => pattern.ends_with(' '),
+        Side::After(_) => pattern.starts_with(' '),
     };
     if !spaced {
         let piece = match side {
-            Side::Before => pos.checked_sub(pattern.len()).and_then(|start| text.get(start..pos)),
-            Side::After => text.get(pos..pos + pattern.len()),
+            Side::Before(_) => pos.checked_sub(pattern.len()).and_then(|start| text.get(start..pos)),
+            Side::After(_) => text.get(pos..pos + pattern.len()),
         };
         return piece.is_some_and(|p| p.eq_ignore_ascii_case(pattern));
     }
-    // Words nearest the mention first.
-    let mut words = pattern.split(' ').filter(|w| !w.is_empty());
-    let mut reversed = pattern.rsplit(' ').filter(|w| !w.is_empty());
-    let mut pos = pos;
-    loop {
-        let (expected, word) = match side {
-            Side::Before => (reversed.next(), word_before(text, pos)),
-            Side::After => (words.next(), word_after(text, pos)),
-        };
-        let Some(expected) = expected else { return true };
-        let Some(word) = word else { return false };
-        if !word_is(bare(word.slice(text)), expected) {
+    let (mut word, before) = match side {
+        Side::Before(nearest) => (nearest, true),
+        Side::After(nearest) => (nearest, false),
+    };
+    for expected in words {
+        let Some(w) = word else { return false };
+        if !word_is(bare(w.slice(text)), expected) {
             return false;
         }
-        pos = if side == Side::Before { word.start } else { word.end };
+        word = if before {
+            word_before(text, w.start)
+        } else {
+            word_after(text, w.end)
+        };
     }
+    true
 }
 
 /// A word of the text against a word of a pattern, where `#` is any number.
@@ -259,6 +278,8 @@ fn confirm<'a>(
 /// (then the name itself is the mention).
 fn add_offices<'a>(inner: &'a Inner, text: &'a str, doc: &mut DocEntities<'a>) {
     let mut found = Vec::new();
+    let mut key = (0, String::new());
+    let mut words = Vec::new();
     for mention in &doc.mentions {
         let Referent::Known(country) = mention.referent else {
             continue;
@@ -287,7 +308,7 @@ fn add_offices<'a>(inner: &'a Inner, text: &'a str, doc: &mut DocEntities<'a>) {
         if !starts_office {
             continue;
         }
-        let mut words = Vec::new();
+        words.clear();
         let mut pos = end;
         while words.len() < inner.longest_office {
             let Some(word) = word_after(text, pos) else { break };
@@ -299,8 +320,17 @@ fn add_offices<'a>(inner: &'a Inner, text: &'a str, doc: &mut DocEntities<'a>) {
             // Without a sentence's full stop: "Britain's prime minister."
             let last = words[n - 1];
             let last = Span::new(last.start, last.start + bare(last.slice(text)).len());
-            let phrase = text[words[0].start..last.end].to_lowercase();
-            let Some(&holder) = inner.titles.get(&(country, phrase)) else {
+            // One key, refilled for each phrase.
+            key.0 = country;
+            key.1.clear();
+            let phrase = &text[words[0].start..last.end];
+            if phrase.is_ascii() {
+                key.1.push_str(phrase);
+                key.1.make_ascii_lowercase();
+            } else {
+                key.1.push_str(&phrase.to_lowercase());
+            }
+            let Some(&holder) = inner.titles.get(&key) else {
                 continue;
             };
             let named = word_after(text, last.end).is_some_and(|w| is_capitalized(w.slice(text)));
@@ -328,7 +358,7 @@ const PARTICLES: &[&str] = &[
 /// "Foreign Minister Ana Ruiz", "Mr. Reed". A gazetteer person after a
 /// role word gets the document's role.
 fn add_people<'a>(inner: &'a Inner, text: &'a str, doc: &mut DocEntities<'a>, hits: &[RoleHit]) {
-    doc.mentions.sort_by_key(|m| (m.span, m.referent));
+    sort_mentions(&mut doc.mentions);
     let mut introduced = Vec::new();
     for hit in hits {
         let Some(first) = word_after(text, hit.span.end) else {
@@ -362,7 +392,9 @@ fn add_people<'a>(inner: &'a Inner, text: &'a str, doc: &mut DocEntities<'a>, hi
         let index = match doc.people.iter().position(|p| p.name == name) {
             Some(i) => i,
             None => {
-                let mut id = format!("local:{}", scan::slug(name));
+                let mut id = String::with_capacity("local:".len() + name.len());
+                id.push_str("local:");
+                scan::push_slug(&mut id, name);
                 if doc.people.iter().any(|p| p.id == id) {
                     id = format!("{id}-{}", doc.people.len() + 1);
                 }
@@ -380,7 +412,7 @@ fn add_people<'a>(inner: &'a Inner, text: &'a str, doc: &mut DocEntities<'a>, hi
         introduced.push(mention);
     }
     doc.mentions.extend(introduced);
-    doc.mentions.sort_by_key(|m| (m.span, m.referent));
+    sort_mentions(&mut doc.mentions);
 }
 
 /// The first mention starting at `pos`, in mentions sorted by span.
@@ -468,7 +500,7 @@ fn link_surnames<'a>(inner: &'a Inner, text: &'a str, doc: &mut DocEntities<'a>,
         return;
     }
     let mut linked = Vec::new();
-    doc.mentions.sort_by_key(|m| (m.span, m.referent));
+    sort_mentions(&mut doc.mentions);
     let longest = doc.mentions.iter().map(|m| m.span.len()).max().unwrap_or(0);
     let (mentions, rejected) = (&doc.mentions, &mut doc.rejected);
     for &(surname, referent, full) in &surnames {

@@ -171,17 +171,41 @@ pub(crate) fn in_all_caps_line(text: &str, span: Span) -> bool {
     count >= 2 && caps
 }
 
-/// A lower-case, ASCII slug for local ids: "Yuri Ushakov" → "yuri-ushakov".
+/// A lower-case slug for local ids: "Yuri Ushakov" → "yuri-ushakov".
+#[cfg(test)]
 pub(crate) fn slug(name: &str) -> String {
-    let mut slug = String::with_capacity(name.len());
+    let mut slug = String::new();
+    push_slug(&mut slug, name);
+    slug
+}
+
+/// Appends the slug of `name` to `out` (after a prefix such as "local:"),
+/// so that an id is built in one string.
+pub(crate) fn push_slug(out: &mut String, name: &str) {
+    let start = out.len();
+    if name.is_ascii() {
+        // The same steps over bytes: char-by-char lower-casing costs more
+        // than the rest of finding the person.
+        for &b in name.as_bytes() {
+            if b.is_ascii_alphanumeric() {
+                out.push(b.to_ascii_lowercase() as char);
+            } else if out.len() > start && !out.ends_with('-') {
+                out.push('-');
+            }
+        }
+        let end = out[start..].trim_end_matches('-').len();
+        out.truncate(start + end);
+        return;
+    }
     for c in name.chars().flat_map(char::to_lowercase) {
         if c.is_alphanumeric() {
-            slug.push(c);
-        } else if !slug.ends_with('-') && !slug.is_empty() {
-            slug.push('-');
+            out.push(c);
+        } else if !out.ends_with('-') && out.len() > start {
+            out.push('-');
         }
     }
-    slug.trim_end_matches('-').to_string()
+    let end = out[start..].trim_end_matches('-').len();
+    out.truncate(start + end);
 }
 
 #[cfg(test)]
@@ -217,5 +241,6 @@ mod tests {
         assert!(in_all_caps_line(text, Span::new(4, 6)));
         assert!(!in_all_caps_line(text, Span::new(21, 24)));
         assert_eq!(slug("Jean-Noël  Barrot"), "jean-noël-barrot");
+        assert_eq!(slug("-Yuri  O'Neil Jr.-"), "yuri-o-neil-jr");
     }
 }
