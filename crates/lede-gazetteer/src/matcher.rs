@@ -52,12 +52,15 @@ pub(crate) struct Matcher {
     /// The patterns that do not start with a capital, which the scan
     /// searches for on their own (it visits only capitalised words).
     lower_starts: Option<AhoCorasick>,
-    /// Role words by their lower-case text (honorifics by their exact text).
-    roles: HashMap<&'static str, bool, BuildFnv>,
-    /// For each lower-cased first byte, a bit per length (up to 31 bytes)
-    /// of the role words starting with it: most words before a capitalised
-    /// word fail this test and are never hashed.
-    role_shapes: [u32; 256],
+    /// Role words by their lower-case text (honorifics by their exact
+    /// text), as bytes: the words the scan tests are ASCII, and a byte key
+    /// needs no UTF-8 check after lower-casing.
+    roles: HashMap<&'static [u8], bool, BuildFnv>,
+    /// For each pair of lower-cased first and last byte ([`shape_index`]),
+    /// a bit per length (up to 31 bytes) of the role words with them: most
+    /// words before a capitalised word ("the", "said") fail this test and
+    /// are never hashed.
+    role_shapes: Box<[u32]>,
 }
 
 impl Matcher {
@@ -72,11 +75,13 @@ impl Matcher {
             let hash = first_word_hash(pattern.as_bytes(), 0, word_end(pattern, 0));
             first_words[hash / 64] |= 1 << (hash % 64);
         }
-        let roles: HashMap<&'static str, bool, BuildFnv> =
-            lexicon::role_words().iter().map(|r| (r.text, r.honorific)).collect();
-        let mut role_shapes = [0u32; 256];
-        for word in roles.keys().filter(|w| w.len() < 32) {
-            role_shapes[word.as_bytes()[0].to_ascii_lowercase() as usize] |= 1 << word.len();
+        let roles: HashMap<&'static [u8], bool, BuildFnv> = lexicon::role_words()
+            .iter()
+            .map(|r| (r.text.as_bytes(), r.honorific))
+            .collect();
+        let mut role_shapes = vec![0u32; 1 << 10].into_boxed_slice();
+        for word in roles.keys().filter(|w| !w.is_empty() && w.len() < 32) {
+            role_shapes[shape_index(word[0], word[word.len() - 1])] |= 1 << word.len();
         }
         let lower: Vec<&str> = patterns
             .iter()
@@ -106,6 +111,7 @@ impl Matcher {
             + self.lower_starts.as_ref().map_or(0, AhoCorasick::memory_usage)
             + self.first_words.len() * 8
             + self.roles.len() * 32
+            + self.role_shapes.len() * 4
     }
 
     /// Every alias match at a word start (leftmost-longest, not
@@ -161,7 +167,10 @@ impl Matcher {
                     .map(|(end, pattern)| (Span::new(at, end), pattern))
                     .filter(|&(span, _)| scan::at_word_boundaries(text, span));
             }
-            if capitalized && at >= 2 && matches!(bytes[at - 1], b' ' | 0xA0) {
+            // A role word stands one space before the name. (After a
+            // no-break space the walk back in `role_before` finds no role
+            // byte, so only a plain space is worth the call.)
+            if capitalized && at >= 2 && bytes[at - 1] == b' ' {
                 self.role_before(text, at, &mut hit);
             }
             match matched {
@@ -212,25 +221,37 @@ impl Matcher {
         found
     }
 
-    /// Reports a role word right before the capitalised word at `i`.
+    /// Reports a role word right before the capitalised word at `i`, which
+    /// follows a space.
     fn role_before(&self, text: &str, i: usize, hit: &mut impl FnMut(Hit)) {
         // Most words before a capital fail the shape test; find the word's
-        // start over ASCII bytes first and test before anything else.
+        // start over role bytes first (at most 32 of them: no role word is
+        // longer) and test before anything else.
         let bytes = text.as_bytes();
         let end = i - 1;
-        let mut start = end;
-        while start > 0 && start + 32 > end && is_role_byte(bytes[start - 1]) {
-            start -= 1;
-        }
-        if start == end || start + 32 <= end || !text.is_char_boundary(start) {
+        let floor = end.saturating_sub(32);
+        let len = bytes[floor..end]
+            .iter()
+            .rev()
+            .take_while(|&&b| ROLE_BYTE[b as usize])
+            .count();
+        if len == 0 || len >= 32 {
             return;
         }
-        let first = bytes[start].to_ascii_lowercase() as usize;
-        if self.role_shapes[first] & (1 << (end - start)) == 0 {
+        let start = end - len;
+        if self.role_shapes[shape_index(bytes[start], bytes[end - 1])] & (1 << len) == 0 {
             return;
         }
-        let Some(word) = scan::word_before(text, i) else { return };
-        let written = &text[word.range()];
+        // The word as `word_before` sees it: the role bytes, unless a word
+        // char that is not one comes first ("2adviser", "d'Or", "é").
+        let word = match start.checked_sub(1).map(|b| bytes[b]) {
+            Some(b) if b >= 0x80 || scan::is_ascii_word_byte(b) => match scan::word_before(text, i) {
+                Some(word) => word,
+                None => return,
+            },
+            _ => Span::new(start, end),
+        };
+        let written = &bytes[word.range()];
         if written.len() >= 32 {
             return;
         }
@@ -243,17 +264,34 @@ impl Matcher {
         }
         let mut buffer = [0u8; 32];
         let lower = &mut buffer[..written.len()];
-        lower.copy_from_slice(written.as_bytes());
+        lower.copy_from_slice(written);
         lower.make_ascii_lowercase();
-        // Lower-casing ASCII bytes keeps the text valid UTF-8.
-        let Ok(lower) = std::str::from_utf8(lower) else { return };
-        if let Some(&false) = self.roles.get(lower) {
+        if let Some(&false) = self.roles.get(&*lower) {
             hit(Hit::Role {
                 span: word,
                 honorific: false,
             });
         }
     }
+}
+
+/// A byte a role word can contain: "adviser", "vice-president", "Mr.".
+static ROLE_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = byte.is_ascii_alphabetic() || byte == b'-' || byte == b'.';
+        b += 1;
+    }
+    table
+};
+
+/// The index into `role_shapes` of a word with this first and last byte:
+/// five bits of each, which for letters ignore ASCII case (other bytes may
+/// share an index with a letter; that only weakens the test).
+fn shape_index(first: u8, last: u8) -> usize {
+    (first as usize & 0x1F) << 5 | (last as usize & 0x1F)
 }
 
 /// Byte classes for finding a word's end: one table lookup per byte
@@ -316,11 +354,6 @@ fn first_word_hash(bytes: &[u8], start: usize, end: usize) -> usize {
     let tail = if n > 8 { load(end - 8, 8) } else { 0 };
     let mixed = head.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ tail.wrapping_mul(0xC2B2_AE3D_27D4_EB4F) ^ n as u64;
     ((mixed ^ mixed >> 29).wrapping_mul(0xBF58_476D_1CE4_E5B9) >> 48) as usize % FIRST_WORD_BITS
-}
-
-/// A byte a role word can contain: "adviser", "vice-president", "Mr.".
-fn is_role_byte(b: u8) -> bool {
-    b.is_ascii_alphabetic() || b == b'-' || b == b'.'
 }
 
 /// The first byte at or after `i` that is an ASCII capital or not ASCII

@@ -25,7 +25,7 @@ static ASCII_WORD_CHAR: [bool; 128] = {
 };
 
 /// True for an ASCII byte that continues a word ([`is_word_char`]).
-fn is_ascii_word_byte(b: u8) -> bool {
+pub(crate) fn is_ascii_word_byte(b: u8) -> bool {
     b < 0x80 && ASCII_WORD_CHAR[b as usize]
 }
 
