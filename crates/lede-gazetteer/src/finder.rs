@@ -29,6 +29,7 @@ pub(crate) fn find<'a>(gazetteer: &'a Gazetteer, text: &'a str) -> DocEntities<'
     };
     let mut pending: Vec<(Mention<'a>, &'static Ambiguity)> = Vec::new();
     let mut role_hits = Vec::new();
+    // Capitalised words that start no alias, with their first byte.
     let mut capitalized = Vec::with_capacity(text.len() / 64);
     let Some(matcher) = inner.matcher.as_ref() else {
         return doc;
@@ -36,7 +37,7 @@ pub(crate) fn find<'a>(gazetteer: &'a Gazetteer, text: &'a str) -> DocEntities<'
     matcher.scan(text, |hit| {
         let (span, pattern) = match hit {
             Hit::Role { span, honorific } => return role_hits.push(RoleHit { span, honorific }),
-            Hit::Capitalized(at) => return capitalized.push(at),
+            Hit::Capitalized(at) => return capitalized.push((at, text.as_bytes()[at])),
             Hit::Alias { span, pattern } => (span, pattern),
         };
         let written: &'a str = &inner.pattern_alias[pattern];
@@ -477,7 +478,7 @@ fn name_run(text: &str, first: Span, known: &[Mention]) -> Option<Span> {
 /// Later (and earlier) bare surnames of people named in full: "Ushakov"
 /// after "Yuri Ushakov", "Starmer" after "Keir Starmer". A surname two
 /// people share links to neither.
-fn link_surnames<'a>(inner: &'a Inner, text: &'a str, doc: &mut DocEntities<'a>, capitalized: &[usize]) {
+fn link_surnames<'a>(inner: &'a Inner, text: &'a str, doc: &mut DocEntities<'a>, capitalized: &[(usize, u8)]) {
     let mut surnames: Vec<(&'a str, Referent, Span)> = Vec::new();
     for mention in &doc.mentions {
         let family = match mention.referent {
@@ -534,10 +535,12 @@ fn link_surnames<'a>(inner: &'a Inner, text: &'a str, doc: &mut DocEntities<'a>,
             text.match_indices(surname).for_each(|(at, _)| consider(at));
         } else {
             let first = surname.as_bytes()[0];
+            // The first byte kept beside each position rules out most
+            // words without a look at the text.
             capitalized
                 .iter()
-                .filter(|&&at| text.as_bytes()[at] == first && text.as_bytes()[at..].starts_with(surname.as_bytes()))
-                .for_each(|&at| consider(at));
+                .filter(|&&(at, initial)| initial == first && text.as_bytes()[at..].starts_with(surname.as_bytes()))
+                .for_each(|&(at, _)| consider(at));
         }
     }
     doc.mentions.extend(linked);

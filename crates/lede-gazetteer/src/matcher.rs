@@ -396,7 +396,7 @@ fn continues_word(text: &str, at: usize) -> bool {
 }
 
 /// The end of the word starting at `i` (letters, digits, `_`).
-#[inline]
+#[inline(always)]
 fn word_end(text: &str, mut i: usize) -> usize {
     let bytes = text.as_bytes();
     loop {
