@@ -4,8 +4,8 @@
 //! byte of a text through the automaton, the scan jumps from capital to
 //! capital (eight bytes at a time), takes those that start a word, and of
 //! those only the ones whose first word is the first word of some alias (a
-//! 64 Kbit table of hashes), and runs an anchored leftmost-longest search
-//! there. The few aliases that start in lower case or with a digit
+//! hash table that also holds the automaton's state after that word), and
+//! runs an anchored leftmost-longest search from the word's end. The few aliases that start in lower case or with a digit
 //! nominate their own positions. The automaton sees a small part of the
 //! text; that, and case-sensitive patterns (an ALL-CAPS variant is its own
 //! pattern), is what makes the scan fast.
@@ -16,7 +16,7 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::automaton::Automaton;
+use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{AhoCorasick, Anchored, MatchKind};
 use lede_text::Span;
@@ -44,11 +44,13 @@ pub(crate) struct Matcher {
     /// entry (input checks, prefilter set-up) cost more than the few bytes
     /// the automaton then reads.
     automaton: NFA,
-    /// A bit per hash of each pattern's first word ("Vladimir" of
-    /// "Vladimir Putin", "U" of "U.S."): "The", "He" or "Thursday" start
-    /// no alias, so most capitalised words never reach the automaton (a
-    /// hash collision only costs a search that finds nothing).
-    first_words: Box<[u64]>,
+    /// Each pattern's first word ("Vladimir" of "Vladimir Putin", "U" of
+    /// "U.S.") with the automaton's state after it, walked from the
+    /// anchored start. "The", "He" or "Thursday" start no alias, so most
+    /// capitalised words never reach the automaton; a word that is a first
+    /// word is not walked again byte by byte each time it occurs, the
+    /// search goes on from its end.
+    first_words: FirstWords,
     /// The patterns that do not start with a capital, which the scan
     /// searches for on their own (it visits only capitalised words).
     lower_starts: Option<AhoCorasick>,
@@ -70,11 +72,7 @@ impl Matcher {
             .match_kind(MatchKind::LeftmostLongest)
             .prefilter(false)
             .build(patterns.iter().map(|p| p.as_bytes()))?;
-        let mut first_words = vec![0u64; FIRST_WORD_BITS / 64].into_boxed_slice();
-        for pattern in patterns.iter() {
-            let hash = first_word_hash(pattern.as_bytes(), 0, word_end(pattern, 0));
-            first_words[hash / 64] |= 1 << (hash % 64);
-        }
+        let first_words = FirstWords::new(&automaton, patterns);
         let roles: HashMap<&'static [u8], bool, BuildFnv> = lexicon::role_words()
             .iter()
             .map(|r| (r.text.as_bytes(), r.honorific))
@@ -109,7 +107,7 @@ impl Matcher {
     pub(crate) fn memory_usage(&self) -> usize {
         self.automaton.memory_usage()
             + self.lower_starts.as_ref().map_or(0, AhoCorasick::memory_usage)
-            + self.first_words.len() * 8
+            + self.first_words.memory_usage()
             + self.roles.len() * 32
             + self.role_shapes.len() * 4
     }
@@ -159,11 +157,13 @@ impl Matcher {
             }
             let capitalized = c.is_uppercase();
             let mut matched = None;
-            let hash = first_word_hash(bytes, at, end);
-            let known_start = self.first_words[hash / 64] & 1 << (hash % 64) != 0;
-            if known_start {
+            // A word that is no pattern's first word starts no match that
+            // ends at a word boundary, and a match ending inside the word
+            // ends before a letter: neither can be found, so the search
+            // may skip such words and start at a first word's end.
+            if let Some(state) = self.first_words.state_after(&bytes[at..end]) {
                 matched = self
-                    .longest_at(bytes, at)
+                    .longest_from(bytes, at, end, state)
                     .map(|(end, pattern)| (Span::new(at, end), pattern))
                     .filter(|&(span, _)| scan::at_word_boundaries(text, span));
             }
@@ -189,19 +189,19 @@ impl Matcher {
         }
     }
 
-    /// The longest pattern that starts at `at`, as (end, pattern index):
-    /// what an anchored leftmost-longest `find` returns, the same loop as
-    /// the crate's own search. The walk ends at the automaton's dead state,
-    /// which it enters once no longer match can start at `at`; the last
-    /// match seen before is the longest. A match state may also carry a
-    /// pattern that starts later (inherited along a failure link: "Democratic
-    /// Party" inside "Social Democratic Party of ..."), which an anchored
-    /// search skips.
-    fn longest_at(&self, bytes: &[u8], at: usize) -> Option<(usize, usize)> {
+    /// The longest pattern that starts at `at` and ends at or after
+    /// `from`, where the anchored walk from `at` is in state `sid`, as
+    /// (end, pattern index): what an anchored leftmost-longest `find`
+    /// returns, with the same loop as the crate's own search. The walk ends
+    /// at the automaton's dead state, which it enters once no longer match
+    /// can start at `at`; the last match seen before is the longest. A
+    /// match state may also carry a pattern that starts later (inherited
+    /// along a failure link: "Democratic Party" inside "Social Democratic
+    /// Party of ..."), which an anchored search skips.
+    fn longest_from(&self, bytes: &[u8], at: usize, from: usize, mut sid: StateID) -> Option<(usize, usize)> {
         let nfa = &self.automaton;
-        let mut sid = nfa.start_state(Anchored::Yes).ok()?;
         let mut found = None;
-        let mut end = at;
+        let mut end = from;
         loop {
             if nfa.is_special(sid) {
                 if nfa.is_dead(sid) {
@@ -325,15 +325,78 @@ static CLASS: [u8; 256] = {
     class
 };
 
-const FIRST_WORD_BITS: usize = 1 << 16;
+/// The patterns' first words and the automaton's state after each: an
+/// open-addressing hash table (linear probing, at most half full, so a
+/// probe for a word that is not there soon meets an empty slot).
+struct FirstWords {
+    /// Per slot, 1 + the index of its entry, or 0 for an empty slot.
+    slots: Box<[u32]>,
+    entries: Vec<(Box<[u8]>, StateID)>,
+    /// `slots.len()` is `1 << bits`.
+    bits: u32,
+}
 
-/// A hash of the word `bytes[start..end]`, as an index into the
-/// first-word bit table. It reads the first and last eight bytes as two
+impl FirstWords {
+    fn new(automaton: &NFA, patterns: &[Box<str>]) -> FirstWords {
+        let mut first: Vec<&[u8]> = patterns.iter().map(|p| &p.as_bytes()[..word_end(p, 0)]).collect();
+        first.sort_unstable();
+        first.dedup();
+        let bits = (2 * first.len()).next_power_of_two().max(64).trailing_zeros();
+        let mut table = FirstWords {
+            slots: vec![0; 1 << bits].into_boxed_slice(),
+            entries: Vec::with_capacity(first.len()),
+            bits,
+        };
+        // The contiguous NFA always has an anchored start. Without one the
+        // table would stay empty and nothing match, as an anchored search
+        // would then find nothing either.
+        let Ok(start) = automaton.start_state(Anchored::Yes) else {
+            return table;
+        };
+        for word in first {
+            // A path of the trie: the walk never dies inside it.
+            let state = word
+                .iter()
+                .fold(start, |sid, &b| automaton.next_state(Anchored::Yes, sid, b));
+            let mut slot = table.slot(word);
+            while table.slots[slot] != 0 {
+                slot = (slot + 1) % table.slots.len();
+            }
+            table.entries.push((word.into(), state));
+            table.slots[slot] = table.entries.len() as u32;
+        }
+        table
+    }
+
+    /// The first slot to probe for `word`.
+    fn slot(&self, word: &[u8]) -> usize {
+        (first_word_hash(word, 0, word.len()) >> (64 - self.bits)) as usize
+    }
+
+    /// The automaton's state after `word`, when it is a pattern's first word.
+    fn state_after(&self, word: &[u8]) -> Option<StateID> {
+        let mut slot = self.slot(word);
+        loop {
+            let entry = self.slots[slot].checked_sub(1)?;
+            let (first, state) = &self.entries[entry as usize];
+            if **first == *word {
+                return Some(*state);
+            }
+            slot = (slot + 1) % self.slots.len();
+        }
+    }
+
+    fn memory_usage(&self) -> usize {
+        self.slots.len() * 4 + self.entries.iter().map(|(w, _)| w.len() + 24).sum::<usize>()
+    }
+}
+
+/// A hash of the word `bytes[start..end]`, for the first-word table. It reads the first and last eight bytes as two
 /// numbers and multiplies each once, instead of a multiply per byte (the
 /// scan hashes every capitalised word); eight bytes are loaded straight
 /// from the text where it has them, since copying a shorter word into a
 /// buffer first makes the processor wait for the copy.
-fn first_word_hash(bytes: &[u8], start: usize, end: usize) -> usize {
+fn first_word_hash(bytes: &[u8], start: usize, end: usize) -> u64 {
     let n = end - start;
     let load = |at: usize, len: usize| -> u64 {
         let word = match bytes.get(at..at + 8) {
@@ -353,7 +416,7 @@ fn first_word_hash(bytes: &[u8], start: usize, end: usize) -> usize {
     let head = load(start, n.min(8));
     let tail = if n > 8 { load(end - 8, 8) } else { 0 };
     let mixed = head.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ tail.wrapping_mul(0xC2B2_AE3D_27D4_EB4F) ^ n as u64;
-    ((mixed ^ mixed >> 29).wrapping_mul(0xBF58_476D_1CE4_E5B9) >> 48) as usize % FIRST_WORD_BITS
+    (mixed ^ mixed >> 29).wrapping_mul(0xBF58_476D_1CE4_E5B9)
 }
 
 /// The first byte at or after `i` that is an ASCII capital or not ASCII
