@@ -302,16 +302,29 @@ fn add_offices<'a>(inner: &'a Inner, text: &'a str, doc: &mut DocEntities<'a>) {
                 end += possessive.len();
             }
         }
-        let starts_office = word_after(text, end).is_some_and(|w| {
-            let first = bare(w.slice(text));
-            inner.office_starts.iter().any(|s| s.eq_ignore_ascii_case(first))
-        });
-        if !starts_office {
+        let Some(first) = word_after(text, end) else { continue };
+        let (written, core) = (first.slice(text), bare(first.slice(text)));
+        if !inner.office_starts.iter().any(|(s, _)| s.eq_ignore_ascii_case(core)) {
             continue;
         }
+        // A phrase of several words starts with the first word as written
+        // (lower-cased): no office starting with it has more words than
+        // its entry says, and without one only a single word can match.
+        // (Non-ASCII words, whose lower case this comparison does not
+        // cover, keep the general limit.)
+        let most = if written.is_ascii() {
+            let entry = inner
+                .office_starts
+                .iter()
+                .find(|(s, _)| s.eq_ignore_ascii_case(written));
+            entry.map_or(1, |&(_, most)| most)
+        } else {
+            inner.longest_office
+        };
         words.clear();
-        let mut pos = end;
-        while words.len() < inner.longest_office {
+        words.push(first);
+        let mut pos = first.end;
+        while words.len() < most {
             let Some(word) = word_after(text, pos) else { break };
             words.push(word);
             pos = word.end;
