@@ -19,24 +19,28 @@ struct RoleHit {
 
 pub(crate) fn find<'a>(gazetteer: &'a Gazetteer, text: &'a str) -> DocEntities<'a> {
     let inner = &*gazetteer.inner;
-    // About one mention per hundred bytes of news: sized once, not grown.
+    // About one mention per hundred bytes of news, one capitalised word
+    // that starts no alias per sixty, a role word per three hundred: the
+    // lists are sized with room to spare once, not grown (each growth
+    // copies the list).
     let mut doc = DocEntities {
         gazetteer,
-        mentions: Vec::with_capacity(text.len() / 64),
+        mentions: Vec::with_capacity(text.len() / 48),
         rejected: Vec::new(),
         people: Vec::new(),
         roles: Vec::new(),
     };
     let mut pending: Vec<(Mention<'a>, &'static Ambiguity)> = Vec::new();
-    let mut role_hits = Vec::new();
-    let mut capitalized = Vec::with_capacity(text.len() / 64);
+    let mut role_hits = Vec::with_capacity(text.len() / 128);
+    // Capitalised words that start no alias, with their first byte.
+    let mut capitalized = Vec::with_capacity(text.len() / 32);
     let Some(matcher) = inner.matcher.as_ref() else {
         return doc;
     };
     matcher.scan(text, |hit| {
         let (span, pattern) = match hit {
             Hit::Role { span, honorific } => return role_hits.push(RoleHit { span, honorific }),
-            Hit::Capitalized(at) => return capitalized.push(at),
+            Hit::Capitalized(at) => return capitalized.push((at, text.as_bytes()[at])),
             Hit::Alias { span, pattern } => (span, pattern),
         };
         let written: &'a str = &inner.pattern_alias[pattern];
@@ -70,10 +74,20 @@ pub(crate) fn find<'a>(gazetteer: &'a Gazetteer, text: &'a str) -> DocEntities<'
     add_offices(inner, text, &mut doc);
     add_people(inner, text, &mut doc, &role_hits);
     link_surnames(inner, text, &mut doc, &capitalized);
-    doc.mentions.sort_by_key(|m| (m.span, m.referent));
+    sort_mentions(&mut doc.mentions);
     doc.mentions.dedup_by_key(|m| (m.span, m.referent));
     doc.rejected.sort_by_key(|r| r.span);
     doc
+}
+
+/// Sorts mentions by span, then referent (stable: of two mentions with
+/// the same key, dedup keeps the first). The passes append few mentions,
+/// often already in order, so a sorted list is left as it is.
+fn sort_mentions(mentions: &mut [Mention]) {
+    let key = |m: &Mention| (m.span, m.referent);
+    if !mentions.windows(2).all(|w| key(&w[0]) <= key(&w[1])) {
+        mentions.sort_by_key(key);
+    }
 }
 
 /// "in Moscow", "to Kyiv": the city as a place, not its government.
@@ -138,12 +152,21 @@ fn resolve_ambiguous<'a>(
 /// longer name ("Michael Jordan"; for aliases that need context also
 /// "Chad Smith").
 fn ruled_out(text: &str, span: Span, ambiguity: &'static Ambiguity) -> Option<Rejection<'static>> {
+    // The words next to the mention, found once: every spaced blocker and
+    // the name test start from them.
+    let before = word_before(text, span.start);
+    let after = word_after(text, span.end);
     for blocker in &ambiguity.blockers {
         let hit = if blocker.anywhere {
             contains_word(text, blocker.written)
         } else {
-            pattern_at(text, span.start, blocker.before, Side::Before)
-                && pattern_at(text, span.end, blocker.after, Side::After)
+            pattern_at(
+                text,
+                span.start,
+                blocker.before,
+                &blocker.before_words,
+                Side::Before(before),
+            ) && pattern_at(text, span.end, blocker.after, &blocker.after_words, Side::After(after))
         };
         if hit {
             return Some(Rejection::Blocked {
@@ -153,64 +176,64 @@ fn ruled_out(text: &str, span: Span, ambiguity: &'static Ambiguity) -> Option<Re
     }
     let name_word = |word: Span| {
         let w = word.slice(text);
-        is_capitalized(w)
-            && !w.ends_with('.')
-            && !lexicon::is_not_name(w)
-            && !lexicon::role_words().iter().any(|r| r.text.eq_ignore_ascii_case(w))
+        is_capitalized(w) && !w.ends_with('.') && !lexicon::is_not_name(w) && !lexicon::is_role_word(w)
     };
-    if let Some(before) = word_before(text, span.start).filter(|&w| name_word(w)) {
+    if let Some(before) = before.filter(|&w| name_word(w)) {
         return Some(Rejection::PartOfName(Span::new(before.start, span.end)));
     }
     if ambiguity.context == Context::Required {
-        if let Some(after) = word_after(text, span.end).filter(|&w| name_word(w)) {
+        if let Some(after) = after.filter(|&w| name_word(w)) {
             return Some(Rejection::PartOfName(Span::new(span.start, after.end)));
         }
     }
     None
 }
 
-/// Which side of a mention a blocker pattern stands on.
+/// Which side of a mention a blocker pattern stands on, with the word
+/// right next to the mention on that side (`word_before` of its start,
+/// `word_after` of its end).
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Side {
-    Before,
-    After,
+    Before(Option<Span>),
+    After(Option<Span>),
 }
 
 /// A blocker pattern's text ("in ", "Governor of ", "mid-", " card", " #")
 /// stands right before or after `pos`. With a space next to the mention,
 /// its words are compared with the neighbouring words; without one
-/// ("mid-"), with the text itself.
-fn pattern_at(text: &str, pos: usize, pattern: &str, side: Side) -> bool {
+/// ("mid-"), with the text itself. `words` are the pattern's words,
+/// nearest the mention first.
+fn pattern_at(text: &str, pos: usize, pattern: &str, words: &[&str], side: Side) -> bool {
     if pattern.is_empty() {
         return true;
     }
     let spaced = match side {
-        Side::Before => pattern.ends_with(' '),
-        Side::After => pattern.starts_with(' '),
+        Side::Before(_) => pattern.ends_with(' '),
+        Side::After(_) => pattern.starts_with(' '),
     };
     if !spaced {
         let piece = match side {
-            Side::Before => pos.checked_sub(pattern.len()).and_then(|start| text.get(start..pos)),
-            Side::After => text.get(pos..pos + pattern.len()),
+            Side::Before(_) => pos.checked_sub(pattern.len()).and_then(|start| text.get(start..pos)),
+            Side::After(_) => text.get(pos..pos + pattern.len()),
         };
         return piece.is_some_and(|p| p.eq_ignore_ascii_case(pattern));
     }
-    // Words nearest the mention first.
-    let mut words = pattern.split(' ').filter(|w| !w.is_empty());
-    let mut reversed = pattern.rsplit(' ').filter(|w| !w.is_empty());
-    let mut pos = pos;
-    loop {
-        let (expected, word) = match side {
-            Side::Before => (reversed.next(), word_before(text, pos)),
-            Side::After => (words.next(), word_after(text, pos)),
-        };
-        let Some(expected) = expected else { return true };
-        let Some(word) = word else { return false };
-        if !word_is(bare(word.slice(text)), expected) {
+    let (mut word, before) = match side {
+        Side::Before(nearest) => (nearest, true),
+        Side::After(nearest) => (nearest, false),
+    };
+    for expected in words {
+        let Some(w) = word else { return false };
+        if !word_is(bare(w.slice(text)), expected) {
             return false;
         }
-        pos = if side == Side::Before { word.start } else { word.end };
+        word = if before {
+            word_before(text, w.start)
+        } else {
+            word_after(text, w.end)
+        };
     }
+    true
 }
 
 /// A word of the text against a word of a pattern, where `#` is any number.
@@ -259,6 +282,8 @@ fn confirm<'a>(
 /// (then the name itself is the mention).
 fn add_offices<'a>(inner: &'a Inner, text: &'a str, doc: &mut DocEntities<'a>) {
     let mut found = Vec::new();
+    let mut key = (0, String::new());
+    let mut words = Vec::new();
     for mention in &doc.mentions {
         let Referent::Known(country) = mention.referent else {
             continue;
@@ -280,16 +305,29 @@ fn add_offices<'a>(inner: &'a Inner, text: &'a str, doc: &mut DocEntities<'a>) {
                 end += possessive.len();
             }
         }
-        let starts_office = word_after(text, end).is_some_and(|w| {
-            let first = bare(w.slice(text));
-            inner.office_starts.iter().any(|s| s.eq_ignore_ascii_case(first))
-        });
-        if !starts_office {
+        let Some(first) = word_after(text, end) else { continue };
+        let (written, core) = (first.slice(text), bare(first.slice(text)));
+        if !inner.office_starts.iter().any(|(s, _)| s.eq_ignore_ascii_case(core)) {
             continue;
         }
-        let mut words = Vec::new();
-        let mut pos = end;
-        while words.len() < inner.longest_office {
+        // A phrase of several words starts with the first word as written
+        // (lower-cased): no office starting with it has more words than
+        // its entry says, and without one only a single word can match.
+        // (Non-ASCII words, whose lower case this comparison does not
+        // cover, keep the general limit.)
+        let most = if written.is_ascii() {
+            let entry = inner
+                .office_starts
+                .iter()
+                .find(|(s, _)| s.eq_ignore_ascii_case(written));
+            entry.map_or(1, |&(_, most)| most)
+        } else {
+            inner.longest_office
+        };
+        words.clear();
+        words.push(first);
+        let mut pos = first.end;
+        while words.len() < most {
             let Some(word) = word_after(text, pos) else { break };
             words.push(word);
             pos = word.end;
@@ -299,8 +337,17 @@ fn add_offices<'a>(inner: &'a Inner, text: &'a str, doc: &mut DocEntities<'a>) {
             // Without a sentence's full stop: "Britain's prime minister."
             let last = words[n - 1];
             let last = Span::new(last.start, last.start + bare(last.slice(text)).len());
-            let phrase = text[words[0].start..last.end].to_lowercase();
-            let Some(&holder) = inner.titles.get(&(country, phrase)) else {
+            // One key, refilled for each phrase.
+            key.0 = country;
+            key.1.clear();
+            let phrase = &text[words[0].start..last.end];
+            if phrase.is_ascii() {
+                key.1.push_str(phrase);
+                key.1.make_ascii_lowercase();
+            } else {
+                key.1.push_str(&phrase.to_lowercase());
+            }
+            let Some(&holder) = inner.titles.get(&key) else {
                 continue;
             };
             let named = word_after(text, last.end).is_some_and(|w| is_capitalized(w.slice(text)));
@@ -328,7 +375,7 @@ const PARTICLES: &[&str] = &[
 /// "Foreign Minister Ana Ruiz", "Mr. Reed". A gazetteer person after a
 /// role word gets the document's role.
 fn add_people<'a>(inner: &'a Inner, text: &'a str, doc: &mut DocEntities<'a>, hits: &[RoleHit]) {
-    doc.mentions.sort_by_key(|m| (m.span, m.referent));
+    sort_mentions(&mut doc.mentions);
     let mut introduced = Vec::new();
     for hit in hits {
         let Some(first) = word_after(text, hit.span.end) else {
@@ -362,7 +409,9 @@ fn add_people<'a>(inner: &'a Inner, text: &'a str, doc: &mut DocEntities<'a>, hi
         let index = match doc.people.iter().position(|p| p.name == name) {
             Some(i) => i,
             None => {
-                let mut id = format!("local:{}", scan::slug(name));
+                let mut id = String::with_capacity("local:".len() + name.len());
+                id.push_str("local:");
+                scan::push_slug(&mut id, name);
                 if doc.people.iter().any(|p| p.id == id) {
                     id = format!("{id}-{}", doc.people.len() + 1);
                 }
@@ -380,7 +429,7 @@ fn add_people<'a>(inner: &'a Inner, text: &'a str, doc: &mut DocEntities<'a>, hi
         introduced.push(mention);
     }
     doc.mentions.extend(introduced);
-    doc.mentions.sort_by_key(|m| (m.span, m.referent));
+    sort_mentions(&mut doc.mentions);
 }
 
 /// The first mention starting at `pos`, in mentions sorted by span.
@@ -445,7 +494,7 @@ fn name_run(text: &str, first: Span, known: &[Mention]) -> Option<Span> {
 /// Later (and earlier) bare surnames of people named in full: "Ushakov"
 /// after "Yuri Ushakov", "Starmer" after "Keir Starmer". A surname two
 /// people share links to neither.
-fn link_surnames<'a>(inner: &'a Inner, text: &'a str, doc: &mut DocEntities<'a>, capitalized: &[usize]) {
+fn link_surnames<'a>(inner: &'a Inner, text: &'a str, doc: &mut DocEntities<'a>, capitalized: &[(usize, u8)]) {
     let mut surnames: Vec<(&'a str, Referent, Span)> = Vec::new();
     for mention in &doc.mentions {
         let family = match mention.referent {
@@ -468,7 +517,7 @@ fn link_surnames<'a>(inner: &'a Inner, text: &'a str, doc: &mut DocEntities<'a>,
         return;
     }
     let mut linked = Vec::new();
-    doc.mentions.sort_by_key(|m| (m.span, m.referent));
+    sort_mentions(&mut doc.mentions);
     let longest = doc.mentions.iter().map(|m| m.span.len()).max().unwrap_or(0);
     let (mentions, rejected) = (&doc.mentions, &mut doc.rejected);
     for &(surname, referent, full) in &surnames {
@@ -502,10 +551,12 @@ fn link_surnames<'a>(inner: &'a Inner, text: &'a str, doc: &mut DocEntities<'a>,
             text.match_indices(surname).for_each(|(at, _)| consider(at));
         } else {
             let first = surname.as_bytes()[0];
+            // The first byte kept beside each position rules out most
+            // words without a look at the text.
             capitalized
                 .iter()
-                .filter(|&&at| text.as_bytes()[at] == first && text.as_bytes()[at..].starts_with(surname.as_bytes()))
-                .for_each(|&at| consider(at));
+                .filter(|&&(at, initial)| initial == first && text.as_bytes()[at..].starts_with(surname.as_bytes()))
+                .for_each(|&(at, _)| consider(at));
         }
     }
     doc.mentions.extend(linked);

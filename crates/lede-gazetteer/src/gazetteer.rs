@@ -84,7 +84,9 @@ pub(crate) struct Inner {
     /// The first word of every office phrase, lower case: most words after
     /// a country ("Russia is") are not one, and are rejected before any
     /// phrase is built.
-    pub office_starts: Vec<Box<str>>,
+    /// With each, the most words an office starting with it has: after
+    /// "the Russian president" no longer phrase is worth building.
+    pub office_starts: Vec<(Box<str>, usize)>,
     /// Whether a byte is the first letter of one of `office_starts`.
     pub office_initials: [bool; 256],
 }
@@ -390,17 +392,19 @@ impl GazetteerBuilder {
         }
         let mut titles: HashMap<(u32, String), u32, BuildFnv> = HashMap::default();
         let mut longest_office = 0;
-        let mut office_starts: Vec<Box<str>> = Vec::new();
+        let mut office_starts: Vec<(Box<str>, usize)> = Vec::new();
         for (index, entity) in entities.iter().enumerate() {
             for role in &entity.attributes.roles {
                 let Some(country) = role.country.as_ref().and_then(|c| by_id.get(c)) else {
                     continue;
                 };
                 for office in &role.offices {
-                    longest_office = longest_office.max(office.split(' ').count());
+                    let count = office.split(' ').count();
+                    longest_office = longest_office.max(count);
                     let first = office.split(' ').next().unwrap_or(office);
-                    if !office_starts.iter().any(|s| &**s == first) {
-                        office_starts.push(first.into());
+                    match office_starts.iter_mut().find(|(s, _)| &**s == first) {
+                        Some((_, most)) => *most = (*most).max(count),
+                        None => office_starts.push((first.into(), count)),
                     }
                     titles.entry((*country, office.clone())).or_insert(index as u32);
                 }
@@ -423,7 +427,7 @@ impl GazetteerBuilder {
                     let mut initials = [false; 256];
                     office_starts
                         .iter()
-                        .for_each(|s| initials[s.as_bytes()[0] as usize] = true);
+                        .for_each(|(s, _)| initials[s.as_bytes()[0] as usize] = true);
                     initials
                 },
                 office_starts,

@@ -17,7 +17,7 @@ pub(crate) enum Context {
 
 /// A pattern that rules out an ambiguous mention: words right before it,
 /// words right after it, or (with no `_`) a word anywhere in the document.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Blocker {
     /// As written in the data, for explanations.
     pub written: &'static str,
@@ -27,6 +27,11 @@ pub(crate) struct Blocker {
     pub after: &'static str,
     /// No `_`: the pattern is a word anywhere in the document.
     pub anywhere: bool,
+    /// The words of `before`, nearest the mention first, split once here
+    /// rather than for every mention tested.
+    pub before_words: Vec<&'static str>,
+    /// The words of `after`, nearest the mention first.
+    pub after_words: Vec<&'static str>,
 }
 
 /// One row of `data/ambiguous.tsv`.
@@ -68,19 +73,19 @@ fn parse_ambiguous(text: &'static str) -> HashMap<&'static str, Ambiguity, Build
             let cues = list(fields.next());
             let blockers = list(fields.next())
                 .into_iter()
-                .map(|written| match written.split_once('_') {
-                    Some((before, after)) => Blocker {
+                .map(|written| {
+                    let (before, after, anywhere) = match written.split_once('_') {
+                        Some((before, after)) => (before, after, false),
+                        None => ("", "", true),
+                    };
+                    Blocker {
                         written,
                         before,
                         after,
-                        anywhere: false,
-                    },
-                    None => Blocker {
-                        written,
-                        before: "",
-                        after: "",
-                        anywhere: true,
-                    },
+                        anywhere,
+                        before_words: before.rsplit(' ').filter(|w| !w.is_empty()).collect(),
+                        after_words: after.split(' ').filter(|w| !w.is_empty()).collect(),
+                    }
                 })
                 .collect();
             Some((
@@ -123,6 +128,24 @@ pub(crate) fn role_words() -> &'static [RoleWord] {
     &ROLE_WORDS
 }
 
+/// The role words in ASCII lower case, for [`is_role_word`].
+static ROLE_WORDS_LOWER: LazyLock<HashSet<String, BuildFnv>> =
+    LazyLock::new(|| ROLE_WORDS.iter().map(|r| r.text.to_ascii_lowercase()).collect());
+
+/// True when `word` is a role word, ignoring ASCII case ("President",
+/// "MR."): one lookup instead of a comparison with every role word.
+pub(crate) fn is_role_word(word: &str) -> bool {
+    let mut buffer = [0u8; 32];
+    let Some(lower) = buffer.get_mut(..word.len()) else {
+        // No role word is that long.
+        return ROLE_WORDS_LOWER.contains(&word.to_ascii_lowercase());
+    };
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    // Lower-casing ASCII bytes keeps valid UTF-8 valid.
+    std::str::from_utf8(lower).is_ok_and(|lower| ROLE_WORDS_LOWER.contains(lower))
+}
+
 /// Lower-case words that qualify a role before its noun ("senior Kremlin
 /// adviser", "foreign policy aide") and so belong to the role.
 pub(crate) const ROLE_MODIFIERS: &[&str] = &[
@@ -160,11 +183,36 @@ static NOT_NAMES: LazyLock<HashSet<&'static str, BuildFnv>> = LazyLock::new(|| {
         .collect()
 });
 
+/// For each first byte, a bit per length (up to 31 bytes) of the words of
+/// `data/not-names.txt` starting with it: most names ("Ushakov") fail this
+/// test and are never hashed.
+static NOT_NAME_SHAPES: LazyLock<[u32; 256]> = LazyLock::new(|| {
+    let mut shapes = [0u32; 256];
+    for word in NOT_NAMES.iter() {
+        match word.len() {
+            1..=31 => shapes[word.as_bytes()[0] as usize] |= 1 << word.len(),
+            // Too long for a bit: every word with that first byte is looked up.
+            0 => {}
+            _ => shapes[word.as_bytes()[0] as usize] |= 1,
+        }
+    }
+    shapes
+});
+
 /// Capitalised words that start sentences or name times, not people
 /// (`data/not-names.txt`): they neither begin a name run nor count as a
 /// name next to an ambiguous alias.
 pub(crate) fn is_not_name(word: &str) -> bool {
-    NOT_NAMES.contains(word)
+    let Some(&first) = word.as_bytes().first() else {
+        return NOT_NAMES.contains(word);
+    };
+    let shape = NOT_NAME_SHAPES[first as usize];
+    let possible = if word.len() < 32 {
+        shape & (1 << word.len()) != 0
+    } else {
+        shape & 1 != 0
+    };
+    possible && NOT_NAMES.contains(word)
 }
 
 /// Words before a capital city that make it the place, not the government
@@ -201,6 +249,15 @@ mod tests {
     fn sentence_openers_and_dates_are_not_names() {
         assert!(is_not_name("However") && is_not_name("Thursday") && is_not_name("July"));
         assert!(!is_not_name("Ushakov") && !is_not_name("May"));
+    }
+
+    #[test]
+    fn role_words_ignore_ascii_case() {
+        for word in role_words() {
+            assert!(is_role_word(word.text) && is_role_word(&word.text.to_ascii_uppercase()));
+        }
+        assert!(is_role_word("President") && !is_role_word("Ushakov") && !is_role_word(""));
+        assert!(!is_role_word("an extremely long word that is no role at all"));
     }
 
     #[test]

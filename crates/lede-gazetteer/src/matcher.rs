@@ -4,8 +4,8 @@
 //! byte of a text through the automaton, the scan jumps from capital to
 //! capital (eight bytes at a time), takes those that start a word, and of
 //! those only the ones whose first word is the first word of some alias (a
-//! 64 Kbit table of hashes), and runs an anchored leftmost-longest search
-//! there. The few aliases that start in lower case or with a digit
+//! hash table that also holds the automaton's state after that word), and
+//! runs an anchored leftmost-longest search from the word's end. The few aliases that start in lower case or with a digit
 //! nominate their own positions. The automaton sees a small part of the
 //! text; that, and case-sensitive patterns (an ALL-CAPS variant is its own
 //! pattern), is what makes the scan fast.
@@ -16,7 +16,9 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::automaton::{Automaton, StateID};
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::{AhoCorasick, Anchored, MatchKind};
 use lede_text::Span;
 
 use crate::fnv::BuildFnv;
@@ -36,39 +38,48 @@ pub(crate) enum Hit {
 }
 
 pub(crate) struct Matcher {
-    automaton: AhoCorasick,
-    /// A bit per hash of each pattern's first word ("Vladimir" of
-    /// "Vladimir Putin", "U" of "U.S."): "The", "He" or "Thursday" start
-    /// no alias, so most capitalised words never reach the automaton (a
-    /// hash collision only costs a search that finds nothing).
-    first_words: Box<[u64]>,
+    /// Anchored, leftmost-longest. Driven byte by byte through its
+    /// `Automaton` interface rather than `AhoCorasick::find`: the scan runs
+    /// one short anchored search per candidate word, and the general search
+    /// entry (input checks, prefilter set-up) cost more than the few bytes
+    /// the automaton then reads.
+    automaton: NFA,
+    /// Each pattern's first word ("Vladimir" of "Vladimir Putin", "U" of
+    /// "U.S.") with the automaton's state after it, walked from the
+    /// anchored start. "The", "He" or "Thursday" start no alias, so most
+    /// capitalised words never reach the automaton; a word that is a first
+    /// word is not walked again byte by byte each time it occurs, the
+    /// search goes on from its end.
+    first_words: FirstWords,
     /// The patterns that do not start with a capital, which the scan
     /// searches for on their own (it visits only capitalised words).
     lower_starts: Option<AhoCorasick>,
-    /// Role words by their lower-case text (honorifics by their exact text).
-    roles: HashMap<&'static str, bool, BuildFnv>,
-    /// For each lower-cased first byte, a bit per length (up to 31 bytes)
-    /// of the role words starting with it: most words before a capitalised
-    /// word fail this test and are never hashed.
-    role_shapes: [u32; 256],
+    /// Role words by their lower-case text (honorifics by their exact
+    /// text), as bytes: the words the scan tests are ASCII, and a byte key
+    /// needs no UTF-8 check after lower-casing.
+    roles: HashMap<&'static [u8], bool, BuildFnv>,
+    /// For each pair of lower-cased first and last byte ([`shape_index`]),
+    /// a bit per length (up to 31 bytes) of the role words with them: most
+    /// words before a capitalised word ("the", "said") fail this test and
+    /// are never hashed.
+    role_shapes: Box<[u32]>,
 }
 
 impl Matcher {
     pub(crate) fn new(patterns: &[Box<str>]) -> Result<Matcher, aho_corasick::BuildError> {
-        let automaton = AhoCorasick::builder()
+        // No prefilter: every search is anchored, so it would never be used.
+        let automaton = NFA::builder()
             .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Anchored)
+            .prefilter(false)
             .build(patterns.iter().map(|p| p.as_bytes()))?;
-        let mut first_words = vec![0u64; FIRST_WORD_BITS / 64].into_boxed_slice();
-        for pattern in patterns.iter() {
-            let hash = first_word_hash(pattern.as_bytes(), 0, word_end(pattern, 0));
-            first_words[hash / 64] |= 1 << (hash % 64);
-        }
-        let roles: HashMap<&'static str, bool, BuildFnv> =
-            lexicon::role_words().iter().map(|r| (r.text, r.honorific)).collect();
-        let mut role_shapes = [0u32; 256];
-        for word in roles.keys().filter(|w| w.len() < 32) {
-            role_shapes[word.as_bytes()[0].to_ascii_lowercase() as usize] |= 1 << word.len();
+        let first_words = FirstWords::new(&automaton, patterns);
+        let roles: HashMap<&'static [u8], bool, BuildFnv> = lexicon::role_words()
+            .iter()
+            .map(|r| (r.text.as_bytes(), r.honorific))
+            .collect();
+        let mut role_shapes = vec![0u32; 1 << 10].into_boxed_slice();
+        for word in roles.keys().filter(|w| !w.is_empty() && w.len() < 32) {
+            role_shapes[shape_index(word[0], word[word.len() - 1])] |= 1 << word.len();
         }
         let lower: Vec<&str> = patterns
             .iter()
@@ -96,8 +107,9 @@ impl Matcher {
     pub(crate) fn memory_usage(&self) -> usize {
         self.automaton.memory_usage()
             + self.lower_starts.as_ref().map_or(0, AhoCorasick::memory_usage)
-            + self.first_words.len() * 8
+            + self.first_words.memory_usage()
             + self.roles.len() * 32
+            + self.role_shapes.len() * 4
     }
 
     /// Every alias match at a word start (leftmost-longest, not
@@ -145,17 +157,20 @@ impl Matcher {
             }
             let capitalized = c.is_uppercase();
             let mut matched = None;
-            let hash = first_word_hash(bytes, at, end);
-            let known_start = self.first_words[hash / 64] & 1 << (hash % 64) != 0;
-            if known_start {
-                let input = Input::new(text).range(at..).anchored(Anchored::Yes);
+            // A word that is no pattern's first word starts no match that
+            // ends at a word boundary, and a match ending inside the word
+            // ends before a letter: neither can be found, so the search
+            // may skip such words and start at a first word's end.
+            if let Some(state) = self.first_words.state_after(&bytes[at..end]) {
                 matched = self
-                    .automaton
-                    .find(input)
-                    .map(|m| (Span::new(m.start(), m.end()), m.pattern().as_usize()))
+                    .longest_from(bytes, at, end, state)
+                    .map(|(end, pattern)| (Span::new(at, end), pattern))
                     .filter(|&(span, _)| scan::at_word_boundaries(text, span));
             }
-            if capitalized && at >= 2 && matches!(bytes[at - 1], b' ' | 0xA0) {
+            // A role word stands one space before the name. (After a
+            // no-break space the walk back in `role_before` finds no role
+            // byte, so only a plain space is worth the call.)
+            if capitalized && at >= 2 && bytes[at - 1] == b' ' {
                 self.role_before(text, at, &mut hit);
             }
             match matched {
@@ -174,25 +189,69 @@ impl Matcher {
         }
     }
 
-    /// Reports a role word right before the capitalised word at `i`.
+    /// The longest pattern that starts at `at` and ends at or after
+    /// `from`, where the anchored walk from `at` is in state `sid`, as
+    /// (end, pattern index): what an anchored leftmost-longest `find`
+    /// returns, with the same loop as the crate's own search. The walk ends
+    /// at the automaton's dead state, which it enters once no longer match
+    /// can start at `at`; the last match seen before is the longest. A
+    /// match state may also carry a pattern that starts later (inherited
+    /// along a failure link: "Democratic Party" inside "Social Democratic
+    /// Party of ..."), which an anchored search skips.
+    fn longest_from(&self, bytes: &[u8], at: usize, from: usize, mut sid: StateID) -> Option<(usize, usize)> {
+        let nfa = &self.automaton;
+        let mut found = None;
+        let mut end = from;
+        loop {
+            if nfa.is_special(sid) {
+                if nfa.is_dead(sid) {
+                    break;
+                }
+                if nfa.is_match(sid) {
+                    let pattern = nfa.match_pattern(sid, 0);
+                    if end - nfa.pattern_len(pattern) == at {
+                        found = Some((end, pattern.as_usize()));
+                    }
+                }
+            }
+            let Some(&b) = bytes.get(end) else { break };
+            sid = nfa.next_state(Anchored::Yes, sid, b);
+            end += 1;
+        }
+        found
+    }
+
+    /// Reports a role word right before the capitalised word at `i`, which
+    /// follows a space.
     fn role_before(&self, text: &str, i: usize, hit: &mut impl FnMut(Hit)) {
         // Most words before a capital fail the shape test; find the word's
-        // start over ASCII bytes first and test before anything else.
+        // start over role bytes first (at most 32 of them: no role word is
+        // longer) and test before anything else.
         let bytes = text.as_bytes();
         let end = i - 1;
-        let mut start = end;
-        while start > 0 && start + 32 > end && is_role_byte(bytes[start - 1]) {
-            start -= 1;
-        }
-        if start == end || start + 32 <= end || !text.is_char_boundary(start) {
+        let floor = end.saturating_sub(32);
+        let len = bytes[floor..end]
+            .iter()
+            .rev()
+            .take_while(|&&b| ROLE_BYTE[b as usize])
+            .count();
+        if len == 0 || len >= 32 {
             return;
         }
-        let first = bytes[start].to_ascii_lowercase() as usize;
-        if self.role_shapes[first] & (1 << (end - start)) == 0 {
+        let start = end - len;
+        if self.role_shapes[shape_index(bytes[start], bytes[end - 1])] & (1 << len) == 0 {
             return;
         }
-        let Some(word) = scan::word_before(text, i) else { return };
-        let written = &text[word.range()];
+        // The word as `word_before` sees it: the role bytes, unless a word
+        // char that is not one comes first ("2adviser", "d'Or", "é").
+        let word = match start.checked_sub(1).map(|b| bytes[b]) {
+            Some(b) if b >= 0x80 || scan::is_ascii_word_byte(b) => match scan::word_before(text, i) {
+                Some(word) => word,
+                None => return,
+            },
+            _ => Span::new(start, end),
+        };
+        let written = &bytes[word.range()];
         if written.len() >= 32 {
             return;
         }
@@ -205,17 +264,34 @@ impl Matcher {
         }
         let mut buffer = [0u8; 32];
         let lower = &mut buffer[..written.len()];
-        lower.copy_from_slice(written.as_bytes());
+        lower.copy_from_slice(written);
         lower.make_ascii_lowercase();
-        // Lower-casing ASCII bytes keeps the text valid UTF-8.
-        let Ok(lower) = std::str::from_utf8(lower) else { return };
-        if let Some(&false) = self.roles.get(lower) {
+        if let Some(&false) = self.roles.get(&*lower) {
             hit(Hit::Role {
                 span: word,
                 honorific: false,
             });
         }
     }
+}
+
+/// A byte a role word can contain: "adviser", "vice-president", "Mr.".
+static ROLE_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = byte.is_ascii_alphabetic() || byte == b'-' || byte == b'.';
+        b += 1;
+    }
+    table
+};
+
+/// The index into `role_shapes` of a word with this first and last byte:
+/// five bits of each, which for letters ignore ASCII case (other bytes may
+/// share an index with a letter; that only weakens the test).
+fn shape_index(first: u8, last: u8) -> usize {
+    (first as usize & 0x1F) << 5 | (last as usize & 0x1F)
 }
 
 /// Byte classes for finding a word's end: one table lookup per byte
@@ -249,15 +325,78 @@ static CLASS: [u8; 256] = {
     class
 };
 
-const FIRST_WORD_BITS: usize = 1 << 16;
+/// The patterns' first words and the automaton's state after each: an
+/// open-addressing hash table (linear probing, at most half full, so a
+/// probe for a word that is not there soon meets an empty slot).
+struct FirstWords {
+    /// Per slot, 1 + the index of its entry, or 0 for an empty slot.
+    slots: Box<[u32]>,
+    entries: Vec<(Box<[u8]>, StateID)>,
+    /// `slots.len()` is `1 << bits`.
+    bits: u32,
+}
 
-/// A hash of the word `bytes[start..end]`, as an index into the
-/// first-word bit table. It reads the first and last eight bytes as two
+impl FirstWords {
+    fn new(automaton: &NFA, patterns: &[Box<str>]) -> FirstWords {
+        let mut first: Vec<&[u8]> = patterns.iter().map(|p| &p.as_bytes()[..word_end(p, 0)]).collect();
+        first.sort_unstable();
+        first.dedup();
+        let bits = (2 * first.len()).next_power_of_two().max(64).trailing_zeros();
+        let mut table = FirstWords {
+            slots: vec![0; 1 << bits].into_boxed_slice(),
+            entries: Vec::with_capacity(first.len()),
+            bits,
+        };
+        // The contiguous NFA always has an anchored start. Without one the
+        // table would stay empty and nothing match, as an anchored search
+        // would then find nothing either.
+        let Ok(start) = automaton.start_state(Anchored::Yes) else {
+            return table;
+        };
+        for word in first {
+            // A path of the trie: the walk never dies inside it.
+            let state = word
+                .iter()
+                .fold(start, |sid, &b| automaton.next_state(Anchored::Yes, sid, b));
+            let mut slot = table.slot(word);
+            while table.slots[slot] != 0 {
+                slot = (slot + 1) % table.slots.len();
+            }
+            table.entries.push((word.into(), state));
+            table.slots[slot] = table.entries.len() as u32;
+        }
+        table
+    }
+
+    /// The first slot to probe for `word`.
+    fn slot(&self, word: &[u8]) -> usize {
+        (first_word_hash(word, 0, word.len()) >> (64 - self.bits)) as usize
+    }
+
+    /// The automaton's state after `word`, when it is a pattern's first word.
+    fn state_after(&self, word: &[u8]) -> Option<StateID> {
+        let mut slot = self.slot(word);
+        loop {
+            let entry = self.slots[slot].checked_sub(1)?;
+            let (first, state) = &self.entries[entry as usize];
+            if **first == *word {
+                return Some(*state);
+            }
+            slot = (slot + 1) % self.slots.len();
+        }
+    }
+
+    fn memory_usage(&self) -> usize {
+        self.slots.len() * 4 + self.entries.iter().map(|(w, _)| w.len() + 24).sum::<usize>()
+    }
+}
+
+/// A hash of the word `bytes[start..end]`, for the first-word table. It reads the first and last eight bytes as two
 /// numbers and multiplies each once, instead of a multiply per byte (the
 /// scan hashes every capitalised word); eight bytes are loaded straight
 /// from the text where it has them, since copying a shorter word into a
 /// buffer first makes the processor wait for the copy.
-fn first_word_hash(bytes: &[u8], start: usize, end: usize) -> usize {
+fn first_word_hash(bytes: &[u8], start: usize, end: usize) -> u64 {
     let n = end - start;
     let load = |at: usize, len: usize| -> u64 {
         let word = match bytes.get(at..at + 8) {
@@ -277,31 +416,27 @@ fn first_word_hash(bytes: &[u8], start: usize, end: usize) -> usize {
     let head = load(start, n.min(8));
     let tail = if n > 8 { load(end - 8, 8) } else { 0 };
     let mixed = head.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ tail.wrapping_mul(0xC2B2_AE3D_27D4_EB4F) ^ n as u64;
-    ((mixed ^ mixed >> 29).wrapping_mul(0xBF58_476D_1CE4_E5B9) >> 48) as usize % FIRST_WORD_BITS
-}
-
-/// A byte a role word can contain: "adviser", "vice-president", "Mr.".
-fn is_role_byte(b: u8) -> bool {
-    b.is_ascii_alphabetic() || b == b'-' || b == b'.'
+    (mixed ^ mixed >> 29).wrapping_mul(0xBF58_476D_1CE4_E5B9)
 }
 
 /// The first byte at or after `i` that is an ASCII capital or not ASCII
 /// (a non-ASCII letter may be a capital), or the text's length. Eight bytes
-/// at a time: a chunk of ASCII without capitals is skipped whole.
+/// at a time: a chunk of ASCII without capitals is skipped whole, and in a
+/// chunk with one the lowest flagged byte is the answer.
 fn next_capital(bytes: &[u8], mut i: usize) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    while i + 8 <= bytes.len() {
-        let mut chunk = [0u8; 8];
-        chunk.copy_from_slice(&bytes[i..i + 8]);
-        let x = u64::from_le_bytes(chunk);
-        // With every byte below 0x80 these sums cannot carry between
-        // bytes: a byte's high bit is set in `ge_a` when it is >= 'A', in
-        // `gt_z` when it is > 'Z'.
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        // A byte's high bit is set in `ge_a` when it is >= 'A', in `gt_z`
+        // when it is > 'Z'. A byte of 0x80 or more may carry into the next
+        // byte's sums, but it is flagged itself (by `x & HIGH`), and a carry
+        // only reaches later bytes: the lowest flagged byte is exact.
         let ge_a = x.wrapping_add(ONES * (0x80 - b'A' as u64));
         let gt_z = x.wrapping_add(ONES * (0x80 - b'Z' as u64 - 1));
-        if (x & HIGH) != 0 || (ge_a & !gt_z & HIGH) != 0 {
-            break;
+        let flagged = (x | (ge_a & !gt_z)) & HIGH;
+        if flagged != 0 {
+            return i + (flagged.trailing_zeros() / 8) as usize;
         }
         i += 8;
     }
@@ -324,7 +459,7 @@ fn continues_word(text: &str, at: usize) -> bool {
 }
 
 /// The end of the word starting at `i` (letters, digits, `_`).
-#[inline]
+#[inline(always)]
 fn word_end(text: &str, mut i: usize) -> usize {
     let bytes = text.as_bytes();
     loop {

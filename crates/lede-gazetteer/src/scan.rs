@@ -10,35 +10,69 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || matches!(c, '-' | '\'' | '\u{2019}' | '.')
 }
 
+/// [`is_word_char`] for each ASCII byte: the walks over neighbouring words
+/// run for most capitalised words of a text, and a table lookup per byte is
+/// cheaper than the char test.
+static ASCII_WORD_CHAR: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphanumeric() || matches!(c, b'-' | b'\'' | b'.');
+        b += 1;
+    }
+    table
+};
+
+/// True for an ASCII byte that continues a word ([`is_word_char`]).
+pub(crate) fn is_ascii_word_byte(b: u8) -> bool {
+    b < 0x80 && ASCII_WORD_CHAR[b as usize]
+}
+
+/// A letter, digit or `_`: what may not touch an alias.
+fn is_boundary_breaker(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
 /// True when `span` starts and ends at word boundaries: no letter or
 /// digit right before or after it. Hyphens and apostrophes are boundaries,
 /// so "Russian-backed", "pro-Russian" and "Russia's" all match.
 pub(crate) fn at_word_boundaries(text: &str, span: Span) -> bool {
-    let before = text[..span.start].chars().next_back();
-    let after = text[span.end..].chars().next();
-    !before.is_some_and(|c| c.is_alphanumeric() || c == '_') && !after.is_some_and(|c| c.is_alphanumeric() || c == '_')
+    let bytes = text.as_bytes();
+    // ASCII neighbours (nearly all) are tested as bytes; others decoded.
+    let before = match span.start.checked_sub(1).map(|i| bytes[i]) {
+        None => false,
+        Some(b) if b < 0x80 => b.is_ascii_alphanumeric() || b == b'_',
+        Some(_) => text[..span.start].chars().next_back().is_some_and(is_boundary_breaker),
+    };
+    let after = match bytes.get(span.end) {
+        None => false,
+        Some(&b) if b < 0x80 => b.is_ascii_alphanumeric() || b == b'_',
+        Some(_) => text[span.end..].chars().next().is_some_and(is_boundary_breaker),
+    };
+    !before && !after
 }
 
 /// The word ending right before `pos`, separated from it by spaces only
 /// (not a line break, not punctuation).
 pub(crate) fn word_before(text: &str, pos: usize) -> Option<Span> {
-    let trimmed = &text[..spaces_before(text, pos)?];
+    let end = spaces_before(text, pos)?;
     // ASCII first, byte by byte; a non-ASCII char sends the rest of the
     // walk through char decoding.
-    let bytes = trimmed.as_bytes();
-    let mut start = trimmed.len();
-    while start > 0 && bytes[start - 1] < 0x80 && is_word_char(bytes[start - 1] as char) {
+    let bytes = text.as_bytes();
+    let mut start = end;
+    while start > 0 && is_ascii_word_byte(bytes[start - 1]) {
         start -= 1;
     }
     if start > 0 && bytes[start - 1] >= 0x80 {
-        start = trimmed[..start]
+        start = text[..start]
             .char_indices()
             .rev()
             .take_while(|&(_, c)| is_word_char(c))
             .last()
             .map_or(start, |(i, _)| i);
     }
-    (start < trimmed.len()).then(|| Span::new(start, trimmed.len()))
+    (start < end).then(|| Span::new(start, end))
 }
 
 /// The word starting right after `pos`, separated from it by spaces only.
@@ -46,7 +80,7 @@ pub(crate) fn word_after(text: &str, pos: usize) -> Option<Span> {
     let start = spaces_after(text, pos)?;
     let bytes = text.as_bytes();
     let mut end = start;
-    while end < bytes.len() && bytes[end] < 0x80 && is_word_char(bytes[end] as char) {
+    while end < bytes.len() && is_ascii_word_byte(bytes[end]) {
         end += 1;
     }
     if end < bytes.len() && bytes[end] >= 0x80 {
@@ -137,17 +171,41 @@ pub(crate) fn in_all_caps_line(text: &str, span: Span) -> bool {
     count >= 2 && caps
 }
 
-/// A lower-case, ASCII slug for local ids: "Yuri Ushakov" → "yuri-ushakov".
+/// A lower-case slug for local ids: "Yuri Ushakov" → "yuri-ushakov".
+#[cfg(test)]
 pub(crate) fn slug(name: &str) -> String {
-    let mut slug = String::with_capacity(name.len());
+    let mut slug = String::new();
+    push_slug(&mut slug, name);
+    slug
+}
+
+/// Appends the slug of `name` to `out` (after a prefix such as "local:"),
+/// so that an id is built in one string.
+pub(crate) fn push_slug(out: &mut String, name: &str) {
+    let start = out.len();
+    if name.is_ascii() {
+        // The same steps over bytes: char-by-char lower-casing costs more
+        // than the rest of finding the person.
+        for &b in name.as_bytes() {
+            if b.is_ascii_alphanumeric() {
+                out.push(b.to_ascii_lowercase() as char);
+            } else if out.len() > start && !out.ends_with('-') {
+                out.push('-');
+            }
+        }
+        let end = out[start..].trim_end_matches('-').len();
+        out.truncate(start + end);
+        return;
+    }
     for c in name.chars().flat_map(char::to_lowercase) {
         if c.is_alphanumeric() {
-            slug.push(c);
-        } else if !slug.ends_with('-') && !slug.is_empty() {
-            slug.push('-');
+            out.push(c);
+        } else if !out.ends_with('-') && out.len() > start {
+            out.push('-');
         }
     }
-    slug.trim_end_matches('-').to_string()
+    let end = out[start..].trim_end_matches('-').len();
+    out.truncate(start + end);
 }
 
 #[cfg(test)]
@@ -183,5 +241,6 @@ mod tests {
         assert!(in_all_caps_line(text, Span::new(4, 6)));
         assert!(!in_all_caps_line(text, Span::new(21, 24)));
         assert_eq!(slug("Jean-Noël  Barrot"), "jean-noël-barrot");
+        assert_eq!(slug("-Yuri  O'Neil Jr.-"), "yuri-o-neil-jr");
     }
 }
