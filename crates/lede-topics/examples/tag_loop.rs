@@ -59,6 +59,7 @@ fn dump(paths: impl Iterator<Item = String>) {
             println!("{:?}", tagging.topics());
             println!("{:?}", tagging.subject());
             println!("{}", tagging.explain());
+            println!("{:?}", tagging.sentences(part));
         }
     }
 }

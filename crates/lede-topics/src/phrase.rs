@@ -603,20 +603,19 @@ fn spaced(text: &str) -> Vec<u8> {
     let mut out = Vec::with_capacity(bytes.len() + PAD);
     out.extend(bytes.iter().map(|&b| map_byte(b)));
     if !text.is_ascii() {
-        let mut i = 0;
-        while i + 1 < bytes.len() {
-            let width = match (bytes[i], bytes[i + 1]) {
-                (0xe2, 0x80) => 3,
-                (0xc2, 0xa0 | 0xab | 0xbb) => 2,
-                _ => 0,
-            };
-            if width == 0 {
-                i += 1;
+        // The characters to blank start with one of two bytes.
+        let mut done = 0;
+        for i in memchr::memchr2_iter(0xe2, 0xc2, bytes) {
+            if i < done {
                 continue;
             }
-            let stop = (i + width).min(bytes.len());
-            out[i..stop].fill(b' ');
-            i = stop;
+            let width = match (bytes[i], bytes.get(i + 1)) {
+                (0xe2, Some(0x80)) => 3,
+                (0xc2, Some(0xa0 | 0xab | 0xbb)) => 2,
+                _ => continue,
+            };
+            done = (i + width).min(bytes.len());
+            out[i..done].fill(b' ');
         }
     }
     out

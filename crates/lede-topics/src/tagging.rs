@@ -306,6 +306,20 @@ fn contribution(weight: f32, count: usize) -> f32 {
     weight * (2.0 - 2f32.powi(1 - count.min(20) as i32))
 }
 
+/// `0.5f32.powi(n)` for every repeat count `n`, without a call per piece of
+/// evidence: halving is exact down to the smallest subnormal, then 0.
+static HALVES: [f32; 256] = {
+    let mut halves = [0.0f32; 256];
+    let mut n = 0;
+    let mut factor = 1.0f32;
+    while n < 256 {
+        halves[n] = factor;
+        factor *= 0.5;
+        n += 1;
+    }
+    halves
+};
+
 /// Rolls evidence up the hierarchy and scores every topic: the reported
 /// topics, best first, and every topic's score. `evidence` is in span order.
 ///
@@ -332,24 +346,29 @@ fn score(taxonomy: &Taxonomy, evidence: &[Evidence], threshold: Threshold) -> (V
         .iter()
         .map(|e| {
             let count = &mut seen[slot(e.trigger)];
-            let factor = 0.5f32.powi(i32::from(*count));
+            let factor = HALVES[usize::from(*count)];
             *count = count.saturating_add(1);
             factor
         })
         .collect();
+    // Who each piece of evidence counts for, found once for scoring and
+    // for the evidence lists.
+    let mut counts: Vec<(TopicId, u32)> = Vec::with_capacity(evidence.len() * 3);
+    each_counted(taxonomy, evidence, |topic, k| counts.push((topic, k as u32)));
     let mut scores = vec![0.0f32; topics];
     let mut distinct = vec![0u32; topics];
     let mut counted = vec![0u32; topics];
     let mut strong = vec![false; topics];
-    let mut reach = Vec::new();
-    each_counted(taxonomy, evidence, &mut reach, |topic, k| {
-        let (e, factor) = (&evidence[k], factors[k]);
+    for &(topic, k) in &counts {
+        let (e, factor) = (&evidence[k as usize], factors[k as usize]);
         scores[topic.index()] += e.weight * factor;
         distinct[topic.index()] += u32::from(factor == 1.0);
         counted[topic.index()] += 1;
         strong[topic.index()] |= e.weight >= STRONG;
-    });
-    let mut slots: Vec<Option<usize>> = vec![None; topics];
+    }
+    // Reported topics by id: their place in `reported`, or `NONE`.
+    const NONE: u32 = u32::MAX;
+    let mut slots = vec![NONE; topics];
     let mut reported: Vec<TopicScore> = Vec::new();
     for (i, topic) in compiled.topics.iter().enumerate() {
         let total = scores[i];
@@ -358,7 +377,7 @@ fn score(taxonomy: &Taxonomy, evidence: &[Evidence], threshold: Threshold) -> (V
             Threshold::Part => total >= PART_MIN_SCORE,
         };
         if report {
-            slots[i] = Some(reported.len());
+            slots[i] = reported.len() as u32;
             reported.push(TopicScore {
                 topic: TopicId(i as u32),
                 score: total,
@@ -367,11 +386,12 @@ fn score(taxonomy: &Taxonomy, evidence: &[Evidence], threshold: Threshold) -> (V
         }
     }
     if !reported.is_empty() {
-        each_counted(taxonomy, evidence, &mut reach, |topic, k| {
-            if let Some(at) = slots[topic.index()] {
-                reported[at].evidence.push(evidence[k]);
+        for &(topic, k) in &counts {
+            let at = slots[topic.index()];
+            if at != NONE {
+                reported[at as usize].evidence.push(evidence[k as usize]);
             }
-        });
+        }
     }
     reported.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.topic.cmp(&b.topic)));
     (reported, scores)
@@ -379,14 +399,15 @@ fn score(taxonomy: &Taxonomy, evidence: &[Evidence], threshold: Threshold) -> (V
 
 /// Calls `count(topic, k)` for each topic that evidence `k` counts for:
 /// its own and its ancestors, except where another trigger on the same
-/// words reaches the same topic with a greater weight (the first wins a tie).
-fn each_counted(
-    taxonomy: &Taxonomy,
-    evidence: &[Evidence],
-    reach: &mut Vec<(TopicId, f32, usize)>,
-    mut count: impl FnMut(TopicId, usize),
-) {
+/// words reaches the same topic with a greater weight (the first wins a
+/// tie). Each topic is counted at most once per span, in span order, which
+/// is all that scores and evidence lists depend on.
+fn each_counted(taxonomy: &Taxonomy, evidence: &[Evidence], mut count: impl FnMut(TopicId, usize)) {
     let topics = &taxonomy.inner.topics;
+    // Per topic, the evidence that counts for it among the triggers on the
+    // current words (`usize::MAX`: none yet), and the topics set there.
+    let mut best: Vec<usize> = Vec::new();
+    let mut touched: Vec<TopicId> = Vec::new();
     let mut i = 0;
     while i < evidence.len() {
         let span = evidence[i].span;
@@ -404,18 +425,25 @@ fn each_counted(
             i = j;
             continue;
         }
-        reach.clear();
+        if best.is_empty() {
+            best = vec![usize::MAX; topics.len()];
+        }
         for (k, e) in evidence.iter().enumerate().take(j).skip(i) {
             let mut at = Some(e.topic);
             while let Some(topic) = at {
-                reach.push((topic, e.weight, k));
+                let slot = &mut best[topic.index()];
+                if *slot == usize::MAX {
+                    *slot = k;
+                    touched.push(topic);
+                } else if e.weight > evidence[*slot].weight {
+                    *slot = k;
+                }
                 at = topics[topic.index()].parent;
             }
         }
-        reach.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
-        reach.dedup_by_key(|r| r.0);
-        for &(topic, _, k) in reach.iter() {
-            count(topic, k);
+        for topic in touched.drain(..) {
+            count(topic, best[topic.index()]);
+            best[topic.index()] = usize::MAX;
         }
         i = j;
     }
@@ -458,7 +486,16 @@ fn sentence_ends(bytes: &[u8]) -> Vec<usize> {
         let after = after_closers(bytes, i + 1);
         bytes.get(after).map_or(true, u8::is_ascii_whitespace).then_some(after)
     });
-    let breaks = memchr::memmem::find_iter(bytes, b"\n\n").map(|i| i + 1);
+    // Blank lines: each "\n\n", not overlapping the one before (a memmem
+    // searcher costs more to build than this scan of the line breaks).
+    let mut taken = None;
+    let breaks = memchr::memchr_iter(b'\n', bytes).filter_map(move |i| {
+        let blank = bytes.get(i + 1) == Some(&b'\n') && taken.is_none_or(|t: usize| t + 1 != i);
+        blank.then(|| {
+            taken = Some(i);
+            i + 1
+        })
+    });
     // Merge the two ordered streams.
     let (mut marks, mut breaks) = (marks.peekable(), breaks.peekable());
     loop {
@@ -599,6 +636,19 @@ exclude = ["card swap"]
             "{}",
             tagging.explain()
         );
+    }
+
+    #[test]
+    fn halves_are_powers_of_one_half() {
+        for (n, &half) in HALVES.iter().enumerate() {
+            assert_eq!(half.to_bits(), 0.5f32.powi(n as i32).to_bits(), "{n}");
+        }
+    }
+
+    #[test]
+    fn blank_lines_do_not_overlap() {
+        assert_eq!(sentence_ends(b"a\n\n\n\nb"), [2, 4]);
+        assert_eq!(sentence_ends(b"a\n\n\nb. c"), [2, 6]);
     }
 
     #[test]
