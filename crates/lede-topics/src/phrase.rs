@@ -245,8 +245,8 @@ impl PhraseSet {
         padded.extend_from_slice(&[b' '; PAD]);
         let bytes = text.as_bytes();
         // The patterns matching at the current word start, with their ends.
-        let mut matched: Vec<(usize, u32)> = Vec::new();
-        let mut reported: Vec<u32> = Vec::new();
+        let mut matched: Vec<(usize, u32)> = Vec::with_capacity(16);
+        let mut reported: Vec<u32> = Vec::with_capacity(16);
         let mut i = 0;
         loop {
             i = skip_spaces(&padded, i);
@@ -270,7 +270,9 @@ impl PhraseSet {
             if len > STEM_GATE {
                 stems |= self.stem_gate[gate(first)];
             }
-            stems &= below(len);
+            if stems != 0 {
+                stems &= below(len);
+            }
             while stems != 0 {
                 let stem = stems.trailing_zeros() as usize;
                 stems &= stems - 1;
@@ -340,7 +342,7 @@ impl PhraseSet {
     /// Adds to `matched` the patterns of `entry` (looked up by the `len`
     /// bytes at `start`) that match the text there, each with its end.
     /// `padded` is the spaced copy of a text of `n` bytes, then `PAD` spaces.
-    #[inline]
+    #[inline(always)]
     fn try_candidates(
         &self,
         entry: Entry,
