@@ -148,7 +148,8 @@ impl PhraseSet {
         let mut patterns: Vec<Pattern> = Vec::new();
         let mut members = Vec::with_capacity(phrases.len());
         let mut capitals = Vec::with_capacity(phrases.len());
-        let mut pair_starts: Vec<u64> = Vec::new();
+        // First words of pair lookups → the `Entry::seconds` mask.
+        let mut pair_starts: HashMap<u64, u64> = HashMap::new();
         let mut by_lookup: HashMap<u64, Vec<u32>> = HashMap::new();
         let mut short_stems = 0u64;
         let mut stem_gate = Box::new([0u64; GATE_SIZE]);
@@ -176,7 +177,7 @@ impl PhraseSet {
             };
             let lookup = match pair {
                 Some(end) => {
-                    pair_starts.push(hash(&key[..first_len]));
+                    *pair_starts.entry(hash(&key[..first_len])).or_default() |= second_bit(key, first_len);
                     end
                 }
                 None => first_len,
@@ -198,10 +199,9 @@ impl PhraseSet {
         // First words that start some two-word lookup, even those no
         // pattern is listed under alone, get an entry (maybe empty) flagged
         // so.
-        for &h in &pair_starts {
+        for &h in pair_starts.keys() {
             by_lookup.entry(h).or_default();
         }
-        pair_starts.sort_unstable();
         let mut candidates = Vec::with_capacity(patterns.len());
         let mut entries = Vec::with_capacity(by_lookup.len());
         for (h, list) in by_lookup {
@@ -209,7 +209,7 @@ impl PhraseSet {
                 hash: h,
                 from: candidates.len() as u32,
                 count: list.len() as u32,
-                pairs: pair_starts.binary_search(&h).is_ok(),
+                seconds: pair_starts.get(&h).copied().unwrap_or(0),
             });
             candidates.extend(list);
         }
@@ -288,8 +288,9 @@ impl PhraseSet {
             let entry = self.table.get(h);
             if let Some(entry) = entry {
                 self.try_candidates(entry, len, &padded, n, start, &mut matched);
-                if entry.pairs && i < n {
-                    // The first two words: this one, the space, the next.
+                if i < n && entry.seconds >> (padded[i + 1] & 63) & 1 == 1 {
+                    // The first two words: this one, the space, the next
+                    // (which starts like the second word of some pair).
                     let j = word_end(&padded, i + 1);
                     if let Some(entry) = self.table.get(hash_at(&padded, start, j - start)) {
                         self.try_candidates(entry, j - start, &padded, n, start, &mut matched);
@@ -424,8 +425,20 @@ struct Entry {
     /// The run of `candidates` listed under it.
     from: u32,
     count: u32,
-    /// Some phrase is listed under this word and the next.
-    pairs: bool,
+    /// Some phrase is listed under this word and the next: bit `b & 63`
+    /// for each byte `b` that such a next word starts with (see
+    /// `second_bit`), 0 for none. After "the", most words start otherwise,
+    /// and the pair is not hashed.
+    seconds: u64,
+}
+
+/// The `Entry::seconds` bit of a key looked up by its first two words, its
+/// first word `first_len` bytes long: that of the byte after the space
+/// that ends the first word, which text matching the key has at the same
+/// place. A key that ends with that space (`Opec+`) matches only where a
+/// space follows it.
+fn second_bit(key: &[u8], first_len: usize) -> u64 {
+    1 << (key.get(first_len + 1).copied().unwrap_or(b' ') & 63)
 }
 
 /// An open-addressing hash table from a lookup hash to its entry, with a

@@ -383,24 +383,33 @@ fn score(taxonomy: &Taxonomy, evidence: &[Evidence], threshold: Threshold) -> (V
     let mut counts: Vec<(TopicId, u32)> = Vec::with_capacity(evidence.len() * 3);
     each_counted(taxonomy, evidence, |topic, k| counts.push((topic, k as u32)));
     let mut scores = vec![0.0f32; topics];
-    let mut distinct = vec![0u32; topics];
-    let mut counted = vec![0u32; topics];
-    let mut strong = vec![false; topics];
+    // What the support rule and the evidence lists need, per topic, side by
+    // side: one bounds check and one cache line per update.
+    #[derive(Clone, Copy, Default)]
+    struct Support {
+        /// Distinct triggers (first occurrences).
+        distinct: u32,
+        /// Pieces of evidence.
+        counted: u32,
+        strong: bool,
+    }
+    let mut support = vec![Support::default(); topics];
     for &(topic, k) in &counts {
         let (e, factor) = (&evidence[k as usize], factors[k as usize]);
         scores[topic.index()] += e.weight * factor;
-        distinct[topic.index()] += u32::from(factor == 1.0);
-        counted[topic.index()] += 1;
-        strong[topic.index()] |= e.weight >= STRONG;
+        let s = &mut support[topic.index()];
+        s.distinct += u32::from(factor == 1.0);
+        s.counted += 1;
+        s.strong |= e.weight >= STRONG;
     }
     // Reported topics by id: their place in `reported`, or `NONE`.
     const NONE: u32 = u32::MAX;
     let mut slots = vec![NONE; topics];
-    let mut reported: Vec<TopicScore> = Vec::new();
+    let mut reported: Vec<TopicScore> = Vec::with_capacity(16);
     for (i, topic) in compiled.topics.iter().enumerate() {
-        let total = scores[i];
+        let (total, s) = (scores[i], support[i]);
         let report = match threshold {
-            Threshold::Document => total >= topic.min_score && (distinct[i] >= 2 || strong[i]),
+            Threshold::Document => total >= topic.min_score && (s.distinct >= 2 || s.strong),
             Threshold::Part => total >= PART_MIN_SCORE,
         };
         if report {
@@ -408,7 +417,7 @@ fn score(taxonomy: &Taxonomy, evidence: &[Evidence], threshold: Threshold) -> (V
             reported.push(TopicScore {
                 topic: TopicId(i as u32),
                 score: total,
-                evidence: Vec::with_capacity(counted[i] as usize),
+                evidence: Vec::with_capacity(s.counted as usize),
             });
         }
     }
