@@ -21,6 +21,15 @@
 //! thousand phrases its DFA takes about 8 MB, and reading news text through
 //! it ran at about 200 MB/s (cache misses on every word); the word table
 //! fits in the L2 cache and most words end at a one-bit filter miss.
+//!
+//! What a word costs, since the loop runs once per word of every text: one
+//! eight-byte load finds its end (a word of up to eight bytes is read once),
+//! one folded multiplication hashes those bytes, and a bit test rejects it
+//! when no phrase starts with it. Stems are looked up only at the lengths
+//! some stem starting with the word's first three bytes has, and a two-word
+//! lookup only where the next word starts like the second word of a pair
+//! listed under this one. `examples/tag_loop.rs` measures this under
+//! callgrind.
 
 use std::collections::HashMap;
 
@@ -91,16 +100,28 @@ pub(crate) struct PhraseSet {
     table: WordTable,
     /// Pattern indices, grouped by lookup; the table points into it.
     candidates: Vec<u32>,
-    /// Bit `n` is set when some one-word `*` phrase has a stem of `n` bytes:
-    /// the prefix lengths worth looking up inside a word.
-    stem_lengths: u64,
-    /// The hashes of the first `STEM_GATE` bytes of every longer stem: a
-    /// word that starts otherwise has no stem inside it worth looking up.
-    stem_starts: Vec<u64>,
+    /// Bit `n` is set when some one-word `*` phrase has a stem of `n` bytes,
+    /// `n` below `STEM_GATE`: prefix lengths worth looking up in any word.
+    short_stems: u64,
+    /// The longer stems by their first `STEM_GATE` bytes (`gate`): bit `n`
+    /// of an entry is set when some stem of `n` bytes starts that way, so a
+    /// word looks up only the prefix lengths a stem starting like it has
+    /// (most words, none).
+    stem_gate: Box<[u64; GATE_SIZE]>,
 }
 
-/// The prefix length at which a word is checked against `stem_starts`.
+/// The prefix length at which a word is checked against `stem_gate`.
 const STEM_GATE: usize = 3;
+
+/// Entries of `stem_gate`: 8 KB, so that it stays in the L1 cache.
+const GATE_SIZE: usize = 1 << 10;
+
+/// The `stem_gate` entry of a word whose first eight bytes are `first`
+/// (little-endian; a word of `STEM_GATE` bytes or more).
+#[inline]
+fn gate(first: u64) -> usize {
+    ((first & 0xff_ffff).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - GATE_SIZE.trailing_zeros())) as usize
+}
 
 /// One distinct mapped phrase.
 #[derive(Clone, Debug)]
@@ -136,10 +157,11 @@ impl PhraseSet {
         let mut patterns: Vec<Pattern> = Vec::new();
         let mut members = Vec::with_capacity(phrases.len());
         let mut capitals = Vec::with_capacity(phrases.len());
-        let mut pair_starts: Vec<u64> = Vec::new();
+        // First words of pair lookups → the `Entry::seconds` mask.
+        let mut pair_starts: HashMap<u64, u64> = HashMap::new();
         let mut by_lookup: HashMap<u64, Vec<u32>> = HashMap::new();
-        let mut stem_lengths = 0u64;
-        let mut stem_starts = vec![0u64; 64];
+        let mut short_stems = 0u64;
+        let mut stem_gate = Box::new([0u64; GATE_SIZE]);
         for group in grouped.chunk_by(|a, b| (&a.0, a.1) == (&b.0, b.1)) {
             let (key, prefix) = (&group[0].0, group[0].1);
             let first_len = key.iter().position(|&b| b == b' ').unwrap_or(key.len());
@@ -149,10 +171,10 @@ impl PhraseSet {
                 .map(|p| first_len + 1 + p);
             if prefix && first_len == key.len() && key.len() < 64 {
                 // Stems of 64 bytes or more only match as whole words.
-                stem_lengths |= 1 << key.len();
                 if key.len() >= STEM_GATE {
-                    let bit = (hash(&key[..STEM_GATE]) >> 52) as usize;
-                    stem_starts[bit >> 6] |= 1 << (bit & 63);
+                    stem_gate[gate(first_bytes(key))] |= 1 << key.len();
+                } else {
+                    short_stems |= 1 << key.len();
                 }
             }
             // Under its first two words when both are whole words: the key
@@ -164,7 +186,7 @@ impl PhraseSet {
             };
             let lookup = match pair {
                 Some(end) => {
-                    pair_starts.push(hash(&key[..first_len]));
+                    *pair_starts.entry(hash(&key[..first_len])).or_default() |= second_bit(key, first_len);
                     end
                 }
                 None => first_len,
@@ -186,10 +208,9 @@ impl PhraseSet {
         // First words that start some two-word lookup, even those no
         // pattern is listed under alone, get an entry (maybe empty) flagged
         // so.
-        for &h in &pair_starts {
+        for &h in pair_starts.keys() {
             by_lookup.entry(h).or_default();
         }
-        pair_starts.sort_unstable();
         let mut candidates = Vec::with_capacity(patterns.len());
         let mut entries = Vec::with_capacity(by_lookup.len());
         for (h, list) in by_lookup {
@@ -197,7 +218,7 @@ impl PhraseSet {
                 hash: h,
                 from: candidates.len() as u32,
                 count: list.len() as u32,
-                pairs: pair_starts.binary_search(&h).is_ok(),
+                seconds: pair_starts.get(&h).copied().unwrap_or(0),
             });
             candidates.extend(list);
         }
@@ -208,8 +229,8 @@ impl PhraseSet {
             capitals,
             table: WordTable::new(&entries),
             candidates,
-            stem_lengths,
-            stem_starts,
+            short_stems,
+            stem_gate,
         })
     }
 
@@ -225,51 +246,64 @@ impl PhraseSet {
         if self.phrases.is_empty() {
             return;
         }
-        let copy = spaced(text);
+        let n = text.len();
+        // The copy is padded with spaces so that words can be read eight
+        // bytes at a time up to the end of the text (see `load`); matching
+        // itself only reads `copy`, the text's own bytes.
+        let mut padded = spaced(text);
+        padded.extend_from_slice(&[b' '; PAD]);
         let bytes = text.as_bytes();
-        let n = copy.len();
         // The patterns matching at the current word start, with their ends.
-        let mut matched: Vec<(usize, u32)> = Vec::new();
-        let mut reported: Vec<u32> = Vec::new();
+        let mut matched: Vec<(usize, u32)> = Vec::with_capacity(16);
+        let mut reported: Vec<u32> = Vec::with_capacity(16);
         let mut i = 0;
-        while i < n {
-            if copy[i] == b' ' {
-                i += 1;
-                continue;
+        loop {
+            i = skip_spaces(&padded, i);
+            if i >= n {
+                break;
             }
             let start = i;
-            let mut h = SEED;
-            let mut stems = self.stem_lengths;
-            while i < n && copy[i] != b' ' {
-                h = step(h, copy[i]);
-                i += 1;
-                let len = i - start;
-                if len == STEM_GATE {
-                    let bit = (h >> 52) as usize;
-                    if self.stem_starts[bit >> 6] & (1 << (bit & 63)) == 0 {
-                        stems = 0;
-                    }
-                }
-                if len < 64 && (stems >> len) & 1 == 1 && i < n && copy[i] != b' ' {
-                    if let Some(entry) = self.table.get(h) {
-                        self.try_candidates(entry, len, &copy, start, &mut matched);
-                    }
+            // Most words fit in the first eight bytes: one load finds the
+            // end, the hash and the stem gate.
+            let first = load(&padded, start);
+            let spaces = zero_bytes(first ^ SPACES);
+            i = if spaces != 0 {
+                start + (spaces.trailing_zeros() / 8) as usize
+            } else {
+                word_end(&padded, start + 8)
+            };
+            let len = i - start;
+            // The stems some phrase has that are shorter than this word
+            // (the whole word is looked up below).
+            let mut stems = self.short_stems;
+            if len > STEM_GATE {
+                stems |= self.stem_gate[gate(first)];
+            }
+            if stems != 0 {
+                stems &= below(len);
+            }
+            while stems != 0 {
+                let stem = stems.trailing_zeros() as usize;
+                stems &= stems - 1;
+                if let Some(entry) = self.table.get(hash_at(&padded, start, stem)) {
+                    self.try_candidates(entry, stem, &padded, n, start, &mut matched);
                 }
             }
+            let h = if len <= 8 {
+                hash_tail(SEED ^ len as u64, first, len)
+            } else {
+                hash_at(&padded, start, len)
+            };
             let entry = self.table.get(h);
             if let Some(entry) = entry {
-                self.try_candidates(entry, i - start, &copy, start, &mut matched);
-            }
-            if entry.is_some_and(|e| e.pairs) && i < n {
-                // The first two words: this one, the space, the next.
-                let mut pair = step(h, b' ');
-                let mut j = i + 1;
-                while j < n && copy[j] != b' ' {
-                    pair = step(pair, copy[j]);
-                    j += 1;
-                }
-                if let Some(entry) = self.table.get(pair) {
-                    self.try_candidates(entry, j - start, &copy, start, &mut matched);
+                self.try_candidates(entry, len, &padded, n, start, &mut matched);
+                if i < n && entry.seconds >> (padded[i + 1] & 63) & 1 == 1 {
+                    // The first two words: this one, the space, the next
+                    // (which starts like the second word of some pair).
+                    let j = word_end(&padded, i + 1);
+                    if let Some(entry) = self.table.get(hash_at(&padded, start, j - start)) {
+                        self.try_candidates(entry, j - start, &padded, n, start, &mut matched);
+                    }
                 }
             }
             if matched.is_empty() {
@@ -316,9 +350,18 @@ impl PhraseSet {
     }
 
     /// Adds to `matched` the patterns of `entry` (looked up by the `len`
-    /// bytes at `start`) that match `copy` there, each with its end.
-    #[inline]
-    fn try_candidates(&self, entry: Entry, len: usize, copy: &[u8], start: usize, matched: &mut Vec<(usize, u32)>) {
+    /// bytes at `start`) that match the text there, each with its end.
+    /// `padded` is the spaced copy of a text of `n` bytes, then `PAD` spaces.
+    #[inline(always)]
+    fn try_candidates(
+        &self,
+        entry: Entry,
+        len: usize,
+        padded: &[u8],
+        n: usize,
+        start: usize,
+        matched: &mut Vec<(usize, u32)>,
+    ) {
         for &index in &self.candidates[entry.from as usize..(entry.from + entry.count) as usize] {
             let pattern = &self.patterns[index as usize];
             if pattern.lookup_len as usize != len {
@@ -326,16 +369,14 @@ impl PhraseSet {
             }
             let end = start + pattern.key.len();
             // Keys are short: a plain loop beats a call to memcmp.
-            let same = copy
-                .get(start..end)
-                .is_some_and(|found| found.iter().zip(pattern.key.iter()).all(|(a, b)| a == b));
+            let same = end <= n && padded[start..end].iter().zip(pattern.key.iter()).all(|(a, b)| a == b);
             if !same {
                 continue;
             }
-            let word_end = end + copy[end..].iter().position(|&b| b == b' ').unwrap_or(copy.len() - end);
             if pattern.prefix {
-                matched.push((word_end, index));
-            } else if word_end == end {
+                matched.push((word_end(padded, end).min(n), index));
+            } else if padded[end] == b' ' {
+                // `end` is the text's end or a word's.
                 matched.push((end, index));
             }
         }
@@ -393,8 +434,20 @@ struct Entry {
     /// The run of `candidates` listed under it.
     from: u32,
     count: u32,
-    /// Some phrase is listed under this word and the next.
-    pairs: bool,
+    /// Some phrase is listed under this word and the next: bit `b & 63`
+    /// for each byte `b` that such a next word starts with (see
+    /// `second_bit`), 0 for none. After "the", most words start otherwise,
+    /// and the pair is not hashed.
+    seconds: u64,
+}
+
+/// The `Entry::seconds` bit of a key looked up by its first two words, its
+/// first word `first_len` bytes long: that of the byte after the space
+/// that ends the first word, which text matching the key has at the same
+/// place. A key that ends with that space (`Opec+`) matches only where a
+/// space follows it.
+fn second_bit(key: &[u8], first_len: usize) -> u64 {
+    1 << (key.get(first_len + 1).copied().unwrap_or(b' ') & 63)
 }
 
 /// An open-addressing hash table from a lookup hash to its entry, with a
@@ -447,17 +500,118 @@ impl WordTable {
     }
 }
 
-const SEED: u64 = 0xcbf2_9ce4_8422_2325;
+/// The spaces `find` appends to its copy of the text, so that `load` can
+/// read eight bytes at any offset of the text.
+const PAD: usize = 8;
 
-/// One byte of a word's hash. Collisions cost a wasted comparison, never a
-/// wrong match: candidates are compared with the text.
+/// The eight bytes at `at`, the first in the low byte.
 #[inline]
-fn step(h: u64, byte: u8) -> u64 {
-    (h.rotate_left(5) ^ u64::from(byte)).wrapping_mul(0x517c_c1b7_2722_0a95) | 1
+fn load(buf: &[u8], at: usize) -> u64 {
+    let mut word = [0u8; 8];
+    word.copy_from_slice(&buf[at..at + 8]);
+    u64::from_le_bytes(word)
 }
 
+/// The 0x80 bit of each byte of `x` that is zero, and maybe of bytes
+/// above such a byte: the lowest bit set is exact.
+#[inline]
+fn zero_bytes(x: u64) -> u64 {
+    x.wrapping_sub(0x0101_0101_0101_0101) & !x & 0x8080_8080_8080_8080
+}
+
+const SPACES: u64 = 0x2020_2020_2020_2020;
+
+/// The first offset at or after `i` that is not a space in `padded` (the
+/// padding included: at most the padded end).
+#[inline]
+fn skip_spaces(padded: &[u8], mut i: usize) -> usize {
+    while i + 8 <= padded.len() {
+        let other = load(padded, i) ^ SPACES;
+        if other != 0 {
+            return i + (other.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    i
+}
+
+/// The end of the word that goes on at `i`: the first space at or after
+/// `i`. The padding guarantees one within reach of any offset of the text.
+#[inline]
+fn word_end(padded: &[u8], mut i: usize) -> usize {
+    loop {
+        let spaces = zero_bytes(load(padded, i) ^ SPACES);
+        if spaces != 0 {
+            return i + (spaces.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+}
+
+/// The lengths below `len`, as bits.
+#[inline]
+fn below(len: usize) -> u64 {
+    if len >= 64 {
+        u64::MAX
+    } else {
+        (1 << len) - 1
+    }
+}
+
+/// The hash of the `len` bytes of `buf` at `start`, read eight at a time
+/// (words are short: most take one multiplication, where a byte-by-byte
+/// hash took one per byte). `buf` must have eight readable bytes at the
+/// start of the last (maybe partial) group of eight, at least one group
+/// even for no bytes; bytes past `len` do not count. Collisions cost
+/// a wasted comparison, never a wrong match: candidates are compared with
+/// the text. Never 0 (the empty slot of `WordTable`).
+#[inline]
+fn hash_at(buf: &[u8], start: usize, len: usize) -> u64 {
+    let mut h = SEED ^ len as u64;
+    let mut at = start;
+    let mut left = len;
+    while left > 8 {
+        h = mix(h ^ load(buf, at), K);
+        at += 8;
+        left -= 8;
+    }
+    hash_tail(h, load(buf, at), left)
+}
+
+const SEED: u64 = 0x243f_6a88_85a3_08d3;
+const K: u64 = 0x9e37_79b9_7f4a_7c15;
+
+/// The end of `hash_at`: `h` so far, then the last `left` bytes (at most
+/// eight) in the low bytes of `last`.
+#[inline]
+fn hash_tail(mut h: u64, last: u64, left: usize) -> u64 {
+    if left > 0 {
+        h = mix(h ^ (last & (u64::MAX >> (64 - 8 * left))), K);
+    }
+    mix(h, 0x517c_c1b7_2722_0a95) | 1
+}
+
+/// The high and low halves of the product, folded: every input bit moves
+/// every output bit.
+#[inline]
+fn mix(a: u64, b: u64) -> u64 {
+    let product = u128::from(a) * u128::from(b);
+    (product as u64) ^ (product >> 64) as u64
+}
+
+/// The first eight bytes of `word` as `load` reads them, zeros past its end.
+fn first_bytes(word: &[u8]) -> u64 {
+    let mut first = [0u8; 8];
+    let k = word.len().min(8);
+    first[..k].copy_from_slice(&word[..k]);
+    u64::from_le_bytes(first)
+}
+
+/// `hash_at` of a whole slice.
 fn hash(word: &[u8]) -> u64 {
-    word.iter().fold(SEED, |h, &b| step(h, b))
+    let mut buf = word.to_vec();
+    buf.resize(word.len() + 8, 0);
+    hash_at(&buf, 0, word.len())
 }
 
 /// Each byte of `text` as matching reads it: ASCII letters lowercase,
@@ -468,44 +622,44 @@ fn hash(word: &[u8]) -> u64 {
 /// no-break space and angle quotes. Letters of any script still join words.
 fn spaced(text: &str) -> Vec<u8> {
     let bytes = text.as_bytes();
-    let mut out: Vec<u8> = bytes.iter().map(|&b| MAP[b as usize]).collect();
+    // Room for the padding `find` adds; the map is branch-free arithmetic
+    // so that it runs sixteen bytes at a time.
+    let mut out = Vec::with_capacity(bytes.len() + PAD);
+    out.extend(bytes.iter().map(|&b| map_byte(b)));
     if !text.is_ascii() {
-        let mut i = 0;
-        while i + 1 < bytes.len() {
-            let width = match (bytes[i], bytes[i + 1]) {
-                (0xe2, 0x80) => 3,
-                (0xc2, 0xa0 | 0xab | 0xbb) => 2,
-                _ => 0,
-            };
-            if width == 0 {
-                i += 1;
+        // The characters to blank start with one of two bytes.
+        let mut done = 0;
+        for i in memchr::memchr2_iter(0xe2, 0xc2, bytes) {
+            if i < done {
                 continue;
             }
-            let stop = (i + width).min(bytes.len());
-            out[i..stop].fill(b' ');
-            i = stop;
+            let width = match (bytes[i], bytes.get(i + 1)) {
+                (0xe2, Some(0x80)) => 3,
+                (0xc2, Some(0xa0 | 0xab | 0xbb)) => 2,
+                _ => continue,
+            };
+            done = (i + width).min(bytes.len());
+            out[i..done].fill(b' ');
         }
     }
     out
 }
 
-/// The byte map of [`spaced`] for single bytes.
-static MAP: [u8; 256] = {
-    let mut map = [b' '; 256];
-    let mut b = 0;
-    while b < 256 {
-        let byte = b as u8;
-        map[b] = if byte >= 0x80 || byte.is_ascii_digit() || byte.is_ascii_lowercase() {
-            byte
-        } else if byte.is_ascii_uppercase() {
-            byte.to_ascii_lowercase()
-        } else {
-            b' '
-        };
-        b += 1;
+/// One byte as [`spaced`] maps it alone: non-ASCII bytes and ASCII digits
+/// as they are, ASCII letters lowercase, anything else a space.
+#[inline]
+fn map_byte(b: u8) -> u8 {
+    // For an ASCII byte, `b | 0x20` is a lowercase letter exactly when `b`
+    // is a letter of either case.
+    let lower = b | 0x20;
+    if b >= 0x80 || b.is_ascii_digit() {
+        b
+    } else if lower.is_ascii_lowercase() {
+        lower
+    } else {
+        b' '
     }
-    map
-};
+}
 
 #[cfg(test)]
 mod tests {
@@ -518,6 +672,33 @@ mod tests {
             out.push((set.phrase(i).written(), span.slice(text).to_string()))
         });
         out
+    }
+
+    #[test]
+    fn bytes_map_as_documented() {
+        for b in 0..=255u8 {
+            let expected = if b >= 0x80 || b.is_ascii_digit() || b.is_ascii_lowercase() {
+                b
+            } else if b.is_ascii_uppercase() {
+                b.to_ascii_lowercase()
+            } else {
+                b' '
+            };
+            assert_eq!(map_byte(b), expected, "byte {b:#x}");
+        }
+    }
+
+    #[test]
+    fn hashes_read_in_place_equal_hashes_of_copies() {
+        let text = b"xx the quick brown fox jumps over the lazy dog and on and on yy";
+        for start in 0..10 {
+            for len in 0..40 {
+                assert_eq!(hash_at(text, start, len), hash(&text[start..start + len]));
+            }
+        }
+        let padded = b"ab        ";
+        assert_eq!(skip_spaces(padded, 2), padded.len());
+        assert_eq!(word_end(b"abcdefghij k    ", 3), 10);
     }
 
     #[test]

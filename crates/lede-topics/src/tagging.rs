@@ -185,10 +185,11 @@ impl<'t> Tagging<'t> {
 
 pub(crate) fn tag<'t>(taxonomy: &'t Taxonomy, text: &str, names: &[NameHint]) -> Tagging<'t> {
     let compiled = &*taxonomy.inner;
-    // About one trigger per twenty bytes of news text: one allocation.
-    let mut evidence = Vec::with_capacity(text.len() / 20);
-    let mut markers: Vec<(u32, u8, Span)> = Vec::new();
-    let mut excluded: Vec<(TopicId, Span)> = Vec::new();
+    // One trigger per fifteen to thirty bytes of news text: one allocation
+    // for nearly every article (growing it copies it all).
+    let mut evidence = Vec::with_capacity(text.len() / 14 + 16);
+    let mut markers: Vec<(u32, u8, Span)> = Vec::with_capacity(32);
+    let mut excluded: Vec<(TopicId, Span)> = Vec::with_capacity(16);
     compiled.phrases.find(text, |i, span| match compiled.roles[i as usize] {
         Role::Trigger { topic, weight } => evidence.push(Evidence {
             span,
@@ -200,6 +201,9 @@ pub(crate) fn tag<'t>(taxonomy: &'t Taxonomy, text: &str, names: &[NameHint]) ->
         Role::Near { rule, side } => markers.push((rule, side, span)),
         Role::Exclude { topic } => excluded.push((topic, span)),
     });
+    // Phrase evidence comes in text order: only what is added after it
+    // needs sorting.
+    let phrase_evidence = evidence.len();
     // Sentences are looked up only for exclusions and for rules whose two
     // sides both occur somewhere.
     let mut cursor = SentenceCursor::new(text);
@@ -212,11 +216,13 @@ pub(crate) fn tag<'t>(taxonomy: &'t Taxonomy, text: &str, names: &[NameHint]) ->
         for &(rule, side, _) in &markers {
             sides[rule as usize] |= 1 << side;
         }
-        let mut placed: Vec<(u32, usize, u8, Span)> = markers
-            .iter()
-            .filter(|m| sides[m.0 as usize] == 3)
-            .map(|&(rule, side, span)| (rule, sentence_of(span).start, side, span))
-            .collect();
+        let mut placed: Vec<(u32, usize, u8, Span)> = Vec::with_capacity(markers.len());
+        placed.extend(
+            markers
+                .iter()
+                .filter(|m| sides[m.0 as usize] == 3)
+                .map(|&(rule, side, span)| (rule, sentence_of(span).start, side, span)),
+        );
         // A rule fires once per sentence in which both its sides occur, with
         // the first phrase of each side as evidence.
         placed.sort_unstable_by_key(|&(rule, sentence, side, span)| (rule, sentence, side, span));
@@ -264,13 +270,19 @@ pub(crate) fn tag<'t>(taxonomy: &'t Taxonomy, text: &str, names: &[NameHint]) ->
             });
         }
     }
+    // Rules, regexes and names are merged into the phrases' text order, as
+    // a stable sort of the whole list would: phrases first among equal
+    // spans.
+    let mut added = evidence.split_off(phrase_evidence);
     if !excluded.is_empty() {
         excluded.sort_unstable_by_key(|&(topic, span)| (topic, span));
         evidence.retain(|e| !is_excluded(&excluded, e));
+        added.retain(|e| !is_excluded(&excluded, e));
     }
-    // Phrases come in text order; rules, regexes and names are merged in
-    // (a stable sort keeps the phrase order among equal spans).
-    evidence.sort_by_key(|e| e.span);
+    if !added.is_empty() {
+        added.sort_by_key(|e| e.span);
+        evidence = merge_by_span(evidence, added);
+    }
     let (topics, scores) = score(taxonomy, &evidence, Threshold::Document);
     Tagging {
         taxonomy,
@@ -278,6 +290,21 @@ pub(crate) fn tag<'t>(taxonomy: &'t Taxonomy, text: &str, names: &[NameHint]) ->
         topics,
         scores,
     }
+}
+
+/// Two lists sorted by span merged into one, `first`'s before `second`'s
+/// among equal spans.
+fn merge_by_span(first: Vec<Evidence>, second: Vec<Evidence>) -> Vec<Evidence> {
+    let mut merged = Vec::with_capacity(first.len() + second.len());
+    let mut second = second.into_iter().peekable();
+    for e in first {
+        while let Some(s) = second.next_if(|s| s.span < e.span) {
+            merged.push(s);
+        }
+        merged.push(e);
+    }
+    merged.extend(second);
+    merged
 }
 
 /// True when an exclusion phrase of the evidence's topic stands in its
@@ -306,6 +333,17 @@ fn contribution(weight: f32, count: usize) -> f32 {
     weight * (2.0 - 2f32.powi(1 - count.min(20) as i32))
 }
 
+/// `0.5f32.powi(n)`, built from its bits rather than by a call per piece
+/// of evidence: 2^-n is a normal float down to 2^-126, a subnormal down to
+/// 2^-149, then 0.
+fn half_pow(n: u8) -> f32 {
+    match n {
+        0..=126 => f32::from_bits(u32::from(127 - n) << 23),
+        127..=149 => f32::from_bits(1 << (149 - n)),
+        _ => 0.0,
+    }
+}
+
 /// Rolls evidence up the hierarchy and scores every topic: the reported
 /// topics, best first, and every topic's score. `evidence` is in span order.
 ///
@@ -332,46 +370,61 @@ fn score(taxonomy: &Taxonomy, evidence: &[Evidence], threshold: Threshold) -> (V
         .iter()
         .map(|e| {
             let count = &mut seen[slot(e.trigger)];
-            let factor = 0.5f32.powi(i32::from(*count));
+            let factor = half_pow(*count);
             *count = count.saturating_add(1);
             factor
         })
         .collect();
+    // Who each piece of evidence counts for, found once for scoring and
+    // for the evidence lists.
+    let mut counts: Vec<(TopicId, u32)> = Vec::with_capacity(evidence.len() * 3);
+    each_counted(taxonomy, evidence, |topic, k| counts.push((topic, k as u32)));
     let mut scores = vec![0.0f32; topics];
-    let mut distinct = vec![0u32; topics];
-    let mut counted = vec![0u32; topics];
-    let mut strong = vec![false; topics];
-    let mut reach = Vec::new();
-    each_counted(taxonomy, evidence, &mut reach, |topic, k| {
-        let (e, factor) = (&evidence[k], factors[k]);
+    // What the support rule and the evidence lists need, per topic, side by
+    // side: one bounds check and one cache line per update.
+    #[derive(Clone, Copy, Default)]
+    struct Support {
+        /// Distinct triggers (first occurrences).
+        distinct: u32,
+        /// Pieces of evidence.
+        counted: u32,
+        strong: bool,
+    }
+    let mut support = vec![Support::default(); topics];
+    for &(topic, k) in &counts {
+        let (e, factor) = (&evidence[k as usize], factors[k as usize]);
         scores[topic.index()] += e.weight * factor;
-        distinct[topic.index()] += u32::from(factor == 1.0);
-        counted[topic.index()] += 1;
-        strong[topic.index()] |= e.weight >= STRONG;
-    });
-    let mut slots: Vec<Option<usize>> = vec![None; topics];
-    let mut reported: Vec<TopicScore> = Vec::new();
+        let s = &mut support[topic.index()];
+        s.distinct += u32::from(factor == 1.0);
+        s.counted += 1;
+        s.strong |= e.weight >= STRONG;
+    }
+    // Reported topics by id: their place in `reported`, or `NONE`.
+    const NONE: u32 = u32::MAX;
+    let mut slots = vec![NONE; topics];
+    let mut reported: Vec<TopicScore> = Vec::with_capacity(16);
     for (i, topic) in compiled.topics.iter().enumerate() {
-        let total = scores[i];
+        let (total, s) = (scores[i], support[i]);
         let report = match threshold {
-            Threshold::Document => total >= topic.min_score && (distinct[i] >= 2 || strong[i]),
+            Threshold::Document => total >= topic.min_score && (s.distinct >= 2 || s.strong),
             Threshold::Part => total >= PART_MIN_SCORE,
         };
         if report {
-            slots[i] = Some(reported.len());
+            slots[i] = reported.len() as u32;
             reported.push(TopicScore {
                 topic: TopicId(i as u32),
                 score: total,
-                evidence: Vec::with_capacity(counted[i] as usize),
+                evidence: Vec::with_capacity(s.counted as usize),
             });
         }
     }
     if !reported.is_empty() {
-        each_counted(taxonomy, evidence, &mut reach, |topic, k| {
-            if let Some(at) = slots[topic.index()] {
-                reported[at].evidence.push(evidence[k]);
+        for &(topic, k) in &counts {
+            let at = slots[topic.index()];
+            if at != NONE {
+                reported[at as usize].evidence.push(evidence[k as usize]);
             }
-        });
+        }
     }
     reported.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.topic.cmp(&b.topic)));
     (reported, scores)
@@ -379,14 +432,15 @@ fn score(taxonomy: &Taxonomy, evidence: &[Evidence], threshold: Threshold) -> (V
 
 /// Calls `count(topic, k)` for each topic that evidence `k` counts for:
 /// its own and its ancestors, except where another trigger on the same
-/// words reaches the same topic with a greater weight (the first wins a tie).
-fn each_counted(
-    taxonomy: &Taxonomy,
-    evidence: &[Evidence],
-    reach: &mut Vec<(TopicId, f32, usize)>,
-    mut count: impl FnMut(TopicId, usize),
-) {
+/// words reaches the same topic with a greater weight (the first wins a
+/// tie). Each topic is counted at most once per span, in span order, which
+/// is all that scores and evidence lists depend on.
+fn each_counted(taxonomy: &Taxonomy, evidence: &[Evidence], mut count: impl FnMut(TopicId, usize)) {
     let topics = &taxonomy.inner.topics;
+    // Per topic, the evidence that counts for it among the triggers on the
+    // current words (`usize::MAX`: none yet), and the topics set there.
+    let mut best: Vec<usize> = Vec::new();
+    let mut touched: Vec<TopicId> = Vec::new();
     let mut i = 0;
     while i < evidence.len() {
         let span = evidence[i].span;
@@ -404,18 +458,25 @@ fn each_counted(
             i = j;
             continue;
         }
-        reach.clear();
+        if best.is_empty() {
+            best = vec![usize::MAX; topics.len()];
+        }
         for (k, e) in evidence.iter().enumerate().take(j).skip(i) {
             let mut at = Some(e.topic);
             while let Some(topic) = at {
-                reach.push((topic, e.weight, k));
+                let slot = &mut best[topic.index()];
+                if *slot == usize::MAX {
+                    *slot = k;
+                    touched.push(topic);
+                } else if e.weight > evidence[*slot].weight {
+                    *slot = k;
+                }
                 at = topics[topic.index()].parent;
             }
         }
-        reach.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
-        reach.dedup_by_key(|r| r.0);
-        for &(topic, _, k) in reach.iter() {
-            count(topic, k);
+        for topic in touched.drain(..) {
+            count(topic, best[topic.index()]);
+            best[topic.index()] = usize::MAX;
         }
         i = j;
     }
@@ -453,12 +514,22 @@ impl<'a> SentenceCursor<'a> {
 
 /// Where sentences end, in order.
 fn sentence_ends(bytes: &[u8]) -> Vec<usize> {
-    let mut ends = Vec::new();
+    // A sentence every hundred bytes or so.
+    let mut ends = Vec::with_capacity(bytes.len() / 64 + 8);
     let marks = memchr::memchr3_iter(b'.', b'!', b'?', bytes).filter_map(|i| {
         let after = after_closers(bytes, i + 1);
         bytes.get(after).map_or(true, u8::is_ascii_whitespace).then_some(after)
     });
-    let breaks = memchr::memmem::find_iter(bytes, b"\n\n").map(|i| i + 1);
+    // Blank lines: each "\n\n", not overlapping the one before (a memmem
+    // searcher costs more to build than this scan of the line breaks).
+    let mut taken = None;
+    let breaks = memchr::memchr_iter(b'\n', bytes).filter_map(move |i| {
+        let blank = bytes.get(i + 1) == Some(&b'\n') && !matches!(taken, Some(t) if t + 1 == i);
+        blank.then(|| {
+            taken = Some(i);
+            i + 1
+        })
+    });
     // Merge the two ordered streams.
     let (mut marks, mut breaks) = (marks.peekable(), breaks.peekable());
     loop {
@@ -599,6 +670,19 @@ exclude = ["card swap"]
             "{}",
             tagging.explain()
         );
+    }
+
+    #[test]
+    fn halves_are_powers_of_one_half() {
+        for n in 0..=255u8 {
+            assert_eq!(half_pow(n).to_bits(), 0.5f32.powi(i32::from(n)).to_bits(), "{n}");
+        }
+    }
+
+    #[test]
+    fn blank_lines_do_not_overlap() {
+        assert_eq!(sentence_ends(b"a\n\n\n\nb"), [2, 4]);
+        assert_eq!(sentence_ends(b"a\n\n\nb. c"), [2, 6]);
     }
 
     #[test]
