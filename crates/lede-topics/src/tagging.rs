@@ -144,9 +144,13 @@ impl<'t> Tagging<'t> {
     /// inside `span` only, each topic with a score of at least
     /// [`PART_MIN_SCORE`], best first.
     pub fn within(&self, span: Span) -> Vec<TopicScore> {
-        let inside: Vec<Evidence> = self
-            .evidence
+        // The evidence is in text order (see `tag`): only the run that
+        // starts inside `span` is read, so a claim per sentence stays
+        // linear in the document.
+        let first = self.evidence.partition_point(|e| e.span.start < span.start);
+        let inside: Vec<Evidence> = self.evidence[first..]
             .iter()
+            .take_while(|e| e.span.start < span.end)
             .filter(|e| span.contains(e.span))
             .copied()
             .collect();
@@ -365,16 +369,40 @@ fn score(taxonomy: &Taxonomy, evidence: &[Evidence], threshold: Threshold) -> (V
         Trigger::Entity(i) => phrases + regexes + i as usize,
         Trigger::Near(i) => phrases + regexes + entities + i as usize,
     };
-    let mut seen = vec![0u8; phrases + regexes + entities + compiled.rules.len()];
-    let factors: Vec<f32> = evidence
-        .iter()
-        .map(|e| {
-            let count = &mut seen[slot(e.trigger)];
-            let factor = half_pow(*count);
-            *count = count.saturating_add(1);
-            factor
-        })
-        .collect();
+    // How often each trigger has been seen so far. A part of a document
+    // (a sentence, a quote) has a few pieces of evidence: a short list then
+    // beats clearing a counter per trigger of the taxonomy for each part.
+    const FEW: usize = 32;
+    let factors: Vec<f32> = if evidence.len() <= FEW {
+        let mut seen: Vec<(usize, u8)> = Vec::with_capacity(evidence.len());
+        evidence
+            .iter()
+            .map(|e| {
+                let slot = slot(e.trigger);
+                let count = match seen.iter_mut().find(|(s, _)| *s == slot) {
+                    Some((_, count)) => count,
+                    None => {
+                        seen.push((slot, 0));
+                        &mut seen.last_mut().expect("just pushed").1
+                    }
+                };
+                let factor = half_pow(*count);
+                *count = count.saturating_add(1);
+                factor
+            })
+            .collect()
+    } else {
+        let mut seen = vec![0u8; phrases + regexes + entities + compiled.rules.len()];
+        evidence
+            .iter()
+            .map(|e| {
+                let count = &mut seen[slot(e.trigger)];
+                let factor = half_pow(*count);
+                *count = count.saturating_add(1);
+                factor
+            })
+            .collect()
+    };
     // Who each piece of evidence counts for, found once for scoring and
     // for the evidence lists.
     let mut counts: Vec<(TopicId, u32)> = Vec::with_capacity(evidence.len() * 3);

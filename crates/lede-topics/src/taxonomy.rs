@@ -101,6 +101,9 @@ pub(crate) struct Compiled {
     pub entities: HashMap<String, Vec<u32>>,
     pub entity_triggers: Vec<(String, TopicId, f32)>,
     pub rules: Vec<Rule>,
+    /// Per rule of `rules`: its description for explanations, written
+    /// once because it gathers the phrases of both of its sides.
+    pub rule_descriptions: Vec<String>,
 }
 
 /// A compiled topic taxonomy: build once, share, tag many documents.
@@ -176,19 +179,7 @@ impl Taxonomy {
             Trigger::Phrase(i) => format!("{:?}", inner.phrases.phrase(i).written()),
             Trigger::Regex(i) => format!("regex /{}/", inner.regexes[i as usize].0.as_str()),
             Trigger::Entity(i) => format!("entity {}", inner.entity_triggers[i as usize].0),
-            Trigger::Near(rule) => {
-                let side = |s: u8| {
-                    let words: Vec<String> = inner
-                        .roles
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, r)| matches!(r, Role::Near { rule: r2, side } if *r2 == rule && *side == s))
-                        .map(|(i, _)| format!("{:?}", inner.phrases.phrase(i as u32).written()))
-                        .collect();
-                    words.join("|")
-                };
-                format!("{} near {}", side(0), side(1))
-            }
+            Trigger::Near(rule) => inner.rule_descriptions[rule as usize].clone(),
         }
     }
 
@@ -341,19 +332,38 @@ impl TaxonomyBuilder {
                 .map_err(|e| TopicsError::Automaton { reason: e.to_string() })?;
             Some(set)
         };
+        let phrases = PhraseSet::new(&phrases)?;
+        let rule_descriptions = (0..rules.len() as u32)
+            .map(|rule| describe_rule(&phrases, &roles, rule))
+            .collect();
         Ok(Taxonomy {
             inner: Arc::new(Compiled {
                 topics,
-                phrases: PhraseSet::new(&phrases)?,
+                phrases,
                 roles,
                 regex_set,
                 regexes,
                 entities,
                 entity_triggers,
                 rules,
+                rule_descriptions,
             }),
         })
     }
+}
+
+/// A co-occurrence rule as explanations show it: `"prisoner*" near "swap*"`.
+fn describe_rule(phrases: &PhraseSet, roles: &[Role], rule: u32) -> String {
+    let side = |s: u8| {
+        let words: Vec<String> = roles
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| matches!(r, Role::Near { rule: r2, side } if *r2 == rule && *side == s))
+            .map(|(i, _)| format!("{:?}", phrases.phrase(i as u32).written()))
+            .collect();
+        words.join("|")
+    };
+    format!("{} near {}", side(0), side(1))
 }
 
 /// Definitions with the same id merged into the first, in file order.
