@@ -224,7 +224,7 @@ pub fn find_claims<'a>(
     let mut claims: Vec<Claim<'a>> = statements
         .iter()
         .filter(|s| s.span.is_valid_for(text))
-        .map(|s| claim(text, tagging, s.span, s.claimant, s.kind, names))
+        .map(|s| claim(tagging, s.span, s.claimant, s.kind, features(text, s.span, names)))
         .collect();
     let mut taken: Vec<Span> = statements.iter().map(|s| s.span).collect();
     taken.sort_unstable();
@@ -240,27 +240,26 @@ pub fn find_claims<'a>(
         {
             continue;
         }
-        let found = claim(text, tagging, sentence, None, ClaimKind::Reported, names);
-        let substantive = found
-            .features
+        // Features first: most sentences stop here, before their topics
+        // are scored.
+        let features = features(text, sentence, names);
+        let substantive = features
             .iter()
             .any(|f| matches!(f, Feature::Number | Feature::Comparison | Feature::Causal));
-        if substantive && found.check_worthiness >= REPORTED_MIN_WORTHINESS {
-            claims.push(found);
+        if substantive && check_worthiness(&features) >= REPORTED_MIN_WORTHINESS {
+            claims.push(claim(tagging, sentence, None, ClaimKind::Reported, features));
         }
     }
     claims
 }
 
 fn claim<'a>(
-    text: &str,
     tagging: &Tagging,
     span: Span,
     claimant: Option<&'a str>,
     kind: ClaimKind,
-    names: &[NameHint],
+    features: Vec<Feature>,
 ) -> Claim<'a> {
-    let features = features(text, span, names);
     let document: Vec<TopicId> = tagging.topics().iter().map(|t| t.topic).collect();
     let topics = tagging
         .within(span)
