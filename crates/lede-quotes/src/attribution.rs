@@ -235,16 +235,32 @@ fn earlier_in_sentence(previous: Option<&Quote>, cue: CueMatch, sentence: Span) 
 fn according_to(doc: &Document, cue: CueMatch, sentence: Span) -> Option<Quote> {
     let end = clause_end(doc, cue.span.end, sentence);
     let mut speaker = speaker_after(doc, cue.span.end, end).or_else(|| source_phrase(doc, cue.span.end, end))?;
+    // "According to Orlov, the American side raised ...": what follows the
+    // comma is the content, not an apposition, unless a second comma closes
+    // it ("According to Orlov, the chief negotiator, talks ended") or the
+    // content came first and the sentence ends there ("Talks ended,
+    // according to Orlov, the chief negotiator.").
+    let lead = doc.text[sentence.start..cue.span.start].trim_end();
+    let content_first = ends_clause(lead);
+    let closed = |at: usize| {
+        let after = &doc.text[at..sentence.end.max(at)];
+        after.starts_with(',') || (content_first && after.trim().trim_end_matches(['.', '!', '?']).is_empty())
+    };
+    if speaker.mention.end > end && !closed(speaker.mention.end) {
+        speaker.mention = Span::new(speaker.mention.start, end).trim(doc.text);
+        speaker.role = None;
+    }
+    // Where the source ends: its clause, or its apposition.
+    let end = end.max(speaker.mention.end);
     // The source of "according to" is the whole phrase up to the clause
     // end: "according to early results of exit polls conducted by ...".
     let tail = doc.text[speaker.mention.end.min(end)..end]
         .trim_end()
         .trim_end_matches(['.', ',', ';', ':']);
     speaker.mention = Span::new(speaker.mention.start, speaker.mention.end + tail.len());
-    let lead = doc.text[sentence.start..cue.span.start].trim_end();
     // "But, according to the poll, 46 percent ...": a lead of one word is
     // no content; the content follows.
-    if let Some(content) = ends_clause(lead).then(|| content_before(doc, sentence, lead)).flatten() {
+    if let Some(content) = content_first.then(|| content_before(doc, sentence, lead)).flatten() {
         // "X happened, according to Y, and Z followed": the source covers
         // the whole sentence.
         let rest = doc.text[end.min(sentence.end)..sentence.end].trim_start_matches([',', ' ']);
