@@ -11,7 +11,7 @@ use lede_text::{is_capitalized, Span};
 
 use crate::cues::{is_participle, CueClass, CueMatch};
 use crate::document::{floor_char_boundary, is_blank, is_quote_mark, Document, WINDOW};
-use crate::lexicon::WordList;
+use crate::lexicon::{lower, WordList};
 use crate::quote::{Quote, QuoteKind, Speaker, SpeakerKind};
 use crate::speaker::{is_pronoun, speaker_after, speaker_before};
 
@@ -142,34 +142,27 @@ fn dateline_end(doc: &Document, sentence: Span) -> usize {
 /// a statement,"), when it is a pronoun or a speaker phrase.
 fn sentence_subject(doc: &Document, sentence: Span, before: usize) -> Option<Speaker> {
     let mut first = doc.word_after(dateline_end(doc, sentence))?;
-    let opener = doc.word(first).to_ascii_lowercase();
-    if matches!(
-        opener.as_str(),
-        "in" | "on"
-            | "at"
-            | "after"
-            | "before"
-            | "during"
-            | "when"
-            | "while"
-            | "with"
-            | "as"
-            | "because"
-            | "although"
-            | "though"
-            | "if"
-            | "since"
-            | "once"
-            | "until"
-            | "whether"
-            | "despite"
-            | "for"
-            | "from"
-            | "by"
-    ) {
+    let opener = lower(doc.word(first));
+    let introductory = is_subordinator(&opener)
+        || matches!(
+            opener.as_ref(),
+            "in" | "on"
+                | "at"
+                | "after"
+                | "before"
+                | "during"
+                | "with"
+                | "as"
+                | "whether"
+                | "despite"
+                | "for"
+                | "from"
+                | "by"
+        );
+    if introductory {
         let comma = doc.text[doc.words[first].end..before].find(',')?;
         first = doc.word_after(doc.words[first].end + comma + 1)?;
-    } else if matches!(opener.as_str(), "but" | "and" | "so" | "yet" | "still" | "then") {
+    } else if matches!(opener.as_ref(), "but" | "and" | "so" | "yet" | "still" | "then") {
         first += 1;
     }
     let word = doc.words.get(first)?;
@@ -578,7 +571,7 @@ fn asks_anonymity(after_cue: &str) -> bool {
 /// Conjunctions that open a subordinate clause.
 fn is_subordinator(word: &str) -> bool {
     matches!(
-        word.to_ascii_lowercase().as_str(),
+        lower(word).as_ref(),
         "while" | "although" | "though" | "if" | "when" | "because" | "since" | "whereas" | "unless" | "until" | "once"
     )
 }

@@ -164,12 +164,15 @@ fn in_headline(text: &str, pos: usize) -> bool {
     if end - start > MAX_LINE {
         return false;
     }
-    let words: Vec<&str> = text[start..end]
+    let (mut words, mut capitalised) = (0, 0);
+    for word in text[start..end]
         .split_whitespace()
         .filter(|w| w.starts_with(char::is_alphabetic))
-        .collect();
-    let capitalised = words.iter().filter(|w| w.starts_with(char::is_uppercase)).count();
-    words.len() >= 4 && capitalised * 5 >= words.len() * 4
+    {
+        words += 1;
+        capitalised += usize::from(word.starts_with(char::is_uppercase));
+    }
+    words >= 4 && capitalised * 5 >= words * 4
 }
 
 fn is_word_char(c: char) -> bool {

@@ -277,7 +277,7 @@ pub(crate) fn speaker_after(doc: &Document, pos: usize, ceiling: usize) -> Optio
 fn apposition_end(text: &str, start: usize, limit: usize) -> usize {
     for (i, mark) in text[start..limit].match_indices([',', '.', ';', '\n']) {
         let before = text[start..start + i].rsplit(' ').next().unwrap_or_default();
-        let abbreviation = mark == "." && (1..=3).contains(&before.len()) && is_capitalized(before);
+        let abbreviation = mark == "." && is_abbreviation(before);
         if !abbreviation {
             return start + i;
         }
@@ -314,10 +314,7 @@ fn trim_punctuation(doc: &Document, span: Span) -> Span {
     let kept = text.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':'));
     let abbreviation = kept.len() < text.len()
         && text.as_bytes()[kept.len()] == b'.'
-        && kept
-            .rsplit(' ')
-            .next()
-            .is_some_and(|w| w.len() <= 3 && w.starts_with(char::is_uppercase));
+        && kept.rsplit(' ').next().is_some_and(is_abbreviation);
     Span::new(trimmed.start, trimmed.start + kept.len() + usize::from(abbreviation))
 }
 
@@ -590,25 +587,13 @@ fn post_modified_phrase(doc: &Document, i: usize, floor: usize) -> Option<Speake
 /// a pronoun or a preposition that opens something else.
 fn clause_subject(doc: &Document, i: usize, floor: usize) -> Option<Speaker> {
     const MAX_WORDS: usize = 8;
-    // The first word of the clause that word `w` ends, within reach.
-    let clause_start = |mut start: usize| {
-        while !at_clause_start(doc, start, floor) {
-            let prev = start.checked_sub(1)?;
-            if i - prev >= MAX_WORDS || doc.words[prev].start < floor || !joins(doc.gap_after(prev)) {
-                return None;
-            }
-            start = prev;
+    let mut start = i;
+    while !at_clause_start(doc, start, floor) {
+        let prev = start.checked_sub(1)?;
+        if i - prev >= MAX_WORDS || doc.words[prev].start < floor || !joins(doc.gap_after(prev)) {
+            return None;
         }
-        Some(start)
-    };
-    let mut start = clause_start(i)?;
-    // "current and former officials": an "and" between two modifiers does
-    // not open a clause when the words before it reach one.
-    if start >= 2 && matches!(doc.word(start - 1), "and" | "or") && joins(doc.gap_after(start - 2)) {
-        let modifier = doc.word(start - 2);
-        if modifier.bytes().all(|b| b.is_ascii_lowercase()) && !doc.is(start - 2, WordList::Between) {
-            start = clause_start(start - 2).unwrap_or(start);
-        }
+        start = prev;
     }
     // Words that qualify a count: "nearly", "more than", "fewer than".
     let qualifier = match lower(doc.word(start)).as_ref() {
@@ -783,8 +768,14 @@ fn at_clause_start(doc: &Document, i: usize, floor: usize) -> bool {
 /// capitalised abbreviation: the role "Sen." rather than "Sen".
 fn with_abbreviation_period(doc: &Document, span: Span) -> Span {
     let last = span.slice(doc.text).rsplit(' ').next().unwrap_or_default();
-    let abbreviation = (2..=4).contains(&last.len()) && is_capitalized(last) && doc.text[span.end..].starts_with('.');
+    let abbreviation = is_abbreviation(last) && doc.text[span.end..].starts_with('.');
     Span::new(span.start, span.end + usize::from(abbreviation))
+}
+
+/// A short capitalised word a following period belongs to: "Mr", "Sen",
+/// "Gov", "Jr", "Corp".
+fn is_abbreviation(word: &str) -> bool {
+    (1..=4).contains(&word.len()) && is_capitalized(word)
 }
 
 /// Titles of address, which are not roles.
