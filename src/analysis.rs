@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::Span;
 
 /// Everything lede found in one document.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Analysis {
     /// The attributed statements, in document order.
     pub quotes: Vec<QuoteRecord>,

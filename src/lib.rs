@@ -35,6 +35,7 @@
 mod analysis;
 mod entities;
 mod pipeline;
+mod sections;
 
 pub use analysis::{
     Analysis, ClaimRecord, CueRecord, EntityRecord, Excerpt, QuoteRecord, ReasonRecord, SpeakerRecord, TopicRecord,
@@ -49,6 +50,7 @@ pub use lede_text::{OffsetMap, Span};
 pub use lede_topics as topics;
 pub use lede_topics::{ClaimKind, Feature, Taxonomy};
 pub use pipeline::{Pipeline, PipelineBuilder};
+pub use sections::{Sections, UnknownSection};
 
 /// The README's examples, compiled and run as doctests.
 #[doc = include_str!("../README.md")]

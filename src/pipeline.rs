@@ -10,6 +10,8 @@ use crate::analysis::{
     Analysis, ClaimRecord, CueRecord, Excerpt, QuoteRecord, ReasonRecord, SpeakerRecord, TopicRecord,
 };
 use crate::entities::{enrich_speaker, entity_records};
+use crate::sections::Sections;
+use crate::text::NameHint;
 use crate::Span;
 
 /// Runs every lede stage over a document. Built once and shared: a
@@ -44,6 +46,7 @@ pub struct Pipeline {
     cleaner: Cleaner,
     gazetteer: Gazetteer,
     taxonomy: Taxonomy,
+    sections: Sections,
 }
 
 impl Pipeline {
@@ -52,12 +55,37 @@ impl Pipeline {
         PipelineBuilder::default()
     }
 
-    /// Analyses one document.
+    /// The sections [`Pipeline::analyze`] fills.
+    pub fn sections(&self) -> Sections {
+        self.sections
+    }
+
+    /// Analyses one document, filling the sections this pipeline was
+    /// built with (all of them by default).
     pub fn analyze(&self, text: &str) -> Analysis {
+        let wanted = self.sections;
+        let mut analysis = Analysis::default();
         let cleaned = self.cleaner.clean(text);
+        if wanted == Sections::NONE {
+            return analysis;
+        }
+        // Every section uses the gazetteer: entities report it, quotes
+        // link speakers to it, topics and claims count its names.
         let entities_found = self.gazetteer.find(&cleaned.text);
         let hints = entities_found.hints();
-        let found = find_quotes_with_hints(&cleaned.text, &hints);
+        if wanted.contains(Sections::ENTITIES) {
+            analysis.entities = entity_records(&entities_found, &cleaned, text);
+        }
+        if !wanted.intersects(Sections::QUOTES | Sections::CLAIMS | Sections::TOPICS) {
+            return analysis;
+        }
+        // Claims are made of quotes, so they need them even when the
+        // quotes section is off.
+        let found = if wanted.intersects(Sections::QUOTES | Sections::CLAIMS) {
+            find_quotes_with_hints(&cleaned.text, &hints)
+        } else {
+            Vec::new()
+        };
         let quotes: Vec<QuoteRecord> = found
             .iter()
             .map(|quote| {
@@ -68,53 +96,64 @@ impl Pipeline {
                 record
             })
             .collect();
-        // Every quote is a claim, made by its speaker as the quote record
-        // names them (the canonical or fullest name, else the mention).
-        let statements: Vec<Statement> = found
-            .iter()
-            .zip(&quotes)
-            .map(|(quote, record)| Statement {
-                span: quote.content,
-                claimant: record.speaker.as_ref().map(|s| s.name.as_str()),
-                kind: match quote.kind {
-                    QuoteKind::Direct => ClaimKind::Direct,
-                    QuoteKind::Mixed => ClaimKind::Mixed,
-                    QuoteKind::Indirect => ClaimKind::Indirect,
-                },
-            })
-            .collect();
         // The gazetteer's mentions are entity triggers ("Zelensky" supports
         // the Ukraine war) and named entities in check-worthiness.
         let tagging = self.taxonomy.tag_with_names(&cleaned.text, &hints);
-        let topics = topic_records(&tagging, &cleaned, text);
-        let mut claims: Vec<ClaimRecord> = find_claims(&cleaned.text, &tagging, &statements, &hints)
-            .into_iter()
-            .map(|claim| {
-                let (span, content) = original(&cleaned, text, claim.span);
-                ClaimRecord {
-                    text: content,
-                    span,
-                    claimant: claim.claimant.map(str::to_string),
-                    kind: claim.kind,
-                    topics: claim
-                        .topics
-                        .iter()
-                        .map(|&t| self.taxonomy.topic(t).id.clone())
-                        .collect(),
-                    check_worthiness: claim.check_worthiness,
-                    features: claim.features,
-                }
-            })
-            .collect();
-        claims.sort_by_key(|c| c.span);
-        let entities = entity_records(&entities_found, &cleaned, text);
-        Analysis {
-            quotes,
-            entities,
-            topics,
-            claims,
+        if wanted.contains(Sections::TOPICS) {
+            analysis.topics = topic_records(&tagging, &cleaned, text);
         }
+        if wanted.contains(Sections::CLAIMS) {
+            analysis.claims = claim_records(&found, &quotes, &tagging, &hints, &cleaned, text);
+        }
+        if wanted.contains(Sections::QUOTES) {
+            analysis.quotes = quotes;
+        }
+        analysis
     }
+}
+
+/// Every quote as a claim made by its speaker as the quote record names
+/// them (the canonical or fullest name, else the mention), and the
+/// publisher's own check-worthy sentences, in text order.
+fn claim_records(
+    found: &[Quote],
+    quotes: &[QuoteRecord],
+    tagging: &Tagging,
+    hints: &[NameHint],
+    cleaned: &Cleaned,
+    input: &str,
+) -> Vec<ClaimRecord> {
+    let statements: Vec<Statement> = found
+        .iter()
+        .zip(quotes)
+        .map(|(quote, record)| Statement {
+            span: quote.content,
+            claimant: record.speaker.as_ref().map(|s| s.name.as_str()),
+            kind: match quote.kind {
+                QuoteKind::Direct => ClaimKind::Direct,
+                QuoteKind::Mixed => ClaimKind::Mixed,
+                QuoteKind::Indirect => ClaimKind::Indirect,
+            },
+        })
+        .collect();
+    let taxonomy = tagging.taxonomy();
+    let mut claims: Vec<ClaimRecord> = find_claims(&cleaned.text, tagging, &statements, hints)
+        .into_iter()
+        .map(|claim| {
+            let (span, text) = original(cleaned, input, claim.span);
+            ClaimRecord {
+                text,
+                span,
+                claimant: claim.claimant.map(str::to_string),
+                kind: claim.kind,
+                topics: claim.topics.iter().map(|&t| taxonomy.topic(t).id.clone()).collect(),
+                check_worthiness: claim.check_worthiness,
+                features: claim.features,
+            }
+        })
+        .collect();
+    claims.sort_by_key(|c| c.span);
+    claims
 }
 
 /// A quote of the clean text as a record of the input.
@@ -210,6 +249,7 @@ pub struct PipelineBuilder {
     cleaner: Option<Cleaner>,
     gazetteer: Option<Gazetteer>,
     taxonomy: Option<Taxonomy>,
+    sections: Sections,
 }
 
 impl PipelineBuilder {
@@ -233,12 +273,29 @@ impl PipelineBuilder {
         self
     }
 
+    /// Fills only these sections of each [`Analysis`] and skips the stages
+    /// that feed none of them (default: [`Sections::ALL`]).
+    ///
+    /// ```
+    /// use lede::{Pipeline, Sections};
+    ///
+    /// let pipeline = Pipeline::builder().sections(Sections::ENTITIES).build().unwrap();
+    /// let analysis = pipeline.analyze("\"We are ready,\" Ukraine's foreign minister said in Kyiv.");
+    /// assert!(analysis.quotes.is_empty() && analysis.topics.is_empty());
+    /// assert_eq!(analysis.entities[0].name, "Ukraine");
+    /// ```
+    pub fn sections(mut self, sections: Sections) -> PipelineBuilder {
+        self.sections = sections;
+        self
+    }
+
     /// Builds the pipeline.
     pub fn build(self) -> Result<Pipeline, CleanError> {
         Ok(Pipeline {
             cleaner: self.cleaner.unwrap_or_default(),
             gazetteer: self.gazetteer.unwrap_or_default(),
             taxonomy: self.taxonomy.unwrap_or_default(),
+            sections: self.sections,
         })
     }
 }

@@ -2,7 +2,7 @@
 //! lies on char boundaries of the ORIGINAL input and slices to the text it
 //! claims, even though analysis runs on cleaned text.
 
-use lede::{Analysis, Pipeline, Span};
+use lede::{Analysis, Pipeline, Sections, Span};
 use proptest::prelude::*;
 
 /// Checks one reported piece: a valid span of `input` whose text is `text`.
@@ -120,6 +120,23 @@ proptest! {
     #[test]
     fn spaced_news_fragments_keep_every_promise(input in spaced()) {
         assert_promises(&input)?;
+    }
+
+    /// A section holds the same whichever other sections are on.
+    #[test]
+    fn sections_do_not_depend_on_each_other(input in spaced(), bits in 0u8..16) {
+        let wanted = [Sections::QUOTES, Sections::ENTITIES, Sections::TOPICS, Sections::CLAIMS]
+            .into_iter()
+            .enumerate()
+            .filter(|&(i, _)| bits & (1 << i) != 0)
+            .fold(Sections::NONE, |set, (_, section)| set | section);
+        let full = Pipeline::default().analyze(&input);
+        let some = Pipeline::builder().sections(wanted).build().unwrap().analyze(&input);
+        let keep = |on: Sections| wanted.contains(on);
+        prop_assert_eq!(&some.quotes, if keep(Sections::QUOTES) { &full.quotes } else { &Vec::new() });
+        prop_assert_eq!(&some.entities, if keep(Sections::ENTITIES) { &full.entities } else { &Vec::new() });
+        prop_assert_eq!(&some.topics, if keep(Sections::TOPICS) { &full.topics } else { &Vec::new() });
+        prop_assert_eq!(&some.claims, if keep(Sections::CLAIMS) { &full.claims } else { &Vec::new() });
     }
 }
 

@@ -5,8 +5,8 @@ use std::io::{self, Write};
 use lede::clean::{Cleaned, Cleaner};
 use lede::text::sentences;
 use lede::{
-    Analysis, ClaimKind, ClaimRecord, EntityKind, EntityRecord, Feature, Pipeline, QuoteKind, QuoteRecord, SpeakerKind,
-    TopicRecord,
+    Analysis, ClaimKind, ClaimRecord, EntityKind, EntityRecord, Feature, Pipeline, QuoteKind, QuoteRecord, Sections,
+    SpeakerKind, TopicRecord,
 };
 use serde::Serialize;
 
@@ -53,10 +53,15 @@ struct TextRecord<'a> {
 #[derive(Serialize)]
 struct AnalysisRecord<'a> {
     id: &'a str,
-    quotes: Vec<QuoteOut<'a>>,
-    entities: Vec<EntityOut<'a>>,
-    topics: Vec<TopicOut<'a>>,
-    claims: Vec<ClaimOut<'a>>,
+    /// The sections not asked for with `--fields` are left out.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    quotes: Option<Vec<QuoteOut<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    entities: Option<Vec<EntityOut<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    topics: Option<Vec<TopicOut<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    claims: Option<Vec<ClaimOut<'a>>>,
 }
 
 #[derive(Serialize)]
@@ -219,12 +224,18 @@ impl Task {
                     explain_topics(doc, &analysis, &mut output.log)?;
                 }
                 let offsets = OffsetConverter::new(&doc.text, output.unit);
+                let wanted = pipeline.sections();
+                let section = |on: Sections| wanted.contains(on).then_some(());
                 let record = AnalysisRecord {
                     id: &doc.id,
-                    quotes: analysis.quotes.iter().map(|q| quote_out(q, &offsets)).collect(),
-                    entities: analysis.entities.iter().map(|e| entity_out(e, &offsets)).collect(),
-                    topics: analysis.topics.iter().map(|t| topic_out(t, &offsets)).collect(),
-                    claims: analysis.claims.iter().map(|c| claim_out(c, &offsets)).collect(),
+                    quotes: section(Sections::QUOTES)
+                        .map(|()| analysis.quotes.iter().map(|q| quote_out(q, &offsets)).collect()),
+                    entities: section(Sections::ENTITIES)
+                        .map(|()| analysis.entities.iter().map(|e| entity_out(e, &offsets)).collect()),
+                    topics: section(Sections::TOPICS)
+                        .map(|()| analysis.topics.iter().map(|t| topic_out(t, &offsets)).collect()),
+                    claims: section(Sections::CLAIMS)
+                        .map(|()| analysis.claims.iter().map(|c| claim_out(c, &offsets)).collect()),
                 };
                 write_json_line(&mut output.out, &record)?;
                 Ok(analysis.quotes.len())

@@ -14,7 +14,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 use lede::clean::{Cleaner, Family};
-use lede::{Gazetteer, Pipeline, Taxonomy};
+use lede::{Gazetteer, Pipeline, Sections, Taxonomy};
 use rayon::prelude::*;
 
 use crate::commands::{Output, Task};
@@ -118,6 +118,13 @@ struct AnalyzeArgs {
     /// it).
     #[arg(long)]
     explain_topics: bool,
+
+    /// Write only these sections (comma-separated: quotes, entities,
+    /// topics, claims; default: all). Stages that feed none of them are
+    /// skipped, so `--fields quotes` is faster; a section's content does
+    /// not depend on which others are written.
+    #[arg(long, value_name = "LIST", default_value = "quotes,entities,topics,claims")]
+    fields: Sections,
 }
 
 #[derive(Args)]
@@ -249,7 +256,7 @@ fn main() -> ExitCode {
 /// The default pipeline, or one with the gazetteer and taxonomy the
 /// options describe.
 fn build_pipeline(args: &AnalyzeArgs) -> Result<Pipeline, String> {
-    let mut builder = Pipeline::builder();
+    let mut builder = Pipeline::builder().sections(args.fields);
     if !args.gazetteer.is_empty() || args.no_default_gazetteer {
         let mut gazetteer = Gazetteer::builder();
         if !args.no_default_gazetteer {

@@ -617,3 +617,27 @@ fn no_progress_or_summary_when_standard_error_is_not_a_terminal() {
         assert_eq!(records(&output).len(), 1);
     }
 }
+
+#[test]
+fn fields_select_the_sections_written_without_changing_them() {
+    let all = lede(&["analyze"], ARTICLE.as_bytes());
+    let all = &records(&all)[0];
+    let some = lede(&["analyze", "--fields", "claims, quotes"], ARTICLE.as_bytes());
+    assert!(some.status.success(), "{}", stderr(&some));
+    let some = &records(&some)[0];
+    // Keys come back sorted (serde_json's map without preserve_order).
+    let keys: Vec<&str> = some.as_object().unwrap().keys().map(String::as_str).collect();
+    assert_eq!(keys, ["claims", "id", "quotes"]);
+    assert_eq!(some["quotes"], all["quotes"]);
+    assert_eq!(some["claims"], all["claims"]);
+    assert!(!all["quotes"].as_array().unwrap().is_empty());
+
+    let topics = lede(&["analyze", "--fields", "topics"], ARTICLE.as_bytes());
+    assert_eq!(records(&topics)[0]["topics"], all["topics"]);
+    assert!(records(&topics)[0].get("quotes").is_none());
+
+    let bad = lede(&["analyze", "--fields", "quotes,mood"], ARTICLE.as_bytes());
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("unknown section `mood`"), "{}", stderr(&bad));
+    assert!(bad.stdout.is_empty());
+}
