@@ -30,7 +30,9 @@ Exit codes:
   2  usage error (unknown option, bad value, invalid --regex, a --gazetteer
      or --taxonomy file that cannot be read or has an error)
   3  finished, but --skip-invalid skipped bad input (each reported on
-     standard error)";
+     standard error)
+  4  finished, but lede failed on some documents (a bug in lede: each is
+     reported on standard error with its place, and left out)";
 
 /// Rule-based extraction for news text: who said what, clean text and
 /// sentences, as JSON Lines whose offsets point into the input you gave.
@@ -330,6 +332,7 @@ fn run(args: InputArgs, task: &Task) -> ExitCode {
     let shown = !args.quiet && io::stderr().is_terminal();
     let mut progress = Progress::new(shown, known_size(&args.files));
     let mut skipped = 0;
+    let mut failures = 0;
     let mut status = ExitCode::SUCCESS;
     let mut inputs = Inputs::new(args.files, options);
     'batches: loop {
@@ -344,23 +347,30 @@ fn run(args: InputArgs, task: &Task) -> ExitCode {
         let (unit, jsonl) = (output.unit, output.jsonl);
         let bytes: usize = batch.iter().flatten().map(|d| d.text.len()).sum();
         let documents = batch.iter().flatten().count();
-        let rendered: Vec<Result<io::Result<(Rendered, usize)>, InputError>> = pool.install(|| {
+        let rendered: Vec<Result<Result<io::Result<(Rendered, usize)>, Failed>, InputError>> = pool.install(|| {
             batch
                 .into_par_iter()
-                .map(|document| document.map(|document| render(task, &document, unit, jsonl)))
+                .map(|document| {
+                    document.map(|document| guarded(&document.origin, || render(task, &document, unit, jsonl)))
+                })
                 .collect()
         });
         let mut quotes = 0;
         for result in rendered {
             let written = match result {
-                Ok(Ok((done, found))) => {
+                Ok(Err(failed)) => {
+                    report(format_args!("{failed}"));
+                    failures += 1;
+                    continue;
+                }
+                Ok(Ok(Ok((done, found)))) => {
                     quotes += found;
                     output
                         .out
                         .write_all(&done.out)
                         .and_then(|()| output.log.write_all(&done.log))
                 }
-                Ok(Err(error)) => Err(error),
+                Ok(Ok(Err(error))) => Err(error),
                 Err(error) if args.skip_invalid => {
                     report(format_args!("{error} (skipped)"));
                     skipped += 1;
@@ -378,7 +388,7 @@ fn run(args: InputArgs, task: &Task) -> ExitCode {
         }
         progress.add(documents as u64, bytes as u64, quotes as u64);
     }
-    progress.finish(skipped);
+    progress.finish(skipped + failures);
     if let Err(error) = output.out.flush() {
         return write_failed(error);
     }
@@ -386,7 +396,45 @@ fn run(args: InputArgs, task: &Task) -> ExitCode {
         report(format_args!("skipped {skipped} bad input(s)"));
         status = ExitCode::from(3);
     }
+    if failures > 0 && status == ExitCode::SUCCESS {
+        report(format_args!("lede failed on {failures} document(s); please report it"));
+        status = ExitCode::from(4);
+    }
     status
+}
+
+/// A document lede itself failed on: a panic in the library, caught so
+/// that one document never takes down the others.
+#[derive(Debug)]
+struct Failed {
+    origin: String,
+    message: String,
+}
+
+impl std::fmt::Display for Failed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}: internal error: {} (document left out)",
+            self.origin, self.message
+        )
+    }
+}
+
+/// Runs `work` for the document from `origin`, turning a panic into a
+/// [`Failed`] (the panic hook has already printed where it happened).
+fn guarded<T>(origin: &str, work: impl FnOnce() -> T) -> Result<T, Failed> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)).map_err(|payload| {
+        let message = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "panic".to_string());
+        Failed {
+            origin: origin.to_string(),
+            message,
+        }
+    })
 }
 
 /// The most text one batch holds, so memory stays bounded however large
@@ -451,4 +499,21 @@ fn write_failed(error: io::Error) -> ExitCode {
 fn report(message: std::fmt::Arguments) {
     // Nothing more can be done if standard error itself is gone.
     let _ = writeln!(io::stderr(), "lede: {message}");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_becomes_a_failure_that_names_the_document() {
+        assert_eq!(guarded("a.jsonl:3", || 7).unwrap(), 7);
+        let failed = guarded("a.jsonl:4", || -> usize { panic!("span out of range: {}", 12) }).unwrap_err();
+        assert_eq!(
+            failed.to_string(),
+            "a.jsonl:4: internal error: span out of range: 12 (document left out)"
+        );
+        let failed = guarded("b.txt", || -> usize { std::panic::panic_any(5u8) }).unwrap_err();
+        assert_eq!(failed.message, "panic");
+    }
 }
