@@ -34,8 +34,9 @@ Exit codes:
   4  finished, but lede failed on some documents (a bug in lede: each is
      reported on standard error with its place, and left out)";
 
-/// Rule-based extraction for news text: who said what, clean text and
-/// sentences, as JSON Lines whose offsets point into the input you gave.
+/// Rule-based extraction for news text: who said what, entities, topics and
+/// claims, clean text and sentences, as JSON Lines whose offsets point into
+/// the input you gave.
 #[derive(Parser)]
 #[command(name = "lede", version, after_help = EXIT_CODES)]
 struct Cli {
@@ -61,8 +62,8 @@ enum Command {
     #[command(after_help = EXIT_CODES)]
     Clean(CleanArgs),
 
-    /// Who said what, and which known people, places and organisations the
-    /// article mentions.
+    /// Who said what, the known people, places and organisations, the
+    /// topics and the claims of each document.
     ///
     /// Writes one JSON line per document, in input order: {"id": "...",
     /// "quotes": [{"text", "start", "end", "kind", "speaker": {"name",
