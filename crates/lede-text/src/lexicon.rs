@@ -1,10 +1,11 @@
 //! Word lists that drive sentence segmentation, embedded from `data/`.
 
-use std::collections::HashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
 
 /// How an abbreviation before a period behaves; see `data/abbreviations.txt`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// Ordered by priority, for words listed in two sections.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum AbbreviationClass {
     /// Precedes a name: never ends a sentence.
     Title,
@@ -17,32 +18,17 @@ pub(crate) enum AbbreviationClass {
 }
 
 pub(crate) struct Lexicon {
-    title: HashSet<&'static str>,
-    number: HashSet<&'static str>,
-    general: HashSet<&'static str>,
-    never: HashSet<&'static str>,
-    starters: HashSet<&'static str>,
-    speech_verbs: HashSet<&'static str>,
+    /// Each abbreviation with its class (one lookup for all four).
+    abbreviations: FxHashMap<&'static str, AbbreviationClass>,
+    starters: FxHashSet<&'static str>,
+    speech_verbs: FxHashSet<&'static str>,
 }
 
 impl Lexicon {
     pub(crate) fn abbreviation(&self, word: &str) -> Option<AbbreviationClass> {
-        // Title first: "St" and "Ste" precede names far more often than they end one.
-        if self.title.contains(word) {
-            Some(AbbreviationClass::Title)
-        } else if self.number.contains(word) {
-            Some(AbbreviationClass::Number)
-        } else if self.general.contains(word) {
-            Some(AbbreviationClass::General)
-        } else if self.never.contains(word) {
-            Some(AbbreviationClass::Never)
-        } else {
-            None
-        }
+        self.abbreviations.get(word).copied()
     }
 
-    /// True for a capitalised word that typically opens a sentence. The word
-    /// may use a curly apostrophe ("It’s").
     pub(crate) fn is_starter(&self, word: &str) -> bool {
         if self.starters.contains(word) {
             return true;
@@ -67,28 +53,28 @@ impl Lexicon {
 }
 
 pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
-    let mut lexicon = Lexicon {
-        title: HashSet::new(),
-        number: HashSet::new(),
-        general: HashSet::new(),
-        never: HashSet::new(),
-        starters: entries(include_str!("../data/sentence_starters.txt")).collect(),
-        speech_verbs: entries(include_str!("../data/speech_verbs.txt")).collect(),
-    };
-    let mut section = &mut lexicon.general;
+    let mut abbreviations = FxHashMap::default();
+    let mut class = AbbreviationClass::General;
     for entry in entries(include_str!("../data/abbreviations.txt")) {
-        section = match entry {
-            "[title]" => &mut lexicon.title,
-            "[number]" => &mut lexicon.number,
-            "[general]" => &mut lexicon.general,
-            "[never]" => &mut lexicon.never,
+        class = match entry {
+            "[title]" => AbbreviationClass::Title,
+            "[number]" => AbbreviationClass::Number,
+            "[general]" => AbbreviationClass::General,
+            "[never]" => AbbreviationClass::Never,
             word => {
-                section.insert(word);
+                // Listed twice, the earlier class wins: title first, as "St"
+                // and "Ste" precede names far more often than they end one.
+                let listed = abbreviations.entry(word).or_insert(class);
+                *listed = (*listed).min(class);
                 continue;
             }
         };
     }
-    lexicon
+    Lexicon {
+        abbreviations,
+        starters: entries(include_str!("../data/sentence_starters.txt")).collect(),
+        speech_verbs: entries(include_str!("../data/speech_verbs.txt")).collect(),
+    }
 });
 
 /// The non-empty, non-comment lines of an embedded list.

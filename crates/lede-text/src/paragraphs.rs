@@ -76,32 +76,25 @@ pub(crate) struct Line {
 /// The line starting at `start`; `\n`, `\r\n` and a lone `\r` all end a line.
 pub(crate) fn next_line(text: &str, start: usize) -> Line {
     let bytes = text.as_bytes();
-    let mut i = start;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\n' => {
-                return Line {
-                    content: Span::new(start, i),
-                    end_with_break: i + 1,
-                }
+    match memchr::memchr2(b'\n', b'\r', &bytes[start..]).map(|at| start + at) {
+        Some(i) => {
+            let after = if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                i + 2
+            } else {
+                i + 1
+            };
+            Line {
+                content: Span::new(start, i),
+                end_with_break: after,
             }
-            b'\r' => {
-                let after = if bytes.get(i + 1) == Some(&b'\n') { i + 2 } else { i + 1 };
-                return Line {
-                    content: Span::new(start, i),
-                    end_with_break: after,
-                };
-            }
-            _ => i += 1,
         }
-    }
-    Line {
-        content: Span::new(start, i),
-        end_with_break: i,
+        None => Line {
+            content: Span::new(start, bytes.len()),
+            end_with_break: bytes.len(),
+        },
     }
 }
 
-/// True for a line holding only whitespace (including no-break spaces).
 pub(crate) fn is_blank(line: &str) -> bool {
     line.chars().all(char::is_whitespace)
 }
