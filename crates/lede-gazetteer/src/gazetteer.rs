@@ -8,11 +8,11 @@ use std::sync::{Arc, LazyLock};
 
 use crate::entity::{AliasKind, Entity};
 use crate::error::{AliasConflict, GazetteerError};
-use crate::fnv::BuildFnv;
 use crate::lexicon::{self, Ambiguity};
 use crate::load::{self, Record};
 use crate::matcher::Matcher;
 use crate::mention::{DocEntities, MatchKind};
+use rustc_hash::FxBuildHasher;
 
 /// The embedded default data, in the TSV format users write.
 const DEFAULT_TSV: &str = include_str!("../data/entities.tsv");
@@ -78,7 +78,7 @@ pub(crate) struct Inner {
     /// pattern may be its ALL-CAPS variant).
     pub pattern_alias: Vec<Box<str>>,
     /// (country, office) to the holder: "the Russian president".
-    pub titles: HashMap<(u32, String), u32, BuildFnv>,
+    pub titles: HashMap<(u32, String), u32, FxBuildHasher>,
     /// The longest office phrase, in words.
     pub longest_office: usize,
     /// The first word of every office phrase, lower case: most words after
@@ -390,7 +390,7 @@ impl GazetteerBuilder {
             entities.push(entity);
             origins.push(origin);
         }
-        let mut titles: HashMap<(u32, String), u32, BuildFnv> = HashMap::default();
+        let mut titles: HashMap<(u32, String), u32, FxBuildHasher> = HashMap::default();
         let mut longest_office = 0;
         let mut office_starts: Vec<(Box<str>, usize)> = Vec::new();
         for (index, entity) in entities.iter().enumerate() {

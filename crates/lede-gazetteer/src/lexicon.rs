@@ -3,7 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::fnv::BuildFnv;
+use rustc_hash::FxBuildHasher;
 use std::sync::LazyLock;
 
 /// Whether an ambiguous alias needs the document to confirm it.
@@ -43,7 +43,7 @@ pub(crate) struct Ambiguity {
     pub blockers: Vec<Blocker>,
 }
 
-static AMBIGUOUS: LazyLock<HashMap<&'static str, Ambiguity, BuildFnv>> =
+static AMBIGUOUS: LazyLock<HashMap<&'static str, Ambiguity, FxBuildHasher>> =
     LazyLock::new(|| parse_ambiguous(include_str!("../data/ambiguous.tsv")));
 
 /// The ambiguity rules for an alias, when it has any.
@@ -51,7 +51,7 @@ pub(crate) fn ambiguity(alias: &str) -> Option<&'static Ambiguity> {
     AMBIGUOUS.get(alias)
 }
 
-fn parse_ambiguous(text: &'static str) -> HashMap<&'static str, Ambiguity, BuildFnv> {
+fn parse_ambiguous(text: &'static str) -> HashMap<&'static str, Ambiguity, FxBuildHasher> {
     let list = |field: Option<&'static str>| -> Vec<&'static str> {
         field
             .unwrap_or("")
@@ -129,7 +129,7 @@ pub(crate) fn role_words() -> &'static [RoleWord] {
 }
 
 /// The role words in ASCII lower case, for [`is_role_word`].
-static ROLE_WORDS_LOWER: LazyLock<HashSet<String, BuildFnv>> =
+static ROLE_WORDS_LOWER: LazyLock<HashSet<String, FxBuildHasher>> =
     LazyLock::new(|| ROLE_WORDS.iter().map(|r| r.text.to_ascii_lowercase()).collect());
 
 /// True when `word` is a role word, ignoring ASCII case ("President",
@@ -177,7 +177,7 @@ pub(crate) const ROLE_MODIFIERS: &[&str] = &[
     "vice",
 ];
 
-static NOT_NAMES: LazyLock<HashSet<&'static str, BuildFnv>> = LazyLock::new(|| {
+static NOT_NAMES: LazyLock<HashSet<&'static str, FxBuildHasher>> = LazyLock::new(|| {
     data_lines(include_str!("../data/not-names.txt"))
         .map(str::trim)
         .collect()

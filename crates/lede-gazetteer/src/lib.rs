@@ -58,7 +58,6 @@
 mod entity;
 mod error;
 mod finder;
-mod fnv;
 mod gazetteer;
 mod lexicon;
 mod load;

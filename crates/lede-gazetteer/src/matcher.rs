@@ -21,9 +21,9 @@ use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{AhoCorasick, Anchored, MatchKind};
 use lede_text::Span;
 
-use crate::fnv::BuildFnv;
 use crate::lexicon;
 use crate::scan;
+use rustc_hash::FxBuildHasher;
 
 /// What the scan found at a word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -57,7 +57,7 @@ pub(crate) struct Matcher {
     /// Role words by their lower-case text (honorifics by their exact
     /// text), as bytes: the words the scan tests are ASCII, and a byte key
     /// needs no UTF-8 check after lower-casing.
-    roles: HashMap<&'static [u8], bool, BuildFnv>,
+    roles: HashMap<&'static [u8], bool, FxBuildHasher>,
     /// For each pair of lower-cased first and last byte ([`shape_index`]),
     /// a bit per length (up to 31 bytes) of the role words with them: most
     /// words before a capitalised word ("the", "said") fail this test and
@@ -73,7 +73,7 @@ impl Matcher {
             .prefilter(false)
             .build(patterns.iter().map(|p| p.as_bytes()))?;
         let first_words = FirstWords::new(&automaton, patterns);
-        let roles: HashMap<&'static [u8], bool, BuildFnv> = lexicon::role_words()
+        let roles: HashMap<&'static [u8], bool, FxBuildHasher> = lexicon::role_words()
             .iter()
             .map(|r| (r.text.as_bytes(), r.honorific))
             .collect();
