@@ -41,6 +41,7 @@ pub use analysis::{
     Analysis, ClaimRecord, CueRecord, EntityRecord, Excerpt, QuoteRecord, ReasonRecord, SpeakerRecord, TopicRecord,
 };
 pub use lede_clean as clean;
+pub use lede_clean::{CleanError, Cleaner};
 pub use lede_gazetteer as gazetteer;
 pub use lede_gazetteer::{EntityKind, Gazetteer};
 pub use lede_quotes as quotes;
