@@ -7,7 +7,9 @@ use lede_text::{is_capitalized, Span};
 
 use crate::cues::CueClass;
 use crate::document::Document;
-use crate::lexicon::{FnvMap, WordList, WORDS};
+use rustc_hash::FxHashMap;
+
+use crate::lexicon::{WordList, WORDS};
 use crate::quote::{Quote, SpeakerKind};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,13 +31,13 @@ struct Person {
 struct People<'t> {
     list: Vec<Person>,
     /// Surname → the person with the fullest name ending in it.
-    by_surname: FnvMap<&'t str, usize>,
+    by_surname: FxHashMap<&'t str, usize>,
 }
 
 impl<'t> People<'t> {
     fn new(doc: &Document<'t>) -> People<'t> {
         let list = name_mentions(doc);
-        let mut by_surname: FnvMap<&str, usize> = FnvMap::default();
+        let mut by_surname: FxHashMap<&str, usize> = FxHashMap::default();
         for (i, person) in list.iter().enumerate() {
             let best = by_surname.entry(last_word(doc, person.name)).or_insert(i);
             if list[*best].name.len() < person.name.len() {
@@ -181,7 +183,7 @@ fn gender_of_title(doc: &Document, mention: Span) -> Option<Gender> {
 /// titles, with the role words just before them, first mention of each.
 fn name_mentions(doc: &Document) -> Vec<Person> {
     let mut people: Vec<Person> = Vec::new();
-    let mut seen: FnvMap<&str, ()> = FnvMap::default();
+    let mut seen: FxHashMap<&str, ()> = FxHashMap::default();
     let mut i = 0;
     while i < doc.words.len() {
         if !is_name_word(doc, i) {

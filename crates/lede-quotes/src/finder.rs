@@ -6,9 +6,9 @@ use crate::attribution::{attribute, colon_headline};
 use crate::coref::resolve;
 use crate::cues::is_participle;
 use crate::document::{floor_char_boundary, Document, WINDOW};
-use crate::lexicon::FnvMap;
 use crate::quote::{Quote, QuoteKind, SpeakerKind};
 use crate::speaker::speaker_after;
+use rustc_hash::FxHashMap;
 
 /// Quotations of fewer words than this, with no cue, are scare quotes or
 /// titles ("the so-called "coalition of the willing""), not speech.
@@ -62,7 +62,7 @@ pub fn find_quotes(text: &str) -> Vec<Quote> {
 pub fn find_quotes_with_hints(text: &str, hints: &[NameHint]) -> Vec<Quote> {
     let doc = Document::new(text);
     let mut quotes: Vec<Quote> = Vec::new();
-    let mut seen: FnvMap<Span, ()> = FnvMap::default();
+    let mut seen: FxHashMap<Span, ()> = FxHashMap::default();
     for &cue in &doc.cues {
         if let Some(quote) = attribute(&doc, cue, quotes.last()) {
             if seen.insert(quote.content, ()).is_none() {

@@ -3,9 +3,9 @@
 //! names.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
 
 /// One named list of `data/words.txt`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -49,12 +49,12 @@ impl WordList {
 }
 
 pub(crate) struct Lexicon {
-    lists: FnvMap<&'static [u8], u16>,
+    lists: FxHashMap<&'static [u8], u16>,
 }
 
 pub(crate) static WORDS: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut lexicon = Lexicon {
-        lists: HashMap::default(),
+        lists: FxHashMap::default(),
     };
     lexicon.parse(include_str!("../data/words.txt"));
     lexicon.parse(include_str!("../data/given_names.txt"));
@@ -111,28 +111,6 @@ pub(crate) fn lower(word: &str) -> Cow<'_, str> {
         Cow::Owned(word.to_lowercase())
     } else {
         Cow::Borrowed(word)
-    }
-}
-
-/// A hash map keyed by short strings, hashed with [`Fnv`].
-pub(crate) type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
-
-/// FNV-1a: a fast hash for short keys (the default SipHash is built to
-/// resist flooding, which a fixed embedded word list does not need).
-#[derive(Default)]
-pub(crate) struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut hash = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = hash;
     }
 }
 
