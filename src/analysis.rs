@@ -56,7 +56,10 @@ pub struct TopicRecord {
     pub score: f32,
     /// The triggers that fired, in document order.
     pub evidence: Vec<Excerpt>,
-    /// Why it scored: each trigger with its weight and count, strongest first.
+    /// Why it scored: each trigger with its weight and count, strongest
+    /// first. Empty unless the pipeline explains topics
+    /// ([`PipelineBuilder::explain_topics`](crate::PipelineBuilder::explain_topics)):
+    /// explanations cost time and memory that most runs do not need.
     pub reasons: Vec<ReasonRecord>,
 }
 

@@ -47,6 +47,7 @@ pub struct Pipeline {
     gazetteer: Gazetteer,
     taxonomy: Taxonomy,
     sections: Sections,
+    explain_topics: bool,
 }
 
 impl Pipeline {
@@ -100,7 +101,7 @@ impl Pipeline {
         // the Ukraine war) and named entities in check-worthiness.
         let tagging = self.taxonomy.tag_with_names(&cleaned.text, &hints);
         if wanted.contains(Sections::TOPICS) {
-            analysis.topics = topic_records(&tagging, &cleaned, text);
+            analysis.topics = topic_records(&tagging, &cleaned, text, self.explain_topics);
         }
         if wanted.contains(Sections::CLAIMS) {
             analysis.claims = claim_records(&found, &quotes, &tagging, &hints, &cleaned, text);
@@ -194,8 +195,9 @@ fn quote_record(quote: &Quote, cleaned: &Cleaned, input: &str) -> QuoteRecord {
     }
 }
 
-/// The reported topics of a tagging, with evidence mapped to the input.
-fn topic_records(tagging: &Tagging, cleaned: &Cleaned, input: &str) -> Vec<TopicRecord> {
+/// The reported topics of a tagging, with evidence mapped to the input and,
+/// if `explain`, the reasons they scored.
+fn topic_records(tagging: &Tagging, cleaned: &Cleaned, input: &str, explain: bool) -> Vec<TopicRecord> {
     let taxonomy = tagging.taxonomy();
     tagging
         .topics()
@@ -222,16 +224,20 @@ fn topic_records(tagging: &Tagging, cleaned: &Cleaned, input: &str) -> Vec<Topic
                         Excerpt { text, span }
                     })
                     .collect(),
-                reasons: score
-                    .reasons(taxonomy)
-                    .into_iter()
-                    .map(|r| ReasonRecord {
-                        trigger: r.description,
-                        weight: r.weight,
-                        count: r.count,
-                        topic: taxonomy.topic(r.topic).id.clone(),
-                    })
-                    .collect(),
+                reasons: if !explain {
+                    Vec::new()
+                } else {
+                    score
+                        .reasons(taxonomy)
+                        .into_iter()
+                        .map(|r| ReasonRecord {
+                            trigger: r.description,
+                            weight: r.weight,
+                            count: r.count,
+                            topic: taxonomy.topic(r.topic).id.clone(),
+                        })
+                        .collect()
+                },
             }
         })
         .collect()
@@ -250,6 +256,7 @@ pub struct PipelineBuilder {
     gazetteer: Option<Gazetteer>,
     taxonomy: Option<Taxonomy>,
     sections: Sections,
+    explain_topics: bool,
 }
 
 impl PipelineBuilder {
@@ -289,6 +296,25 @@ impl PipelineBuilder {
         self
     }
 
+    /// Fills each topic's `reasons` (which triggers fired, with their
+    /// weights and counts): off by default, as `lede analyze
+    /// --explain-topics` is.
+    ///
+    /// ```
+    /// use lede::Pipeline;
+    ///
+    /// let text = "Kyiv and Moscow carried out a prisoner swap on Friday.";
+    /// let plain = Pipeline::default().analyze(text);
+    /// assert!(plain.topics.iter().all(|t| t.reasons.is_empty()));
+    /// let explained = Pipeline::builder().explain_topics(true).build().unwrap().analyze(text);
+    /// let swap = explained.topics.iter().find(|t| t.id == "conflict.prisoner_exchange").unwrap();
+    /// assert!(swap.reasons.iter().any(|r| r.trigger.contains("prisoner")));
+    /// ```
+    pub fn explain_topics(mut self, explain: bool) -> PipelineBuilder {
+        self.explain_topics = explain;
+        self
+    }
+
     /// Builds the pipeline.
     pub fn build(self) -> Result<Pipeline, CleanError> {
         Ok(Pipeline {
@@ -296,6 +322,7 @@ impl PipelineBuilder {
             gazetteer: self.gazetteer.unwrap_or_default(),
             taxonomy: self.taxonomy.unwrap_or_default(),
             sections: self.sections,
+            explain_topics: self.explain_topics,
         })
     }
 }

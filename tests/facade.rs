@@ -174,7 +174,7 @@ fn topics_and_claims_point_into_the_input() {
                MOSCOW (Wire) - Russian drones struck Kyiv overnight as envoys prepared a prisoner swap.\n\n\
                Read also: Ten recipes for a summer picnic\n\n\
                \u{201C}We will not accept new sanctions,\u{201D} Kremlin adviser Yuri Ushakov said.";
-    let analysis = Pipeline::default().analyze(raw);
+    let analysis = Pipeline::builder().explain_topics(true).build().unwrap().analyze(raw);
     let ids: Vec<&str> = analysis.topics.iter().map(|t| t.id.as_str()).collect();
     assert!(
         ids.contains(&"conflict.ukraine") && ids.contains(&"conflict.prisoner_exchange"),
@@ -190,6 +190,11 @@ fn topics_and_claims_point_into_the_input() {
         }
         assert!(!topic.reasons.is_empty());
     }
+    // Without explanations, the same topics and no reasons.
+    let plain = Pipeline::default().analyze(raw);
+    assert!(plain.topics.iter().all(|t| t.reasons.is_empty()));
+    let plain_ids: Vec<&str> = plain.topics.iter().map(|t| t.id.as_str()).collect();
+    assert_eq!(plain_ids, ids);
     let claim = analysis.claims.iter().find(|c| c.kind == ClaimKind::Direct).unwrap();
     assert_eq!(claim.text, "We will not accept new sanctions,");
     assert_eq!(claim.claimant.as_deref(), Some("Yuri Ushakov"));

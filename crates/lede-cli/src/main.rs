@@ -259,7 +259,9 @@ fn main() -> ExitCode {
 /// The default pipeline, or one with the gazetteer and taxonomy the
 /// options describe.
 fn build_pipeline(args: &AnalyzeArgs) -> Result<Pipeline, String> {
-    let mut builder = Pipeline::builder().sections(args.fields);
+    let mut builder = Pipeline::builder()
+        .sections(args.fields)
+        .explain_topics(args.explain_topics);
     if !args.gazetteer.is_empty() || args.no_default_gazetteer {
         let mut gazetteer = Gazetteer::builder();
         if !args.no_default_gazetteer {
