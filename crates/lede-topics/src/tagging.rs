@@ -43,11 +43,12 @@ pub struct TopicScore {
 
 /// Why a topic scored: one line of an explanation.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Reason {
+pub struct Reason<'t> {
     /// The trigger.
     pub trigger: Trigger,
-    /// The trigger as the taxonomy gives it (`"ceasefire"`, `entity Q212`).
-    pub description: String,
+    /// The trigger as the taxonomy gives it (`"ceasefire"`, `entity Q212`),
+    /// as [`Taxonomy::describe`] returns it.
+    pub description: &'t str,
     /// Its weight.
     pub weight: f32,
     /// How often it fired.
@@ -58,8 +59,8 @@ pub struct Reason {
 
 impl TopicScore {
     /// The triggers behind the score, strongest contribution first.
-    pub fn reasons(&self, taxonomy: &Taxonomy) -> Vec<Reason> {
-        let mut reasons: Vec<Reason> = Vec::new();
+    pub fn reasons<'t>(&self, taxonomy: &'t Taxonomy) -> Vec<Reason<'t>> {
+        let mut reasons: Vec<Reason<'t>> = Vec::new();
         for e in &self.evidence {
             match reasons.iter_mut().find(|r| r.trigger == e.trigger) {
                 Some(reason) => reason.count += 1,
@@ -358,17 +359,7 @@ fn half_pow(n: u8) -> f32 {
 fn score(taxonomy: &Taxonomy, evidence: &[Evidence], threshold: Threshold) -> (Vec<TopicScore>, Vec<f32>) {
     let compiled = &*taxonomy.inner;
     let topics = compiled.topics.len();
-    let (phrases, regexes, entities) = (
-        compiled.roles.len(),
-        compiled.regexes.len(),
-        compiled.entity_triggers.len(),
-    );
-    let slot = |trigger: Trigger| match trigger {
-        Trigger::Phrase(i) => i as usize,
-        Trigger::Regex(i) => phrases + i as usize,
-        Trigger::Entity(i) => phrases + regexes + i as usize,
-        Trigger::Near(i) => phrases + regexes + entities + i as usize,
-    };
+    let slot = |trigger: Trigger| compiled.slot(trigger);
     // How often each trigger has been seen so far. A part of a document
     // (a sentence, a quote) has a few pieces of evidence: a short list then
     // beats clearing a counter per trigger of the taxonomy for each part.
@@ -392,7 +383,7 @@ fn score(taxonomy: &Taxonomy, evidence: &[Evidence], threshold: Threshold) -> (V
             })
             .collect()
     } else {
-        let mut seen = vec![0u8; phrases + regexes + entities + compiled.rules.len()];
+        let mut seen = vec![0u8; compiled.triggers()];
         evidence
             .iter()
             .map(|e| {
