@@ -145,17 +145,42 @@ impl<'t> Tagging<'t> {
     /// inside `span` only, each topic with a score of at least
     /// [`PART_MIN_SCORE`], best first.
     pub fn within(&self, span: Span) -> Vec<TopicScore> {
+        let inside = self.inside(span);
+        let mut reported: Vec<TopicScore> = part_scores(self.taxonomy, &inside)
+            .into_iter()
+            .map(|(topic, score)| TopicScore {
+                topic,
+                score,
+                evidence: Vec::new(),
+            })
+            .collect();
+        if !reported.is_empty() {
+            each_counted(self.taxonomy, &inside, |topic, k| {
+                if let Some(t) = reported.iter_mut().find(|t| t.topic == topic) {
+                    t.evidence.push(inside[k]);
+                }
+            });
+        }
+        reported
+    }
+
+    /// The topics of a part of the document with their scores, as
+    /// [`Tagging::within`] reports them but without their evidence.
+    pub(crate) fn part_topics(&self, span: Span) -> Vec<(TopicId, f32)> {
+        part_scores(self.taxonomy, &self.inside(span))
+    }
+
+    /// The evidence inside `span`.
+    fn inside(&self, span: Span) -> Vec<Evidence> {
         // The evidence is in text order (see `tag`): only the run that
         // starts inside `span` is read, so a claim per sentence stays
         // linear in the document.
         let first = self.evidence.partition_point(|e| e.span.start < span.start);
-        let inside: Vec<Evidence> = self.evidence[first..]
-            .iter()
-            .take_while(|e| e.span.start < span.end)
-            .filter(|e| span.contains(e.span))
-            .copied()
-            .collect();
-        score(self.taxonomy, &inside, Threshold::Part).0
+        let run = &self.evidence[first..];
+        let run = &run[..run.partition_point(|e| e.span.start < span.end)];
+        let mut inside = Vec::with_capacity(run.len());
+        inside.extend(run.iter().filter(|e| span.contains(e.span)));
+        inside
     }
 
     /// Each sentence of `text` (the text that was tagged) with its topics.
@@ -288,7 +313,7 @@ pub(crate) fn tag<'t>(taxonomy: &'t Taxonomy, text: &str, names: &[NameHint]) ->
         added.sort_by_key(|e| e.span);
         evidence = merge_by_span(evidence, added);
     }
-    let (topics, scores) = score(taxonomy, &evidence, Threshold::Document);
+    let (topics, scores) = score(taxonomy, &evidence);
     Tagging {
         taxonomy,
         evidence,
@@ -322,15 +347,6 @@ fn is_excluded(excluded: &[(TopicId, Span)], e: &Evidence) -> bool {
     to > from && excluded[to - 1].1.contains(e.span)
 }
 
-#[derive(Clone, Copy, PartialEq)]
-enum Threshold {
-    /// A topic's `min_score`, with support from a strong trigger or two
-    /// distinct ones.
-    Document,
-    /// [`PART_MIN_SCORE`].
-    Part,
-}
-
 /// What repetition of one trigger adds up to: its weight for the first
 /// occurrence, half as much for each repeat after it (the sum [`score`]
 /// builds occurrence by occurrence).
@@ -349,51 +365,19 @@ fn half_pow(n: u8) -> f32 {
     }
 }
 
-/// Rolls evidence up the hierarchy and scores every topic: the reported
-/// topics, best first, and every topic's score. `evidence` is in span order.
+/// Rolls evidence up the hierarchy and scores every topic of a document:
+/// the reported topics (those whose score reaches their `min_score` with
+/// support from a strong trigger or from two distinct ones), best first,
+/// and every topic's score. `evidence` is in span order.
 ///
 /// Each occurrence of a trigger counts half as much as the one before it
 /// (counted over the document, in text order), for its topic and every
 /// ancestor; where several triggers stand on the same words, each topic
 /// counts only the strongest of those that reach it.
-fn score(taxonomy: &Taxonomy, evidence: &[Evidence], threshold: Threshold) -> (Vec<TopicScore>, Vec<f32>) {
+fn score(taxonomy: &Taxonomy, evidence: &[Evidence]) -> (Vec<TopicScore>, Vec<f32>) {
     let compiled = &*taxonomy.inner;
     let topics = compiled.topics.len();
-    let slot = |trigger: Trigger| compiled.slot(trigger);
-    // How often each trigger has been seen so far. A part of a document
-    // (a sentence, a quote) has a few pieces of evidence: a short list then
-    // beats clearing a counter per trigger of the taxonomy for each part.
-    const FEW: usize = 32;
-    let factors: Vec<f32> = if evidence.len() <= FEW {
-        let mut seen: Vec<(usize, u8)> = Vec::with_capacity(evidence.len());
-        evidence
-            .iter()
-            .map(|e| {
-                let slot = slot(e.trigger);
-                let count = match seen.iter_mut().find(|(s, _)| *s == slot) {
-                    Some((_, count)) => count,
-                    None => {
-                        seen.push((slot, 0));
-                        &mut seen.last_mut().expect("just pushed").1
-                    }
-                };
-                let factor = half_pow(*count);
-                *count = count.saturating_add(1);
-                factor
-            })
-            .collect()
-    } else {
-        let mut seen = vec![0u8; compiled.triggers()];
-        evidence
-            .iter()
-            .map(|e| {
-                let count = &mut seen[slot(e.trigger)];
-                let factor = half_pow(*count);
-                *count = count.saturating_add(1);
-                factor
-            })
-            .collect()
-    };
+    let factors = factors(taxonomy, evidence);
     // Who each piece of evidence counts for, found once for scoring and
     // for the evidence lists.
     let mut counts: Vec<(TopicId, u32)> = Vec::with_capacity(evidence.len() * 3);
@@ -424,11 +408,7 @@ fn score(taxonomy: &Taxonomy, evidence: &[Evidence], threshold: Threshold) -> (V
     let mut reported: Vec<TopicScore> = Vec::with_capacity(16);
     for (i, topic) in compiled.topics.iter().enumerate() {
         let (total, s) = (scores[i], support[i]);
-        let report = match threshold {
-            Threshold::Document => total >= topic.min_score && (s.distinct >= 2 || s.strong),
-            Threshold::Part => total >= PART_MIN_SCORE,
-        };
-        if report {
+        if total >= topic.min_score && (s.distinct >= 2 || s.strong) {
             slots[i] = reported.len() as u32;
             reported.push(TopicScore {
                 topic: TopicId(i as u32),
@@ -447,6 +427,68 @@ fn score(taxonomy: &Taxonomy, evidence: &[Evidence], threshold: Threshold) -> (V
     }
     reported.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.topic.cmp(&b.topic)));
     (reported, scores)
+}
+
+/// The topics of a part of a document (its evidence in span order) whose
+/// score reaches [`PART_MIN_SCORE`], best first: scored as [`score`] does,
+/// but a part has a few pieces of evidence, so the topics they reach are
+/// kept in a short list rather than in a score per topic of the taxonomy.
+fn part_scores(taxonomy: &Taxonomy, evidence: &[Evidence]) -> Vec<(TopicId, f32)> {
+    if evidence.is_empty() {
+        return Vec::new();
+    }
+    let factors = factors(taxonomy, evidence);
+    let mut scores: Vec<(TopicId, f32)> = Vec::with_capacity(8);
+    each_counted(taxonomy, evidence, |topic, k| {
+        let add = evidence[k].weight * factors[k];
+        match scores.iter_mut().find(|(t, _)| *t == topic) {
+            Some((_, score)) => *score += add,
+            None => scores.push((topic, 0.0 + add)),
+        }
+    });
+    scores.retain(|&(_, score)| score >= PART_MIN_SCORE);
+    scores.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    scores
+}
+
+/// Per piece of evidence, what its occurrence is worth: 1 for the first of
+/// its trigger, half as much for each repeat after it, in text order.
+fn factors(taxonomy: &Taxonomy, evidence: &[Evidence]) -> Vec<f32> {
+    let compiled = &*taxonomy.inner;
+    // How often each trigger has been seen so far. A part of a document
+    // (a sentence, a quote) has a few pieces of evidence: a short list then
+    // beats clearing a counter per trigger of the taxonomy for each part.
+    const FEW: usize = 32;
+    if evidence.len() <= FEW {
+        let mut seen: Vec<(usize, u8)> = Vec::with_capacity(evidence.len());
+        evidence
+            .iter()
+            .map(|e| {
+                let slot = compiled.slot(e.trigger);
+                let count = match seen.iter_mut().find(|(s, _)| *s == slot) {
+                    Some((_, count)) => count,
+                    None => {
+                        seen.push((slot, 0));
+                        &mut seen.last_mut().expect("just pushed").1
+                    }
+                };
+                let factor = half_pow(*count);
+                *count = count.saturating_add(1);
+                factor
+            })
+            .collect()
+    } else {
+        let mut seen = vec![0u8; compiled.triggers()];
+        evidence
+            .iter()
+            .map(|e| {
+                let count = &mut seen[compiled.slot(e.trigger)];
+                let factor = half_pow(*count);
+                *count = count.saturating_add(1);
+                factor
+            })
+            .collect()
+    }
 }
 
 /// Calls `count(topic, k)` for each topic that evidence `k` counts for:
