@@ -546,17 +546,22 @@ fn second_bit(key: &[u8], first_len: usize) -> u64 {
 #[derive(Clone, Debug)]
 struct WordTable {
     slots: Vec<Entry>,
-    filter: Vec<u64>,
+    /// A fixed size, so that indexing it by the top bits of a hash needs
+    /// no bounds check.
+    filter: Box<[u64; FILTER_WORDS]>,
 }
 
 /// log2 of the filter's size in bits.
 const FILTER_BITS: u32 = 16;
 
+/// The filter's size in `u64`s.
+const FILTER_WORDS: usize = 1 << (FILTER_BITS - 6);
+
 impl WordTable {
     fn new(entries: &[Entry]) -> WordTable {
         let size = (entries.len() * 2).next_power_of_two().max(16);
         let mut slots = vec![Entry::default(); size];
-        let mut filter = vec![0u64; 1 << (FILTER_BITS - 6)];
+        let mut filter = Box::new([0u64; FILTER_WORDS]);
         for &entry in entries {
             let mut at = entry.hash as usize & (size - 1);
             while slots[at].hash != 0 {

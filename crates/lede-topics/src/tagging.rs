@@ -311,7 +311,7 @@ pub(crate) fn tag<'t>(taxonomy: &'t Taxonomy, text: &str, names: &[NameHint]) ->
     }
     if !added.is_empty() {
         added.sort_by_key(|e| e.span);
-        evidence = merge_by_span(evidence, added);
+        merge_by_span(&mut evidence, &added);
     }
     let (topics, scores) = score(taxonomy, &evidence);
     Tagging {
@@ -322,19 +322,21 @@ pub(crate) fn tag<'t>(taxonomy: &'t Taxonomy, text: &str, names: &[NameHint]) ->
     }
 }
 
-/// Two lists sorted by span merged into one, `first`'s before `second`'s
-/// among equal spans.
-fn merge_by_span(first: Vec<Evidence>, second: Vec<Evidence>) -> Vec<Evidence> {
-    let mut merged = Vec::with_capacity(first.len() + second.len());
-    let mut second = second.into_iter().peekable();
-    for e in first {
-        while let Some(s) = second.next_if(|s| s.span < e.span) {
-            merged.push(s);
+/// Merges `second` into `first`, both sorted by span, `first`'s before
+/// `second`'s among equal spans. In place, from the back: `second` (rules,
+/// regexes, names) is short, `first` (the phrases) long.
+fn merge_by_span(first: &mut Vec<Evidence>, second: &[Evidence]) {
+    let mut i = first.len();
+    first.extend_from_slice(second);
+    for (j, s) in second.iter().enumerate().rev() {
+        // Everything of `first` after `s` moves up by the `j + 1` elements
+        // of `second` still to place.
+        while i > 0 && first[i - 1].span > s.span {
+            first[i + j] = first[i - 1];
+            i -= 1;
         }
-        merged.push(e);
+        first[i + j] = *s;
     }
-    merged.extend(second);
-    merged
 }
 
 /// True when an exclusion phrase of the evidence's topic stands in its

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 use std::path::Path;
-use std::sync::{Arc, LazyLock};
+use std::sync::{Arc, LazyLock, OnceLock};
 
 use lede_text::NameHint;
 use regex::{Regex, RegexSet};
@@ -102,9 +102,10 @@ pub(crate) struct Compiled {
     pub entity_triggers: Vec<(String, TopicId, f32)>,
     pub rules: Vec<Rule>,
     /// Per trigger (by [`Compiled::slot`]): its description for
-    /// explanations, written once when building so that explaining a
-    /// document formats nothing.
-    pub descriptions: Vec<Box<str>>,
+    /// explanations, written once, on first use (building stays as fast
+    /// for those who never explain), so that explaining a document formats
+    /// nothing.
+    descriptions: OnceLock<Vec<Box<str>>>,
 }
 
 impl Compiled {
@@ -118,6 +119,20 @@ impl Compiled {
             Trigger::Entity(i) => phrases + regexes + i as usize,
             Trigger::Near(i) => phrases + regexes + entities + i as usize,
         }
+    }
+
+    /// What each trigger is, by [`Compiled::slot`] (see [`Taxonomy::describe`]).
+    fn descriptions(&self) -> &[Box<str>] {
+        self.descriptions.get_or_init(|| {
+            let phrases = &self.phrases;
+            (0..self.roles.len() as u32)
+                .map(|i| format!("{:?}", phrases.phrase(i).written()))
+                .chain(self.regexes.iter().map(|(r, _, _)| format!("regex /{}/", r.as_str())))
+                .chain(self.entity_triggers.iter().map(|(id, _, _)| format!("entity {id}")))
+                .chain((0..self.rules.len() as u32).map(|rule| describe_rule(phrases, &self.roles, rule)))
+                .map(String::into_boxed_str)
+                .collect()
+        })
     }
 
     /// How many triggers there are: the end of the range of [`Compiled::slot`].
@@ -195,7 +210,7 @@ impl Taxonomy {
     /// `regex /.../`, `"prisoner*" near "swap*"`.
     pub fn describe(&self, trigger: Trigger) -> &str {
         let inner = &*self.inner;
-        inner.descriptions.get(inner.slot(trigger)).map_or("", |d| &**d)
+        inner.descriptions().get(inner.slot(trigger)).map_or("", |d| &**d)
     }
 
     /// Tags a document: its topics with scores and evidence spans into `text`.
@@ -348,14 +363,6 @@ impl TaxonomyBuilder {
             Some(set)
         };
         let phrases = PhraseSet::new(&phrases)?;
-        // In slot order (see `Compiled::slot`).
-        let descriptions = (0..roles.len() as u32)
-            .map(|i| format!("{:?}", phrases.phrase(i).written()))
-            .chain(regexes.iter().map(|(r, _, _)| format!("regex /{}/", r.as_str())))
-            .chain(entity_triggers.iter().map(|(id, _, _)| format!("entity {id}")))
-            .chain((0..rules.len() as u32).map(|rule| describe_rule(&phrases, &roles, rule)))
-            .map(String::into_boxed_str)
-            .collect();
         Ok(Taxonomy {
             inner: Arc::new(Compiled {
                 topics,
@@ -366,7 +373,7 @@ impl TaxonomyBuilder {
                 entities,
                 entity_triggers,
                 rules,
-                descriptions,
+                descriptions: OnceLock::new(),
             }),
         })
     }
