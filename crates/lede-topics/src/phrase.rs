@@ -646,11 +646,7 @@ fn word_end(padded: &[u8], mut i: usize) -> usize {
 /// The lengths below `len`, as bits.
 #[inline]
 fn below(len: usize) -> u64 {
-    if len >= 64 {
-        u64::MAX
-    } else {
-        (1 << len) - 1
-    }
+    !u64::MAX.checked_shl(len.min(64) as u32).unwrap_or(0)
 }
 
 /// The hash of the `len` bytes of `buf` at `start`, read eight at a time
@@ -680,10 +676,12 @@ const K: u64 = 0x9e37_79b9_7f4a_7c15;
 /// eight) in the low bytes of `last`.
 #[inline]
 fn hash_tail(mut h: u64, last: u64, left: usize) -> u64 {
+    // The folded product already moves every bit: a word of up to eight
+    // bytes costs one multiplication.
     if left > 0 {
         h = mix(h ^ (last & (u64::MAX >> (64 - 8 * left))), K);
     }
-    mix(h, 0x517c_c1b7_2722_0a95) | 1
+    h | 1
 }
 
 /// The high and low halves of the product, folded: every input bit moves
