@@ -176,23 +176,21 @@ fn features_of(text: &str, span: Span, named: bool, scratch: &mut Scratch) -> Ve
     let cues = &*CUES;
     cues.phrases
         .find_with(part, scratch, |i, _| seen[cues.features[i as usize] as usize] = true);
-    let mut first = true;
-    for word in words(part) {
-        // Words only set these two: once both are set, the rest cannot
-        // change anything.
-        if seen[Feature::Number as usize] && seen[Feature::NamedEntity as usize] {
-            break;
-        }
-        let w = word.slice(part);
-        if w.bytes().any(|b| b.is_ascii_digit()) {
-            seen[Feature::Number as usize] = true;
-        } else if !first && is_capitalized(w) && w != "I" {
-            seen[Feature::NamedEntity as usize] = true;
-        }
-        first = false;
+    // A figure is a word with a digit, and every digit of the part is in
+    // one of its words: no need to read them one by one.
+    if part.bytes().any(|b| b.is_ascii_digit()) {
+        seen[Feature::Number as usize] = true;
     }
     if named {
         seen[Feature::NamedEntity as usize] = true;
+    }
+    if !seen[Feature::NamedEntity as usize] {
+        // A capitalised word after the first, unless it is "I" or a figure
+        // ("G7").
+        seen[Feature::NamedEntity as usize] = words(part).skip(1).any(|word| {
+            let w = word.slice(part);
+            is_capitalized(w) && w != "I" && !w.bytes().any(|b| b.is_ascii_digit())
+        });
     }
     if part
         .trim_end_matches(|c: char| !c.is_alphanumeric() && c != '?')
