@@ -500,10 +500,10 @@ fn factors(taxonomy: &Taxonomy, evidence: &[Evidence]) -> Vec<f32> {
 /// is all that scores and evidence lists depend on.
 fn each_counted(taxonomy: &Taxonomy, evidence: &[Evidence], mut count: impl FnMut(TopicId, usize)) {
     let topics = &taxonomy.inner.topics;
-    // Per topic, the evidence that counts for it among the triggers on the
-    // current words (`usize::MAX`: none yet), and the topics set there.
-    let mut best: Vec<usize> = Vec::new();
-    let mut touched: Vec<TopicId> = Vec::new();
+    // The topics the triggers on the current words reach, in the order
+    // first reached, each with the evidence that counts for it: a few
+    // triggers and their ancestors, so a short list.
+    let mut best: Vec<(TopicId, usize)> = Vec::new();
     let mut i = 0;
     while i < evidence.len() {
         let span = evidence[i].span;
@@ -521,25 +521,20 @@ fn each_counted(taxonomy: &Taxonomy, evidence: &[Evidence], mut count: impl FnMu
             i = j;
             continue;
         }
-        if best.is_empty() {
-            best = vec![usize::MAX; topics.len()];
-        }
+        best.clear();
         for (k, e) in evidence.iter().enumerate().take(j).skip(i) {
             let mut at = Some(e.topic);
             while let Some(topic) = at {
-                let slot = &mut best[topic.index()];
-                if *slot == usize::MAX {
-                    *slot = k;
-                    touched.push(topic);
-                } else if e.weight > evidence[*slot].weight {
-                    *slot = k;
+                match best.iter_mut().find(|(t, _)| *t == topic) {
+                    None => best.push((topic, k)),
+                    Some((_, slot)) if e.weight > evidence[*slot].weight => *slot = k,
+                    Some(_) => {}
                 }
                 at = topics[topic.index()].parent;
             }
         }
-        for topic in touched.drain(..) {
-            count(topic, best[topic.index()]);
-            best[topic.index()] = usize::MAX;
+        for &(topic, k) in &best {
+            count(topic, k);
         }
         i = j;
     }
