@@ -177,8 +177,10 @@ fn features_of(text: &str, span: Span, named: bool, scratch: &mut Scratch) -> Ve
     cues.phrases
         .find_with(part, scratch, |i, _| seen[cues.features[i as usize] as usize] = true);
     // A figure is a word with a digit, and every digit of the part is in
-    // one of its words: no need to read them one by one.
-    if part.bytes().any(|b| b.is_ascii_digit()) {
+    // one of its words: no need to read them one by one. (Sixteen bytes
+    // at a time, without a branch per byte.)
+    let digit = |chunk: &[u8]| chunk.iter().fold(false, |any, b| any | b.is_ascii_digit());
+    if part.as_bytes().chunks(16).any(digit) {
         seen[Feature::Number as usize] = true;
     }
     if named {
@@ -249,14 +251,11 @@ pub fn find_claims<'a>(
             .take_while(|n| n.start < span.end)
             .any(|n| span.contains(*n))
     };
-    let mut claims: Vec<Claim<'a>> = statements
-        .iter()
-        .filter(|s| s.span.is_valid_for(text))
-        .map(|s| {
-            let features = features_of(text, s.span, has_name(s.span), &mut scratch);
-            claim(tagging, s.span, s.claimant, s.kind, features)
-        })
-        .collect();
+    let mut claims: Vec<Claim<'a>> = Vec::with_capacity(statements.len() + 8);
+    claims.extend(statements.iter().filter(|s| s.span.is_valid_for(text)).map(|s| {
+        let features = features_of(text, s.span, has_name(s.span), &mut scratch);
+        claim(tagging, s.span, s.claimant, s.kind, features)
+    }));
     let mut taken: Vec<Span> = statements.iter().map(|s| s.span).collect();
     taken.sort_unstable();
     for sentence in sentences(text) {
