@@ -157,17 +157,13 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
 /// assert_eq!(found, [Feature::Number, Feature::Causal, Feature::Factual]);
 /// ```
 pub fn features(text: &str, span: Span, names: &[NameHint]) -> Vec<Feature> {
-    features_with(text, span, names, &mut Scratch::default())
-}
-
-/// [`features`], with the phrase matcher's buffers given so that the
-/// claims of a document allocate them once.
-fn features_with(text: &str, span: Span, names: &[NameHint], scratch: &mut Scratch) -> Vec<Feature> {
     let named = names.iter().any(|n| span.contains(n.span) && !n.span.is_empty());
-    features_of(text, span, named, scratch)
+    features_of(text, span, named, &mut Scratch::default())
 }
 
 /// The features of `span`; `named` says whether a known name stands in it.
+/// `scratch` holds the phrase matcher's buffers, so that the claims of a
+/// document allocate them once.
 fn features_of(text: &str, span: Span, named: bool, scratch: &mut Scratch) -> Vec<Feature> {
     let Some(part) = span.get(text) else {
         return Vec::new();

@@ -445,6 +445,7 @@ fn part_scores(taxonomy: &Taxonomy, evidence: &[Evidence]) -> Vec<(TopicId, f32)
         let add = evidence[k].weight * factors[k];
         match scores.iter_mut().find(|(t, _)| *t == topic) {
             Some((_, score)) => *score += add,
+            // From 0.0, as `score` adds up, so that both give the same float.
             None => scores.push((topic, 0.0 + add)),
         }
     });

@@ -207,7 +207,8 @@ impl Taxonomy {
     }
 
     /// What a trigger is, for explanations: `"ceasefire"`, `entity Q212`,
-    /// `regex /.../`, `"prisoner*" near "swap*"`.
+    /// `regex /.../`, `"prisoner*" near "swap*"` (empty for a trigger of
+    /// another taxonomy). Written once per taxonomy, on first use.
     pub fn describe(&self, trigger: Trigger) -> &str {
         let inner = &*self.inner;
         inner.descriptions().get(inner.slot(trigger)).map_or("", |d| &**d)
