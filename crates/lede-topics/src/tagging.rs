@@ -1,6 +1,7 @@
 //! Tagging: the triggers found in a text, turned into topic scores with
 //! their evidence, per document and for any part of it (a sentence, a quote).
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use lede_text::{sentences, NameHint, Span};
@@ -171,16 +172,19 @@ impl<'t> Tagging<'t> {
     }
 
     /// The evidence inside `span`.
-    fn inside(&self, span: Span) -> Vec<Evidence> {
+    fn inside(&self, span: Span) -> Cow<'_, [Evidence]> {
         // The evidence is in text order (see `tag`): only the run that
         // starts inside `span` is read, so a claim per sentence stays
-        // linear in the document.
+        // linear in the document. Usually all of it ends inside too, and
+        // is lent rather than copied.
         let first = self.evidence.partition_point(|e| e.span.start < span.start);
         let run = &self.evidence[first..];
         let run = &run[..run.partition_point(|e| e.span.start < span.end)];
-        let mut inside = Vec::with_capacity(run.len());
-        inside.extend(run.iter().filter(|e| span.contains(e.span)));
-        inside
+        if run.iter().all(|e| span.contains(e.span)) {
+            Cow::Borrowed(run)
+        } else {
+            Cow::Owned(run.iter().filter(|e| span.contains(e.span)).copied().collect())
+        }
     }
 
     /// Each sentence of `text` (the text that was tagged) with its topics.
@@ -464,18 +468,22 @@ fn factors(taxonomy: &Taxonomy, evidence: &[Evidence]) -> Vec<f32> {
     // beats clearing a counter per trigger of the taxonomy for each part.
     const FEW: usize = 32;
     if evidence.len() <= FEW {
-        let mut seen: Vec<(usize, u8)> = Vec::with_capacity(evidence.len());
+        // The triggers seen so far with their counts, on the stack.
+        let mut seen = [(0usize, 0u8); FEW];
+        let mut used = 0;
         evidence
             .iter()
             .map(|e| {
                 let slot = compiled.slot(e.trigger);
-                let count = match seen.iter_mut().find(|(s, _)| *s == slot) {
-                    Some((_, count)) => count,
+                let at = match seen[..used].iter().position(|(s, _)| *s == slot) {
+                    Some(at) => at,
                     None => {
-                        seen.push((slot, 0));
-                        &mut seen.last_mut().expect("just pushed").1
+                        seen[used] = (slot, 0);
+                        used += 1;
+                        used - 1
                     }
                 };
+                let count = &mut seen[at].1;
                 let factor = half_pow(*count);
                 *count = count.saturating_add(1);
                 factor
