@@ -231,7 +231,7 @@ fn topic_records(tagging: &Tagging, cleaned: &Cleaned, input: &str, explain: boo
                         .reasons(taxonomy)
                         .into_iter()
                         .map(|r| ReasonRecord {
-                            trigger: r.description,
+                            trigger: r.description.to_string(),
                             weight: r.weight,
                             count: r.count,
                             topic: taxonomy.topic(r.topic).id.clone(),

@@ -127,8 +127,12 @@ fn gate(first: u64) -> usize {
 #[derive(Clone, Debug)]
 struct Pattern {
     /// The phrase as matching reads it (a phrase ending in punctuation,
-    /// such as `U.S.`, ends in a space).
-    key: Box<[u8]>,
+    /// such as `U.S.`, ends in a space), in groups of eight bytes as `load`
+    /// reads them, the last one padded with zeros: compared with the text a
+    /// group at a time.
+    key: Box<[u64]>,
+    /// The key's length in bytes.
+    len: u32,
     /// Ends in `*`: matches a word prefix.
     prefix: bool,
     /// The length of the words it is looked up by.
@@ -196,7 +200,8 @@ impl PhraseSet {
                 .or_default()
                 .push(patterns.len() as u32);
             patterns.push(Pattern {
-                key: key.clone().into_boxed_slice(),
+                key: key.chunks(8).map(first_bytes).collect(),
+                len: key.len() as u32,
                 prefix,
                 lookup_len: lookup as u32,
                 from: members.len() as u32,
@@ -242,7 +247,13 @@ impl PhraseSet {
     /// Calls `found(phrase, span)` for every whole-word match in `text`, in
     /// order: at each word start, the phrases of the longest match there
     /// whose case policy the text meets; the search goes on after it.
-    pub fn find(&self, text: &str, mut found: impl FnMut(u32, Span)) {
+    pub fn find(&self, text: &str, found: impl FnMut(u32, Span)) {
+        self.find_with(text, &mut Scratch::default(), found);
+    }
+
+    /// [`PhraseSet::find`] with the buffers it needs given, so that a caller
+    /// matching many texts allocates them once.
+    pub fn find_with(&self, text: &str, scratch: &mut Scratch, mut found: impl FnMut(u32, Span)) {
         if self.phrases.is_empty() {
             return;
         }
@@ -250,27 +261,26 @@ impl PhraseSet {
         // The copy is padded with spaces so that words can be read eight
         // bytes at a time up to the end of the text (see `load`); matching
         // itself only reads `copy`, the text's own bytes.
-        let mut padded = spaced(text);
-        padded.extend_from_slice(&[b' '; PAD]);
-        let bytes = text.as_bytes();
-        // The patterns matching at the current word start, with their ends.
-        let mut matched: Vec<(usize, u32)> = Vec::with_capacity(16);
-        let mut reported: Vec<u32> = Vec::with_capacity(16);
+        spaced_into(text, &mut scratch.padded);
+        scratch.padded.extend_from_slice(&[b' '; PAD]);
+        let padded = &scratch.padded[..];
         let mut i = 0;
+        // Every word passes here; the few that some phrase may start with
+        // (one in three in news text) go on to `matches_at`.
         loop {
-            i = skip_spaces(&padded, i);
+            i = skip_spaces(padded, i);
             if i >= n {
                 break;
             }
             let start = i;
             // Most words fit in the first eight bytes: one load finds the
             // end, the hash and the stem gate.
-            let first = load(&padded, start);
+            let first = load(padded, start);
             let spaces = zero_bytes(first ^ SPACES);
             i = if spaces != 0 {
                 start + (spaces.trailing_zeros() / 8) as usize
             } else {
-                word_end(&padded, start + 8)
+                word_end(padded, start + 8)
             };
             let len = i - start;
             // The stems some phrase has that are shorter than this word
@@ -279,74 +289,115 @@ impl PhraseSet {
             if len > STEM_GATE {
                 stems |= self.stem_gate[gate(first)];
             }
-            if stems != 0 {
-                stems &= below(len);
-            }
-            while stems != 0 {
-                let stem = stems.trailing_zeros() as usize;
-                stems &= stems - 1;
-                if let Some(entry) = self.table.get(hash_at(&padded, start, stem)) {
-                    self.try_candidates(entry, stem, &padded, n, start, &mut matched);
-                }
-            }
+            stems &= below(len);
             let h = if len <= 8 {
                 hash_tail(SEED ^ len as u64, first, len)
             } else {
-                hash_at(&padded, start, len)
+                hash_at(padded, start, len)
             };
-            let entry = self.table.get(h);
-            if let Some(entry) = entry {
-                self.try_candidates(entry, len, &padded, n, start, &mut matched);
-                if i < n && entry.seconds >> (padded[i + 1] & 63) & 1 == 1 {
-                    // The first two words: this one, the space, the next
-                    // (which starts like the second word of some pair).
-                    let j = word_end(&padded, i + 1);
-                    if let Some(entry) = self.table.get(hash_at(&padded, start, j - start)) {
-                        self.try_candidates(entry, j - start, &padded, n, start, &mut matched);
-                    }
-                }
-            }
-            if matched.is_empty() {
+            // An entry with no phrase of its own only starts pairs ("the"
+            // for "the Hague"): it counts when the next word starts like
+            // one of their second words.
+            let entry = self
+                .table
+                .get(h)
+                .filter(|e| e.count != 0 || (i < n && e.seconds >> (padded[i + 1] & 63) & 1 == 1));
+            if entry.is_none() && stems == 0 {
                 continue;
             }
-            let longest = matched.iter().map(|&(end, _)| end).max().unwrap_or(start);
-            reported.clear();
-            for &(end, pattern) in &matched {
-                if end != longest {
-                    continue;
-                }
-                let pattern = &self.patterns[pattern as usize];
-                let run = pattern.from as usize..(pattern.from + pattern.count) as usize;
-                for (&index, capitals) in self.members[run.clone()].iter().zip(&self.capitals[run]) {
-                    let ok = match capitals {
-                        Capitals::None => true,
-                        &Capitals::At(mask) => capitals_at(mask, &bytes[start..end]),
-                        Capitals::Long => self.phrases[index as usize].case_matches(&bytes[start..end]),
-                    };
-                    if ok {
-                        reported.push(index);
-                    }
-                }
-            }
-            matched.clear();
-            if reported.is_empty() {
-                continue;
-            }
-            if reported.len() > 1 {
-                reported.sort_unstable();
-            }
-            // A phrase ending in punctuation may have matched a space there
-            // ("Opec+" in "Opec members"): not evidence.
-            let mut end = longest;
-            while end > start && bytes[end - 1].is_ascii_whitespace() {
-                end -= 1;
-            }
-            let span = Span::new(start, end);
-            for &index in &reported {
-                found(index, span);
-            }
-            i = i.max(longest);
+            let word = Word {
+                start,
+                end: i,
+                stems,
+                entry,
+            };
+            i = self.matches_at(
+                word,
+                text,
+                padded,
+                &mut scratch.matched,
+                &mut scratch.reported,
+                &mut found,
+            );
         }
+    }
+
+    /// Reports the phrases of the longest match at a word start, if any,
+    /// and returns where the search goes on. Inlined: out of line, the call
+    /// cost more than the registers it freed in the word loop.
+    #[inline(always)]
+    fn matches_at(
+        &self,
+        word: Word,
+        text: &str,
+        padded: &[u8],
+        matched: &mut Vec<(usize, u32)>,
+        reported: &mut Vec<u32>,
+        found: &mut impl FnMut(u32, Span),
+    ) -> usize {
+        let Word {
+            start, end: i, entry, ..
+        } = word;
+        let n = text.len();
+        let mut stems = word.stems;
+        matched.clear();
+        while stems != 0 {
+            let stem = stems.trailing_zeros() as usize;
+            stems &= stems - 1;
+            if let Some(entry) = self.table.get(hash_at(padded, start, stem)) {
+                self.try_candidates(entry, stem, padded, n, start, matched);
+            }
+        }
+        if let Some(entry) = entry {
+            self.try_candidates(entry, i - start, padded, n, start, matched);
+            if i < n && entry.seconds >> (padded[i + 1] & 63) & 1 == 1 {
+                // The first two words: this one, the space, the next
+                // (which starts like the second word of some pair).
+                let j = word_end(padded, i + 1);
+                if let Some(entry) = self.table.get(hash_at(padded, start, j - start)) {
+                    self.try_candidates(entry, j - start, padded, n, start, matched);
+                }
+            }
+        }
+        let Some(longest) = matched.iter().map(|&(end, _)| end).max() else {
+            return i;
+        };
+        let bytes = text.as_bytes();
+        reported.clear();
+        for &(end, pattern) in matched.iter() {
+            if end != longest {
+                continue;
+            }
+            let pattern = &self.patterns[pattern as usize];
+            let run = pattern.from as usize..(pattern.from + pattern.count) as usize;
+            for (&index, capitals) in self.members[run.clone()].iter().zip(&self.capitals[run]) {
+                let ok = match capitals {
+                    Capitals::None => true,
+                    &Capitals::At(mask) => capitals_at(mask, &bytes[start..end]),
+                    Capitals::Long => self.phrases[index as usize].case_matches(&bytes[start..end]),
+                };
+                if ok {
+                    reported.push(index);
+                }
+            }
+        }
+        if reported.is_empty() {
+            return i;
+        }
+        if reported.len() > 1 {
+            reported.sort_unstable();
+        }
+        // A phrase ending in punctuation may have matched a space there
+        // ("Opec+" in "Opec members"): not evidence.
+        let mut end = longest;
+        while end > start && bytes[end - 1].is_ascii_whitespace() {
+            end -= 1;
+        }
+        let span = Span::new(start, end);
+        for &index in reported.iter() {
+            found(index, span);
+        }
+        i.max(longest)
     }
 
     /// Adds to `matched` the patterns of `entry` (looked up by the `len`
@@ -367,10 +418,8 @@ impl PhraseSet {
             if pattern.lookup_len as usize != len {
                 continue;
             }
-            let end = start + pattern.key.len();
-            // Keys are short: a plain loop beats a call to memcmp.
-            let same = end <= n && padded[start..end].iter().zip(pattern.key.iter()).all(|(a, b)| a == b);
-            if !same {
+            let end = start + pattern.len as usize;
+            if end > n || !pattern.is_at(padded, start) {
                 continue;
             }
             if pattern.prefix {
@@ -380,6 +429,47 @@ impl PhraseSet {
                 matched.push((end, index));
             }
         }
+    }
+}
+
+/// The buffers [`PhraseSet::find_with`] works in.
+#[derive(Debug, Default)]
+pub(crate) struct Scratch {
+    /// The spaced copy of the text, padded.
+    padded: Vec<u8>,
+    /// The patterns matching at the current word start, with their ends.
+    matched: Vec<(usize, u32)>,
+    /// The phrases reported there.
+    reported: Vec<u32>,
+}
+
+/// A word some phrase may start with, as `find` hands it on.
+#[derive(Clone, Copy)]
+struct Word {
+    start: usize,
+    end: usize,
+    /// The stem lengths to look up.
+    stems: u64,
+    /// The entry of the whole word.
+    entry: Option<Entry>,
+}
+
+impl Pattern {
+    /// True when the key stands at `start` of `padded`, which has eight
+    /// readable bytes at the start of each group the key covers (the key
+    /// ends within the text).
+    #[inline]
+    fn is_at(&self, padded: &[u8], start: usize) -> bool {
+        let len = self.len as usize;
+        self.key.iter().enumerate().all(|(g, &group)| {
+            let left = len - 8 * g;
+            let mask = if left >= 8 {
+                u64::MAX
+            } else {
+                u64::MAX >> (64 - 8 * left)
+            };
+            load(padded, start + 8 * g) & mask == group
+        })
     }
 }
 
@@ -456,17 +546,22 @@ fn second_bit(key: &[u8], first_len: usize) -> u64 {
 #[derive(Clone, Debug)]
 struct WordTable {
     slots: Vec<Entry>,
-    filter: Vec<u64>,
+    /// A fixed size, so that indexing it by the top bits of a hash needs
+    /// no bounds check.
+    filter: Box<[u64; FILTER_WORDS]>,
 }
 
 /// log2 of the filter's size in bits.
 const FILTER_BITS: u32 = 16;
 
+/// The filter's size in `u64`s.
+const FILTER_WORDS: usize = 1 << (FILTER_BITS - 6);
+
 impl WordTable {
     fn new(entries: &[Entry]) -> WordTable {
         let size = (entries.len() * 2).next_power_of_two().max(16);
         let mut slots = vec![Entry::default(); size];
-        let mut filter = vec![0u64; 1 << (FILTER_BITS - 6)];
+        let mut filter = Box::new([0u64; FILTER_WORDS]);
         for &entry in entries {
             let mut at = entry.hash as usize & (size - 1);
             while slots[at].hash != 0 {
@@ -551,11 +646,7 @@ fn word_end(padded: &[u8], mut i: usize) -> usize {
 /// The lengths below `len`, as bits.
 #[inline]
 fn below(len: usize) -> u64 {
-    if len >= 64 {
-        u64::MAX
-    } else {
-        (1 << len) - 1
-    }
+    !u64::MAX.checked_shl(len.min(64) as u32).unwrap_or(0)
 }
 
 /// The hash of the `len` bytes of `buf` at `start`, read eight at a time
@@ -585,10 +676,12 @@ const K: u64 = 0x9e37_79b9_7f4a_7c15;
 /// eight) in the low bytes of `last`.
 #[inline]
 fn hash_tail(mut h: u64, last: u64, left: usize) -> u64 {
+    // The folded product already moves every bit: a word of up to eight
+    // bytes costs one multiplication.
     if left > 0 {
         h = mix(h ^ (last & (u64::MAX >> (64 - 8 * left))), K);
     }
-    mix(h, 0x517c_c1b7_2722_0a95) | 1
+    h | 1
 }
 
 /// The high and low halves of the product, folded: every input bit moves
@@ -621,10 +714,18 @@ fn hash(word: &[u8]) -> u64 {
 /// U+203F: curly quotes, dashes, special spaces, ellipsis) and the
 /// no-break space and angle quotes. Letters of any script still join words.
 fn spaced(text: &str) -> Vec<u8> {
+    let mut out = Vec::with_capacity(text.len() + PAD);
+    spaced_into(text, &mut out);
+    out
+}
+
+/// [`spaced`] into `out`, replacing what it held (and keeping its room).
+fn spaced_into(text: &str, out: &mut Vec<u8>) {
     let bytes = text.as_bytes();
     // Room for the padding `find` adds; the map is branch-free arithmetic
     // so that it runs sixteen bytes at a time.
-    let mut out = Vec::with_capacity(bytes.len() + PAD);
+    out.clear();
+    out.reserve(bytes.len() + PAD);
     out.extend(bytes.iter().map(|&b| map_byte(b)));
     if !text.is_ascii() {
         // The characters to blank start with one of two bytes.
@@ -642,7 +743,6 @@ fn spaced(text: &str) -> Vec<u8> {
             out[i..done].fill(b' ');
         }
     }
-    out
 }
 
 /// One byte as [`spaced`] maps it alone: non-ASCII bytes and ASCII digits

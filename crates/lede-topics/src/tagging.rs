@@ -1,6 +1,7 @@
 //! Tagging: the triggers found in a text, turned into topic scores with
 //! their evidence, per document and for any part of it (a sentence, a quote).
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use lede_text::{sentences, NameHint, Span};
@@ -43,11 +44,12 @@ pub struct TopicScore {
 
 /// Why a topic scored: one line of an explanation.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Reason {
+pub struct Reason<'t> {
     /// The trigger.
     pub trigger: Trigger,
-    /// The trigger as the taxonomy gives it (`"ceasefire"`, `entity Q212`).
-    pub description: String,
+    /// The trigger as the taxonomy gives it (`"ceasefire"`, `entity Q212`),
+    /// as [`Taxonomy::describe`] returns it.
+    pub description: &'t str,
     /// Its weight.
     pub weight: f32,
     /// How often it fired.
@@ -58,8 +60,8 @@ pub struct Reason {
 
 impl TopicScore {
     /// The triggers behind the score, strongest contribution first.
-    pub fn reasons(&self, taxonomy: &Taxonomy) -> Vec<Reason> {
-        let mut reasons: Vec<Reason> = Vec::new();
+    pub fn reasons<'t>(&self, taxonomy: &'t Taxonomy) -> Vec<Reason<'t>> {
+        let mut reasons: Vec<Reason<'t>> = Vec::new();
         for e in &self.evidence {
             match reasons.iter_mut().find(|r| r.trigger == e.trigger) {
                 Some(reason) => reason.count += 1,
@@ -144,17 +146,45 @@ impl<'t> Tagging<'t> {
     /// inside `span` only, each topic with a score of at least
     /// [`PART_MIN_SCORE`], best first.
     pub fn within(&self, span: Span) -> Vec<TopicScore> {
+        let inside = self.inside(span);
+        let mut reported: Vec<TopicScore> = part_scores(self.taxonomy, &inside)
+            .into_iter()
+            .map(|(topic, score)| TopicScore {
+                topic,
+                score,
+                evidence: Vec::new(),
+            })
+            .collect();
+        if !reported.is_empty() {
+            each_counted(self.taxonomy, &inside, |topic, k| {
+                if let Some(t) = reported.iter_mut().find(|t| t.topic == topic) {
+                    t.evidence.push(inside[k]);
+                }
+            });
+        }
+        reported
+    }
+
+    /// The topics of a part of the document with their scores, as
+    /// [`Tagging::within`] reports them but without their evidence.
+    pub(crate) fn part_topics(&self, span: Span) -> Vec<(TopicId, f32)> {
+        part_scores(self.taxonomy, &self.inside(span))
+    }
+
+    /// The evidence inside `span`.
+    fn inside(&self, span: Span) -> Cow<'_, [Evidence]> {
         // The evidence is in text order (see `tag`): only the run that
         // starts inside `span` is read, so a claim per sentence stays
-        // linear in the document.
+        // linear in the document. Usually all of it ends inside too, and
+        // is lent rather than copied.
         let first = self.evidence.partition_point(|e| e.span.start < span.start);
-        let inside: Vec<Evidence> = self.evidence[first..]
-            .iter()
-            .take_while(|e| e.span.start < span.end)
-            .filter(|e| span.contains(e.span))
-            .copied()
-            .collect();
-        score(self.taxonomy, &inside, Threshold::Part).0
+        let run = &self.evidence[first..];
+        let run = &run[..run.partition_point(|e| e.span.start < span.end)];
+        if run.iter().all(|e| span.contains(e.span)) {
+            Cow::Borrowed(run)
+        } else {
+            Cow::Owned(run.iter().filter(|e| span.contains(e.span)).copied().collect())
+        }
     }
 
     /// Each sentence of `text` (the text that was tagged) with its topics.
@@ -285,9 +315,9 @@ pub(crate) fn tag<'t>(taxonomy: &'t Taxonomy, text: &str, names: &[NameHint]) ->
     }
     if !added.is_empty() {
         added.sort_by_key(|e| e.span);
-        evidence = merge_by_span(evidence, added);
+        merge_by_span(&mut evidence, &added);
     }
-    let (topics, scores) = score(taxonomy, &evidence, Threshold::Document);
+    let (topics, scores) = score(taxonomy, &evidence);
     Tagging {
         taxonomy,
         evidence,
@@ -296,19 +326,21 @@ pub(crate) fn tag<'t>(taxonomy: &'t Taxonomy, text: &str, names: &[NameHint]) ->
     }
 }
 
-/// Two lists sorted by span merged into one, `first`'s before `second`'s
-/// among equal spans.
-fn merge_by_span(first: Vec<Evidence>, second: Vec<Evidence>) -> Vec<Evidence> {
-    let mut merged = Vec::with_capacity(first.len() + second.len());
-    let mut second = second.into_iter().peekable();
-    for e in first {
-        while let Some(s) = second.next_if(|s| s.span < e.span) {
-            merged.push(s);
+/// Merges `second` into `first`, both sorted by span, `first`'s before
+/// `second`'s among equal spans. In place, from the back: `second` (rules,
+/// regexes, names) is short, `first` (the phrases) long.
+fn merge_by_span(first: &mut Vec<Evidence>, second: &[Evidence]) {
+    let mut i = first.len();
+    first.extend_from_slice(second);
+    for (j, s) in second.iter().enumerate().rev() {
+        // Everything of `first` after `s` moves up by the `j + 1` elements
+        // of `second` still to place.
+        while i > 0 && first[i - 1].span > s.span {
+            first[i + j] = first[i - 1];
+            i -= 1;
         }
-        merged.push(e);
+        first[i + j] = *s;
     }
-    merged.extend(second);
-    merged
 }
 
 /// True when an exclusion phrase of the evidence's topic stands in its
@@ -321,20 +353,12 @@ fn is_excluded(excluded: &[(TopicId, Span)], e: &Evidence) -> bool {
     to > from && excluded[to - 1].1.contains(e.span)
 }
 
-#[derive(Clone, Copy, PartialEq)]
-enum Threshold {
-    /// A topic's `min_score`, with support from a strong trigger or two
-    /// distinct ones.
-    Document,
-    /// [`PART_MIN_SCORE`].
-    Part,
-}
-
 /// What repetition of one trigger adds up to: its weight for the first
 /// occurrence, half as much for each repeat after it (the sum [`score`]
 /// builds occurrence by occurrence).
 fn contribution(weight: f32, count: usize) -> f32 {
-    weight * (2.0 - 2f32.powi(1 - count.min(20) as i32))
+    // 2^(1 - count), exact, without a call per comparison of `reasons`.
+    weight * (2.0 - 2.0 * half_pow(count.min(20) as u8))
 }
 
 /// `0.5f32.powi(n)`, built from its bits rather than by a call per piece
@@ -348,61 +372,19 @@ fn half_pow(n: u8) -> f32 {
     }
 }
 
-/// Rolls evidence up the hierarchy and scores every topic: the reported
-/// topics, best first, and every topic's score. `evidence` is in span order.
+/// Rolls evidence up the hierarchy and scores every topic of a document:
+/// the reported topics (those whose score reaches their `min_score` with
+/// support from a strong trigger or from two distinct ones), best first,
+/// and every topic's score. `evidence` is in span order.
 ///
 /// Each occurrence of a trigger counts half as much as the one before it
 /// (counted over the document, in text order), for its topic and every
 /// ancestor; where several triggers stand on the same words, each topic
 /// counts only the strongest of those that reach it.
-fn score(taxonomy: &Taxonomy, evidence: &[Evidence], threshold: Threshold) -> (Vec<TopicScore>, Vec<f32>) {
+fn score(taxonomy: &Taxonomy, evidence: &[Evidence]) -> (Vec<TopicScore>, Vec<f32>) {
     let compiled = &*taxonomy.inner;
     let topics = compiled.topics.len();
-    let (phrases, regexes, entities) = (
-        compiled.roles.len(),
-        compiled.regexes.len(),
-        compiled.entity_triggers.len(),
-    );
-    let slot = |trigger: Trigger| match trigger {
-        Trigger::Phrase(i) => i as usize,
-        Trigger::Regex(i) => phrases + i as usize,
-        Trigger::Entity(i) => phrases + regexes + i as usize,
-        Trigger::Near(i) => phrases + regexes + entities + i as usize,
-    };
-    // How often each trigger has been seen so far. A part of a document
-    // (a sentence, a quote) has a few pieces of evidence: a short list then
-    // beats clearing a counter per trigger of the taxonomy for each part.
-    const FEW: usize = 32;
-    let factors: Vec<f32> = if evidence.len() <= FEW {
-        let mut seen: Vec<(usize, u8)> = Vec::with_capacity(evidence.len());
-        evidence
-            .iter()
-            .map(|e| {
-                let slot = slot(e.trigger);
-                let count = match seen.iter_mut().find(|(s, _)| *s == slot) {
-                    Some((_, count)) => count,
-                    None => {
-                        seen.push((slot, 0));
-                        &mut seen.last_mut().expect("just pushed").1
-                    }
-                };
-                let factor = half_pow(*count);
-                *count = count.saturating_add(1);
-                factor
-            })
-            .collect()
-    } else {
-        let mut seen = vec![0u8; phrases + regexes + entities + compiled.rules.len()];
-        evidence
-            .iter()
-            .map(|e| {
-                let count = &mut seen[slot(e.trigger)];
-                let factor = half_pow(*count);
-                *count = count.saturating_add(1);
-                factor
-            })
-            .collect()
-    };
+    let factors = factors(taxonomy, evidence);
     // Who each piece of evidence counts for, found once for scoring and
     // for the evidence lists.
     let mut counts: Vec<(TopicId, u32)> = Vec::with_capacity(evidence.len() * 3);
@@ -433,11 +415,7 @@ fn score(taxonomy: &Taxonomy, evidence: &[Evidence], threshold: Threshold) -> (V
     let mut reported: Vec<TopicScore> = Vec::with_capacity(16);
     for (i, topic) in compiled.topics.iter().enumerate() {
         let (total, s) = (scores[i], support[i]);
-        let report = match threshold {
-            Threshold::Document => total >= topic.min_score && (s.distinct >= 2 || s.strong),
-            Threshold::Part => total >= PART_MIN_SCORE,
-        };
-        if report {
+        if total >= topic.min_score && (s.distinct >= 2 || s.strong) {
             slots[i] = reported.len() as u32;
             reported.push(TopicScore {
                 topic: TopicId(i as u32),
@@ -458,6 +436,73 @@ fn score(taxonomy: &Taxonomy, evidence: &[Evidence], threshold: Threshold) -> (V
     (reported, scores)
 }
 
+/// The topics of a part of a document (its evidence in span order) whose
+/// score reaches [`PART_MIN_SCORE`], best first: scored as [`score`] does,
+/// but a part has a few pieces of evidence, so the topics they reach are
+/// kept in a short list rather than in a score per topic of the taxonomy.
+fn part_scores(taxonomy: &Taxonomy, evidence: &[Evidence]) -> Vec<(TopicId, f32)> {
+    if evidence.is_empty() {
+        return Vec::new();
+    }
+    let factors = factors(taxonomy, evidence);
+    let mut scores: Vec<(TopicId, f32)> = Vec::with_capacity(8);
+    each_counted(taxonomy, evidence, |topic, k| {
+        let add = evidence[k].weight * factors[k];
+        match scores.iter_mut().find(|(t, _)| *t == topic) {
+            Some((_, score)) => *score += add,
+            // From 0.0, as `score` adds up, so that both give the same float.
+            None => scores.push((topic, 0.0 + add)),
+        }
+    });
+    scores.retain(|&(_, score)| score >= PART_MIN_SCORE);
+    scores.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    scores
+}
+
+/// Per piece of evidence, what its occurrence is worth: 1 for the first of
+/// its trigger, half as much for each repeat after it, in text order.
+fn factors(taxonomy: &Taxonomy, evidence: &[Evidence]) -> Vec<f32> {
+    let compiled = &*taxonomy.inner;
+    // How often each trigger has been seen so far. A part of a document
+    // (a sentence, a quote) has a few pieces of evidence: a short list then
+    // beats clearing a counter per trigger of the taxonomy for each part.
+    const FEW: usize = 32;
+    if evidence.len() <= FEW {
+        // The triggers seen so far with their counts, on the stack.
+        let mut seen = [(0usize, 0u8); FEW];
+        let mut used = 0;
+        evidence
+            .iter()
+            .map(|e| {
+                let slot = compiled.slot(e.trigger);
+                let at = match seen[..used].iter().position(|(s, _)| *s == slot) {
+                    Some(at) => at,
+                    None => {
+                        seen[used] = (slot, 0);
+                        used += 1;
+                        used - 1
+                    }
+                };
+                let count = &mut seen[at].1;
+                let factor = half_pow(*count);
+                *count = count.saturating_add(1);
+                factor
+            })
+            .collect()
+    } else {
+        let mut seen = vec![0u8; compiled.triggers()];
+        evidence
+            .iter()
+            .map(|e| {
+                let count = &mut seen[compiled.slot(e.trigger)];
+                let factor = half_pow(*count);
+                *count = count.saturating_add(1);
+                factor
+            })
+            .collect()
+    }
+}
+
 /// Calls `count(topic, k)` for each topic that evidence `k` counts for:
 /// its own and its ancestors, except where another trigger on the same
 /// words reaches the same topic with a greater weight (the first wins a
@@ -465,10 +510,10 @@ fn score(taxonomy: &Taxonomy, evidence: &[Evidence], threshold: Threshold) -> (V
 /// is all that scores and evidence lists depend on.
 fn each_counted(taxonomy: &Taxonomy, evidence: &[Evidence], mut count: impl FnMut(TopicId, usize)) {
     let topics = &taxonomy.inner.topics;
-    // Per topic, the evidence that counts for it among the triggers on the
-    // current words (`usize::MAX`: none yet), and the topics set there.
-    let mut best: Vec<usize> = Vec::new();
-    let mut touched: Vec<TopicId> = Vec::new();
+    // The topics the triggers on the current words reach, in the order
+    // first reached, each with the evidence that counts for it: a few
+    // triggers and their ancestors, so a short list.
+    let mut best: Vec<(TopicId, usize)> = Vec::new();
     let mut i = 0;
     while i < evidence.len() {
         let span = evidence[i].span;
@@ -486,25 +531,20 @@ fn each_counted(taxonomy: &Taxonomy, evidence: &[Evidence], mut count: impl FnMu
             i = j;
             continue;
         }
-        if best.is_empty() {
-            best = vec![usize::MAX; topics.len()];
-        }
+        best.clear();
         for (k, e) in evidence.iter().enumerate().take(j).skip(i) {
             let mut at = Some(e.topic);
             while let Some(topic) = at {
-                let slot = &mut best[topic.index()];
-                if *slot == usize::MAX {
-                    *slot = k;
-                    touched.push(topic);
-                } else if e.weight > evidence[*slot].weight {
-                    *slot = k;
+                match best.iter_mut().find(|(t, _)| *t == topic) {
+                    None => best.push((topic, k)),
+                    Some((_, slot)) if e.weight > evidence[*slot].weight => *slot = k,
+                    Some(_) => {}
                 }
                 at = topics[topic.index()].parent;
             }
         }
-        for topic in touched.drain(..) {
-            count(topic, best[topic.index()]);
-            best[topic.index()] = usize::MAX;
+        for &(topic, k) in &best {
+            count(topic, k);
         }
         i = j;
     }
@@ -711,6 +751,14 @@ exclude = ["card swap"]
     fn blank_lines_do_not_overlap() {
         assert_eq!(sentence_ends(b"a\n\n\n\nb"), [2, 4]);
         assert_eq!(sentence_ends(b"a\n\n\nb. c"), [2, 6]);
+    }
+
+    #[test]
+    fn contributions_are_those_of_powers_of_two() {
+        for count in 0..30 {
+            let expected = 1.5 * (2.0 - 2f32.powi(1 - count.min(20) as i32));
+            assert_eq!(contribution(1.5, count).to_bits(), expected.to_bits(), "{count}");
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 use std::path::Path;
-use std::sync::{Arc, LazyLock};
+use std::sync::{Arc, LazyLock, OnceLock};
 
 use lede_text::NameHint;
 use regex::{Regex, RegexSet};
@@ -101,9 +101,44 @@ pub(crate) struct Compiled {
     pub entities: HashMap<String, Vec<u32>>,
     pub entity_triggers: Vec<(String, TopicId, f32)>,
     pub rules: Vec<Rule>,
-    /// Per rule of `rules`: its description for explanations, written
-    /// once because it gathers the phrases of both of its sides.
-    pub rule_descriptions: Vec<String>,
+    /// Per trigger (by [`Compiled::slot`]): its description for
+    /// explanations, written once, on first use (building stays as fast
+    /// for those who never explain), so that explaining a document formats
+    /// nothing.
+    descriptions: OnceLock<Vec<Box<str>>>,
+}
+
+impl Compiled {
+    /// The trigger's index among all triggers: phrases, then regexes,
+    /// entities and rules. Scoring counts by it, descriptions are kept by it.
+    pub fn slot(&self, trigger: Trigger) -> usize {
+        let (phrases, regexes, entities) = (self.roles.len(), self.regexes.len(), self.entity_triggers.len());
+        match trigger {
+            Trigger::Phrase(i) => i as usize,
+            Trigger::Regex(i) => phrases + i as usize,
+            Trigger::Entity(i) => phrases + regexes + i as usize,
+            Trigger::Near(i) => phrases + regexes + entities + i as usize,
+        }
+    }
+
+    /// What each trigger is, by [`Compiled::slot`] (see [`Taxonomy::describe`]).
+    fn descriptions(&self) -> &[Box<str>] {
+        self.descriptions.get_or_init(|| {
+            let phrases = &self.phrases;
+            (0..self.roles.len() as u32)
+                .map(|i| format!("{:?}", phrases.phrase(i).written()))
+                .chain(self.regexes.iter().map(|(r, _, _)| format!("regex /{}/", r.as_str())))
+                .chain(self.entity_triggers.iter().map(|(id, _, _)| format!("entity {id}")))
+                .chain((0..self.rules.len() as u32).map(|rule| describe_rule(phrases, &self.roles, rule)))
+                .map(String::into_boxed_str)
+                .collect()
+        })
+    }
+
+    /// How many triggers there are: the end of the range of [`Compiled::slot`].
+    pub fn triggers(&self) -> usize {
+        self.roles.len() + self.regexes.len() + self.entity_triggers.len() + self.rules.len()
+    }
 }
 
 /// A compiled topic taxonomy: build once, share, tag many documents.
@@ -172,15 +207,11 @@ impl Taxonomy {
     }
 
     /// What a trigger is, for explanations: `"ceasefire"`, `entity Q212`,
-    /// `regex /.../`, `"prisoner*" near "swap*"`.
-    pub fn describe(&self, trigger: Trigger) -> String {
+    /// `regex /.../`, `"prisoner*" near "swap*"` (empty for a trigger of
+    /// another taxonomy). Written once per taxonomy, on first use.
+    pub fn describe(&self, trigger: Trigger) -> &str {
         let inner = &*self.inner;
-        match trigger {
-            Trigger::Phrase(i) => format!("{:?}", inner.phrases.phrase(i).written()),
-            Trigger::Regex(i) => format!("regex /{}/", inner.regexes[i as usize].0.as_str()),
-            Trigger::Entity(i) => format!("entity {}", inner.entity_triggers[i as usize].0),
-            Trigger::Near(rule) => inner.rule_descriptions[rule as usize].clone(),
-        }
+        inner.descriptions().get(inner.slot(trigger)).map_or("", |d| &**d)
     }
 
     /// Tags a document: its topics with scores and evidence spans into `text`.
@@ -333,9 +364,6 @@ impl TaxonomyBuilder {
             Some(set)
         };
         let phrases = PhraseSet::new(&phrases)?;
-        let rule_descriptions = (0..rules.len() as u32)
-            .map(|rule| describe_rule(&phrases, &roles, rule))
-            .collect();
         Ok(Taxonomy {
             inner: Arc::new(Compiled {
                 topics,
@@ -346,7 +374,7 @@ impl TaxonomyBuilder {
                 entities,
                 entity_triggers,
                 rules,
-                rule_descriptions,
+                descriptions: OnceLock::new(),
             }),
         })
     }
