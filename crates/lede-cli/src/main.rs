@@ -350,7 +350,7 @@ fn run(args: InputArgs, task: &Task) -> ExitCode {
         let (unit, jsonl) = (output.unit, output.jsonl);
         let bytes: usize = batch.iter().flatten().map(|d| d.text.len()).sum();
         let documents = batch.iter().flatten().count();
-        let rendered: Vec<Result<Result<io::Result<(Rendered, usize)>, Failed>, InputError>> = pool.install(|| {
+        let rendered: Vec<Outcome> = pool.install(|| {
             batch
                 .into_par_iter()
                 .map(|document| {
@@ -462,6 +462,10 @@ fn next_batch(inputs: &mut Inputs, jobs: usize) -> Vec<Result<Document, InputErr
 
 /// One document's output and log, rendered in memory.
 type Rendered = Output<Vec<u8>, Vec<u8>>;
+
+/// What became of one input: a bad record, a document lede failed on, a
+/// failed write, or the document rendered with its quote count.
+type Outcome = Result<Result<io::Result<(Rendered, usize)>, Failed>, InputError>;
 
 fn render(task: &Task, document: &Document, unit: OffsetUnit, jsonl: bool) -> io::Result<(Rendered, usize)> {
     let mut rendered = Output {
