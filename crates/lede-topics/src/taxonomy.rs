@@ -7,6 +7,7 @@ use std::sync::{Arc, LazyLock, OnceLock};
 
 use lede_text::NameHint;
 use regex::{Regex, RegexSet};
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::format::{self, TopicDef};
@@ -98,7 +99,7 @@ pub(crate) struct Compiled {
     pub regex_set: Option<RegexSet>,
     pub regexes: Vec<(Regex, TopicId, f32)>,
     /// Entity id → indices into `entity_triggers`.
-    pub entities: HashMap<String, Vec<u32>>,
+    pub entities: FxHashMap<String, Vec<u32>>,
     pub entity_triggers: Vec<(String, TopicId, f32)>,
     pub rules: Vec<Rule>,
     /// Per trigger (by [`Compiled::slot`]): its description for
@@ -352,7 +353,7 @@ impl TaxonomyBuilder {
                 entity_triggers.push((entity.clone(), topic, *weight));
             }
         }
-        let mut entities: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut entities: FxHashMap<String, Vec<u32>> = FxHashMap::default();
         for (i, (entity, _, _)) in entity_triggers.iter().enumerate() {
             entities.entry(entity.clone()).or_default().push(i as u32);
         }
