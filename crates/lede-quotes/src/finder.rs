@@ -165,7 +165,9 @@ fn merge_interrupted(doc: &Document, quotes: &mut [Quote]) {
                 && doc.text[sentence_end..next.open.start]
                     .chars()
                     .any(char::is_alphanumeric);
-            if !short || !no_cue || narrative || between.contains('\n') || is_claimed(next.content) {
+            let opens_sentence = next.open.start >= sentence_end;
+            if !(short || opens_sentence) || !no_cue || narrative || between.contains('\n') || is_claimed(next.content)
+            {
                 break;
             }
             parts.push(next.content);

@@ -250,6 +250,17 @@ pub(crate) fn speaker_after(doc: &Document, pos: usize, ceiling: usize) -> Optio
         let tail_end = trim_adverbials(doc, speaker.mention.end, ceiling);
         speaker.mention = trim_punctuation(doc, speaker.mention.cover(Span::new(speaker.mention.end, tail_end)));
     }
+    if speaker.kind != SpeakerKind::Pronoun {
+        // "said Sen. Dick Durbin (D-Ill.)": a short aside in parentheses
+        // is part of the phrase as written.
+        let after = &doc.text[speaker.mention.end..floor_char_boundary(doc.text, speaker.mention.end + 40)];
+        if let Some(close) = after.strip_prefix(" (").and_then(|inner| inner.find(')')) {
+            let aside = &after[2..2 + close];
+            if !aside.contains(['(', '"', '\u{201C}']) {
+                speaker.mention = Span::new(speaker.mention.start, speaker.mention.end + 2 + close + 1);
+            }
+        }
+    }
     let after = &doc.text[speaker.mention.end..];
     if speaker.kind == SpeakerKind::Person && after.starts_with(", ") {
         // ", the fund's deputy director", ", chairman of Fox Networks".
@@ -267,6 +278,16 @@ pub(crate) fn speaker_after(doc: &Document, pos: usize, ceiling: usize) -> Optio
             speaker.role = Some(role);
             speaker.mention = speaker.mention.cover(role);
         }
+    }
+    // "said Anita Dunn, who directed the campaign": a relative clause after
+    // the phrase belongs to the source as written, up to its comma or the
+    // sentence end.
+    let after = &doc.text[speaker.mention.end..];
+    if speaker.kind != SpeakerKind::Pronoun && (after.starts_with(", who ") || after.starts_with(", whose ")) {
+        let start = speaker.mention.end + 2;
+        let limit = doc.window(Span::new(start, start)).end;
+        let end = apposition_end(doc.text, start, limit);
+        speaker.mention = speaker.mention.cover(Span::new(start, end).trim(doc.text));
     }
     Some(speaker)
 }
