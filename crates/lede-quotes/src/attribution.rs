@@ -13,7 +13,7 @@ use crate::cues::{is_participle, CueClass, CueMatch};
 use crate::document::{floor_char_boundary, is_blank, is_quote_mark, Document, WINDOW};
 use crate::lexicon::{lower, WordList};
 use crate::quote::{Quote, QuoteKind, Speaker, SpeakerKind};
-use crate::speaker::{is_pronoun, speaker_after, speaker_before};
+use crate::speaker::{is_abbreviation, is_possessive, is_pronoun, speaker_after, speaker_before};
 
 /// How many words after a cue "that" may come ("told reporters on Monday
 /// that ...").
@@ -172,11 +172,21 @@ fn sentence_subject(doc: &Document, sentence: Span, before: usize) -> Option<Spe
     if is_pronoun(word.slice(doc.text)) {
         return speaker_before(doc, word.end, word.start);
     }
+    // The subject runs over names, possessives and the words of titles and
+    // descriptions ("Mr. Biden", "Vermont Sen. Bernie Sanders", "Republican
+    // presidential candidate Donald Trump", "Ryan's campaign").
     let mut last = first;
     while last + 1 < doc.words.len()
         && doc.words[last + 1].end <= before
-        && doc.gap_after(last) == " "
-        && (is_capitalized(doc.word(last + 1)) || doc.word(last + 1).ends_with("'s"))
+        && {
+            let gap = doc.gap_after(last);
+            gap == " " || (gap == ". " && is_abbreviation(doc.word(last)))
+        }
+        && {
+            let next = doc.word(last + 1);
+            let lists = WordList::Modifier.bit() | WordList::Role.bit() | WordList::Organization.bit();
+            is_capitalized(next) || is_possessive(next) || doc.lists(last + 1) & lists != 0
+        }
     {
         last += 1;
     }

@@ -795,7 +795,7 @@ fn with_abbreviation_period(doc: &Document, span: Span) -> Span {
 
 /// A short capitalised word a following period belongs to: "Mr", "Sen",
 /// "Gov", "Jr", "Corp".
-fn is_abbreviation(word: &str) -> bool {
+pub(crate) fn is_abbreviation(word: &str) -> bool {
     (1..=4).contains(&word.len()) && is_capitalized(word)
 }
 
@@ -879,7 +879,7 @@ fn is_title(doc: &Document, i: usize) -> bool {
     doc.lists(i) & (WordList::Role.bit() | WordList::Modifier.bit()) != 0
 }
 
-fn is_possessive(word: &str) -> bool {
+pub(crate) fn is_possessive(word: &str) -> bool {
     word.ends_with("'s") || word.ends_with("\u{2019}s")
 }
 
