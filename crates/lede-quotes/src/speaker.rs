@@ -41,6 +41,15 @@ pub(crate) fn speaker_before(doc: &Document, pos: usize, floor: usize) -> Option
     if is_pronoun(word) {
         return Some(pronoun(doc, i));
     }
+    if is_age(word) && doc.text[..doc.words[i].start].ends_with(", ") {
+        // "Woodrow Benford, 58, who ...": the age goes with the name before it.
+        let mut speaker = speaker_before(doc, doc.words[i].start - 2, floor)?;
+        if speaker.kind != SpeakerKind::Person {
+            return None;
+        }
+        speaker.mention = speaker.mention.cover(doc.words[i]);
+        return Some(speaker);
+    }
     if doc.is(i, WordList::Relative) && word != "that" {
         // "Ushakov, who said ...": the relative pronoun is the mention at
         // the cue, and the phrase before its comma names the speaker.
@@ -150,7 +159,8 @@ fn apposition_before(doc: &Document, i: usize, pos: usize, floor: usize) -> Opti
         speaker.name = Some(speaker.mention);
     }
     speaker.mention = speaker.mention.cover(inner);
-    if !relative && speaker.kind == SpeakerKind::Person && speaker.role.is_none() {
+    let age = first == i && is_age(doc.word(i));
+    if !relative && !age && speaker.kind == SpeakerKind::Person && speaker.role.is_none() {
         speaker.role = Some(inner);
     }
     Some(speaker)
@@ -261,13 +271,25 @@ pub(crate) fn speaker_after(doc: &Document, pos: usize, ceiling: usize) -> Optio
             }
         }
     }
+    if speaker.kind == SpeakerKind::Person && doc.text[speaker.mention.end..].starts_with(", ") {
+        // "Carla Cruz, 24, a nurse from Fresno": an age belongs to the
+        // phrase, and an apposition may follow it.
+        let age = doc
+            .word_after(speaker.mention.end)
+            .filter(|&w| doc.words[w].start == speaker.mention.end + 2 && is_age(doc.word(w)));
+        if let Some(age) = age {
+            speaker.mention = Span::new(speaker.mention.start, doc.words[age].end);
+        }
+    }
     let after = &doc.text[speaker.mention.end..];
     if speaker.kind == SpeakerKind::Person && after.starts_with(", ") {
-        // ", the fund's deputy director", ", chairman of Fox Networks".
+        // ", the fund's deputy director", ", chairman of Fox Networks",
+        // ", Republican of Ohio", ", R-Ohio".
         let det = doc.word_after(speaker.mention.end).filter(|&d| {
             doc.is(d, WordList::Determiner)
                 || is_possessive(doc.word(d))
                 || (is_title(doc, d) && !is_capitalized(doc.word(d)))
+                || is_party(doc, d)
         });
         if let Some(det) = det {
             // The apposition runs to the next comma or the sentence end.
@@ -292,13 +314,30 @@ pub(crate) fn speaker_after(doc: &Document, pos: usize, ceiling: usize) -> Optio
     Some(speaker)
 }
 
+/// An age after a name: "Carla Cruz, 24,".
+fn is_age(word: &str) -> bool {
+    (1..=3).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A party affiliation after a legislator's name: "Republican of Ohio",
+/// "Democrat of Vermont", "R-Ohio", "D-N.Y.".
+fn is_party(doc: &Document, i: usize) -> bool {
+    let word = doc.word(i);
+    let next = doc.words.get(i + 1).map(|w| w.slice(doc.text));
+    (matches!(word, "Republican" | "Democrat" | "Independent") && next == Some("of") && doc.gap_after(i) == " ")
+        || (matches!(word, "R" | "D" | "I") && doc.gap_after(i) == "-")
+}
+
 /// Where an apposition that starts at `start` ends: the next comma,
 /// semicolon, line break or full stop, but not the period of a short
 /// abbreviation ("a former spokesman for Mr. Obama").
 fn apposition_end(text: &str, start: usize, limit: usize) -> usize {
     for (i, mark) in text[start..limit].match_indices([',', '.', ';', '\n']) {
         let before = text[start..start + i].rsplit(' ').next().unwrap_or_default();
-        let abbreviation = mark == "." && is_abbreviation(before);
+        // "the A.F.L.-C.I.O.": a dotted acronym keeps its periods too.
+        // A period that ends the sentence is the sentence's ("of Ohio.").
+        let last = text[start + i + 1..limit].trim().is_empty();
+        let abbreviation = mark == "." && !last && (is_abbreviation(before) || is_dotted(before));
         if !abbreviation {
             return start + i;
         }
@@ -797,6 +836,12 @@ fn with_abbreviation_period(doc: &Document, span: Span) -> Span {
 /// "Gov", "Jr", "Corp".
 pub(crate) fn is_abbreviation(word: &str) -> bool {
     (1..=4).contains(&word.len()) && is_capitalized(word)
+}
+
+/// A dotted acronym read up to one of its periods: "A.F.L", "U.S".
+fn is_dotted(word: &str) -> bool {
+    let last = word.rsplit(['-', '(']).next().unwrap_or(word);
+    last.len() >= 3 && last.contains('.') && last.bytes().all(|b| b.is_ascii_uppercase() || b == b'.')
 }
 
 /// Titles of address, which are not roles.
