@@ -483,7 +483,11 @@ fn content_from(doc: &Document, from: usize, sentence: Span) -> Option<Span> {
     }
     let content = reported_clause(doc, start, sentence);
     // "was signed by President Nixon": a passive cue's agent, not content.
-    let agent = content.slice(doc.text).starts_with("by ");
+    // After "that" ("indicated that by the time ...") it opens the clause.
+    let after_that = doc
+        .word_before(content.start)
+        .is_some_and(|w| doc.word(w).eq_ignore_ascii_case("that"));
+    let agent = content.slice(doc.text).starts_with("by ") && !after_that;
     (word_count(doc, content) >= 2 && !is_adverbial(doc, content) && !agent).then_some(content)
 }
 

@@ -559,6 +559,12 @@ fn classify(doc: &Document, start: usize, end: usize) -> Speaker {
         }
         name_start -= 1;
     }
+    // "Polls show", "Officials said": a document or role noun capitalised only
+    // because it opens the sentence names no one.
+    let common = WordList::Document.bit() | WordList::Role.bit();
+    if name_start == end && doc.lists(end) & common != 0 && is_sentence_start(doc, end) {
+        name_start = end + 1;
+    }
     let head = doc.word(end);
     // A single capitalised word may be a surname or a body; it is taken for
     // a person, and the document-level pass looks for the fuller name.
@@ -884,9 +890,12 @@ fn phrase_word(doc: &Document, i: usize, backwards: bool) -> bool {
         || word.starts_with(|c: char| c.is_ascii_digit())
 }
 
-/// Words of a phrase are joined by spaces (or hyphens: "Russian-backed").
+/// Words of a phrase are joined by spaces (or hyphens: "Russian-backed"),
+/// or by the apostrophe of a plural possessive ("Sanders' spokesman").
 fn joins(gap: &str) -> bool {
-    !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '-' || c == '.' || c == '\u{a0}') && gap.len() <= 3
+    let plain =
+        !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '-' || c == '.' || c == '\u{a0}') && gap.len() <= 3;
+    plain || gap == "' " || gap == "\u{2019} "
 }
 
 /// Whether word `i` is the first word of its sentence (or follows a colon
