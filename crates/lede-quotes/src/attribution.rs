@@ -73,25 +73,20 @@ pub(crate) fn attribute(doc: &Document, cue: CueMatch, previous: Option<&Quote>)
             return Some(quote(doc, content, cue, speaker));
         }
         if mid_sentence_tag {
-            // "In 2008, Trump said, the foundation's donation had made ...":
-            // the statement goes on after the tag; after a short opening
-            // phrase it is the rest of the sentence, else the whole of it.
+            // "In 2008, Trump said, the foundation's donation had made ...",
+            // "His wife, he says, plans to leave": the tag interrupts the
+            // statement, which is the whole sentence around it.
             let rest = content_from(doc, cue.span.end + 1, sentence).filter(|rest| {
                 let opener = rest.slice(doc.text).split(' ').next().is_some_and(is_clause_opener);
-                !opener && doc.cues_in(rest.start, rest.end).is_empty()
+                !opener
             });
             if let Some(rest) = rest {
-                let opening = Span::new(sentence.start, speaker.mention.start);
-                let content = if word_count(doc, opening) <= 4 {
-                    rest
-                } else {
-                    Span::new(sentence.start, rest.end)
-                };
+                let content = Span::new(dateline_end(doc, sentence), rest.end);
                 return Some(quote(doc, content, cue, speaker));
             }
         }
         if tag {
-            let content = content_before(doc, sentence, before)?;
+            let content = content_before(doc, sentence, before).filter(|c| is_statement(doc, *c))?;
             return Some(quote(doc, content, cue, speaker));
         }
         return None;
@@ -112,7 +107,7 @@ pub(crate) fn attribute(doc: &Document, cue: CueMatch, previous: Option<&Quote>)
     if ends_clause(lead) {
         // Inverted: `"...," said Ushakov.`
         if let Some(speaker) = speaker_after(doc, cue.span.end, clause_end(doc, cue.span.end, sentence)) {
-            let content = content_before(doc, sentence, lead)?;
+            let content = content_before(doc, sentence, lead).filter(|c| is_statement(doc, *c))?;
             return Some(quote(doc, content, cue, speaker));
         }
         let speaker = earlier_in_sentence(previous, cue, sentence)?.speaker?;
@@ -357,6 +352,24 @@ fn content_before(doc: &Document, sentence: Span, lead: &str) -> Option<Span> {
     let body = lead.trim_end_matches([',', '\u{2014}', '\u{2013}', ' ']);
     let content = Span::new(sentence.start, sentence.start + body.len()).trim(doc.text);
     (word_count(doc, content) >= 2).then_some(content)
+}
+
+/// Whether words before a said-tag can be what was said: quoted words, or
+/// a clause. "In fact, Sanders proposed", "At a town hall in Ohio, Clinton
+/// said", "His wife, he says, plans": an opening phrase or a bare subject
+/// is not a statement.
+fn is_statement(doc: &Document, content: Span) -> bool {
+    let text = content.slice(doc.text);
+    let i = doc.quotations.partition_point(|q| q.content.end < content.start);
+    if doc.quotations.get(i).is_some_and(|q| q.open.start < content.end) {
+        return true;
+    }
+    let words = word_count(doc, content);
+    let first = lower(text.split([' ', ',']).next().unwrap_or_default());
+    let opening = is_adverbial_opener(&first) || is_subordinator(&first) || is_clause_opener(&first);
+    // An opening phrase may lead into the clause after its comma ("In
+    // 2008, the fund's donation had made ...").
+    words >= 3 && !(opening && (words < 5 || !text.contains(',')))
 }
 
 /// The content after a cue: a quotation that opens right after it (`said:
