@@ -29,6 +29,9 @@ pub(crate) fn attribute(doc: &Document, cue: CueMatch, previous: Option<&Quote>)
         // A cue inside quoted words belongs to the quoted speaker's words.
         return None;
     }
+    if is_passive(doc, cue) || is_infinitive(doc, cue) {
+        return None;
+    }
     let sentence = doc.window(cue.span);
     if cue.class == CueClass::Source {
         return according_to(doc, cue, sentence);
@@ -36,6 +39,14 @@ pub(crate) fn attribute(doc: &Document, cue: CueMatch, previous: Option<&Quote>)
     let lead = doc.text[sentence.start..cue.span.start].trim_end();
     if let Some(speaker) = speaker_before(doc, cue.span.start, sentence.start) {
         if cue.class == CueClass::Document && speaker.kind != SpeakerKind::Document {
+            return None;
+        }
+        // "Trump's tweet", "Rubio's claim": after a possessive the cue is a
+        // noun ("He's saying" is a pronoun and a verb).
+        let owner = doc.word_before(cue.span.start).map(|w| doc.word(w));
+        let possessive =
+            owner.is_some_and(|w| is_possessive(w) && !is_pronoun(w.trim_end_matches(['s', '\'', '\u{2019}'])));
+        if possessive && speaker.mention.end == doc.text[..cue.span.start].trim_end().len() {
             return None;
         }
         // "As a Politico reporter noted, he didn't fill the stadium."
@@ -115,6 +126,35 @@ pub(crate) fn attribute(doc: &Document, cue: CueMatch, previous: Option<&Quote>)
         return Some(quote(doc, content, cue, speaker));
     }
     None
+}
+
+/// "Sanders was asked", "the staffer was charged", "which was first
+/// reported": a participle after a form of "be" is passive, and its
+/// subject is who was spoken to or about, not the speaker. Adjectives that
+/// take "that" ("is convinced that", "are worried that") are cues there.
+fn is_passive(doc: &Document, cue: CueMatch) -> bool {
+    if cue.needs_that || is_participle(cue.span.slice(doc.text)) {
+        return false;
+    }
+    let Some(mut i) = doc.word_before(cue.span.start) else {
+        return false;
+    };
+    // "was first reported", "were not told".
+    while i > 0 && (doc.word(i).ends_with("ly") || matches!(doc.word(i), "not" | "first" | "also" | "never")) {
+        i -= 1;
+    }
+    matches!(
+        lower(doc.word(i)).as_ref(),
+        "is" | "are" | "was" | "were" | "be" | "been" | "being"
+    )
+}
+
+/// "refused to answer", "an opportunity to talk about": a cue after "to"
+/// is an infinitive, which reports no statement of its subject.
+fn is_infinitive(doc: &Document, cue: CueMatch) -> bool {
+    doc.word_before(cue.span.start).is_some_and(|w| {
+        doc.word(w).eq_ignore_ascii_case("to") && is_blank(&doc.text[doc.words[w].end..cue.span.start])
+    })
 }
 
 /// Where a sentence starts after its dateline ("ST. PETERSBURG - ",
