@@ -518,7 +518,24 @@ fn content_from(doc: &Document, from: usize, sentence: Span) -> Option<Span> {
     let start = from + skipped;
     if let Some(q) = doc.quotation_opening_at(start) {
         // `said "` with nothing quoted says nothing.
-        return (!q.content.is_empty()).then_some(q.content);
+        if q.content.is_empty() {
+            return None;
+        }
+        // `declared that "I strongly support" the law`: when the clause
+        // goes on after the quotation closes, the clause is the content.
+        // Quoted words that end in punctuation ("... for sale," and left)
+        // are a whole statement.
+        let close = q.close.map_or(q.content.end, |c| c.end);
+        let complete = q.content.slice(doc.text).ends_with([',', '.', '!', '?', ';', ':']);
+        let goes_on = !complete
+            && close < sentence.end
+            && doc.text[close..sentence.end]
+                .trim_start()
+                .starts_with(|c: char| c.is_alphanumeric());
+        if goes_on {
+            return Some(reported_clause(doc, start, sentence));
+        }
+        return Some(q.content);
     }
     // `wrote to his followers, "..."`, `told the crowd in Ohio: "..."`: an
     // addressee or place, then the quotation.
