@@ -156,7 +156,7 @@ fn merge_interrupted(doc: &Document, quotes: &mut [Quote]) {
             let no_cue = doc
                 .cues_in(from, next.open.start)
                 .iter()
-                .all(|c| is_participle(c.span.slice(doc.text)));
+                .all(|c| is_participle(c.span.slice(doc.text)) || in_relative_clause(doc, c.span.start));
             // A narrative sentence between the tag and the quotation ends
             // the statement: only the rest of the tag's sentence may come
             // between them.
@@ -178,6 +178,15 @@ fn merge_interrupted(doc: &Document, quotes: &mut [Quote]) {
             quote.parts = parts;
         }
     }
+}
+
+/// Whether the cue at `pos` follows "who" or "which" ("said one former
+/// aide, who said he left on good terms"): the tag's own aside.
+fn in_relative_clause(doc: &Document, pos: usize) -> bool {
+    let first = doc.words.partition_point(|w| w.end <= pos);
+    doc.words[first.saturating_sub(4)..first]
+        .iter()
+        .any(|w| matches!(w.slice(doc.text), "who" | "which"))
 }
 
 /// Quotations no cue claimed: a headline quote (`'Could get offended':
@@ -224,7 +233,13 @@ fn untagged_quotations(doc: &Document, quotes: &mut Vec<Quote>) {
             continue;
         }
         let paragraph = doc.paragraph_at(content.start);
-        let same_speaker = earlier.filter(|q| {
+        // Only a person goes on speaking in quotation marks: a document or
+        // a body ("the report", "the ministry") is quoted with a cue.
+        let person = |q: &&Quote| {
+            q.speaker
+                .is_some_and(|s| matches!(s.kind, SpeakerKind::Person | SpeakerKind::Pronoun))
+        };
+        let same_speaker = earlier.filter(person).filter(|q| {
             quotation.continues
                 || paragraph.is_some_and(|p| p.start <= q.content.start)
                 || (q.kind == QuoteKind::Direct && previous_paragraph_ends_with(doc, q, content.start))
