@@ -63,7 +63,13 @@ pub(crate) fn attribute(doc: &Document, cue: CueMatch, previous: Option<&Quote>)
         let after_quotation = before.ends_with(is_quote_mark);
         let after = content_after(doc, cue, sentence).filter(|_| !after_quotation);
         // A tag set off by commas inside the sentence: "He hoped, he said, ...".
-        let mid_sentence_tag = tag && !after_quotation && doc.text[cue.span.end..].starts_with(',');
+        // `Asked about it, Priebus said, "Probably."` introduces a quotation
+        // and interrupts nothing.
+        let introduces_quotation = doc.text[cue.span.end..]
+            .strip_prefix(',')
+            .is_some_and(|rest| rest.trim_start().starts_with(is_quote_mark));
+        let mid_sentence_tag =
+            tag && !after_quotation && !introduces_quotation && doc.text[cue.span.end..].starts_with(',');
         // "While Ramos said that ..., he appears ...": a report inside a
         // subordinate clause ends with that clause.
         let subordinate = before.rsplit([' ', ',']).next().is_some_and(is_subordinator);
@@ -683,6 +689,11 @@ fn is_clause_opener(word: &str) -> bool {
 /// opens a relative clause ("wanted a mayor that listens").
 fn that_after(doc: &Document, cue: CueMatch, sentence: Span) -> Option<usize> {
     let pos = cue.span.end;
+    // "pledged to push for an amendment that ...": a "that" after an
+    // infinitive opens a relative clause inside what was pledged.
+    if opens_infinitive(doc, pos) {
+        return None;
+    }
     let first = doc.word_after(pos)?;
     let opener = doc.word(first);
     let may_precede = cue.takes_object
@@ -709,6 +720,11 @@ fn that_after(doc: &Document, cue: CueMatch, sentence: Span) -> Option<usize> {
         }
         let text = word.slice(doc.text);
         if text.eq_ignore_ascii_case("that") {
+            // "the land that had been ravaged": "that" before a verb is a
+            // relative pronoun, not the start of the content.
+            if doc.words.get(i + 1).is_some_and(|_| doc.is(i + 1, WordList::Auxiliary)) {
+                return None;
+            }
             return Some(word.end);
         }
         // "said they prefer an agenda that ...": a subject or a verb means
