@@ -200,7 +200,9 @@ fn sentence_subject(doc: &Document, sentence: Span, before: usize) -> Option<Spe
                 | "from"
                 | "by"
         );
-    if introductory {
+    // "Likewise, the union ...": a sentence adverb set off by a comma.
+    let adverb = doc.is(first, WordList::ClauseOpener) && doc.gap_after(first).starts_with(',');
+    if introductory || adverb {
         let comma = doc.text[doc.words[first].end..before].find(',')?;
         first = doc.word_after(doc.words[first].end + comma + 1)?;
     } else if matches!(opener.as_ref(), "but" | "and" | "so" | "yet" | "still" | "then") {
@@ -904,7 +906,7 @@ pub(crate) fn colon_headline(doc: &Document, line_start: usize) -> Option<Quote>
 /// Words that label a line rather than name a speaker.
 fn is_label(label: &str) -> bool {
     matches!(
-        label.to_ascii_lowercase().as_str(),
+        label.to_ascii_lowercase().replace('\u{2019}', "'").as_str(),
         "update"
             | "updated"
             | "note"
@@ -939,6 +941,10 @@ fn is_label(label: &str) -> bool {
             | "subscribe"
             | "warning"
             | "disclaimer"
+            | "contributing"
+            | "contributors"
+            | "the latest"
+            | "paid notice"
     )
 }
 

@@ -796,6 +796,10 @@ fn described_at_clause_start(doc: &Document, i: usize, floor: usize) -> bool {
             )
             && (det..=i).skip(1).all(|w| !doc.is(w, WordList::Determiner))
             && !is_capitalized(doc.word(i))
+            && !matches!(
+                doc.word(i),
+                "and" | "or" | "but" | "nor" | "of" | "to" | "for" | "with" | "by"
+            )
             && at_clause_start(doc, det, floor)
     })
 }
