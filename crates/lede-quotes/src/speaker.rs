@@ -236,13 +236,49 @@ pub(crate) fn speaker_after(doc: &Document, pos: usize, ceiling: usize) -> Optio
         Some(speaker) => speaker,
         // "said a handful of Democrats": a determiner opens a description
         // whose head is not in the word lists.
-        None if doc.is(first, WordList::Determiner) && !is_complementizer(doc.word(first)) => Speaker {
-            mention: doc.words[first],
-            name: None,
-            role: None,
-            kind: SpeakerKind::Nominal,
-            hint: None,
-        },
+        None if doc.is(first, WordList::Determiner) && !is_complementizer(doc.word(first)) => {
+            // "says a narrator", "said a handful of Democrats": the
+            // description runs on to a preposition or the clause end, for
+            // a few words.
+            const MAX_DESCRIPTION_WORDS: usize = 6;
+            let mut last = first;
+            while last + 1 < doc.words.len()
+                && last - first + 1 < MAX_DESCRIPTION_WORDS
+                && doc.words[last + 1].end <= ceiling
+                && joins(doc.gap_after(last))
+                && !doc.is(last + 1, WordList::NotName)
+                && !matches!(
+                    doc.word(last + 1),
+                    "over"
+                        | "in"
+                        | "on"
+                        | "at"
+                        | "from"
+                        | "with"
+                        | "for"
+                        | "during"
+                        | "after"
+                        | "before"
+                        | "to"
+                        | "by"
+                        | "as"
+                        | "who"
+                        | "which"
+                        | "that"
+                        | "and"
+                        | "but"
+                )
+            {
+                last += 1;
+            }
+            Speaker {
+                mention: Span::new(doc.words[first].start, doc.words[last].end),
+                name: None,
+                role: None,
+                kind: SpeakerKind::Nominal,
+                hint: None,
+            }
+        }
         None => return None,
     };
     // A post-modifier ("of Clemson University", "familiar with the talks",
