@@ -13,7 +13,7 @@ use crate::cues::{is_participle, CueClass, CueMatch};
 use crate::document::{floor_char_boundary, is_blank, is_quote_mark, Document, WINDOW};
 use crate::lexicon::{lower, WordList};
 use crate::quote::{Quote, QuoteKind, Speaker, SpeakerKind};
-use crate::speaker::{is_abbreviation, is_possessive, is_pronoun, speaker_after, speaker_before};
+use crate::speaker::{inverted_speaker, is_abbreviation, is_possessive, is_pronoun, speaker_after, speaker_before};
 
 /// How many words after a cue "that" may come ("told reporters on Monday
 /// that ...").
@@ -123,7 +123,7 @@ pub(crate) fn attribute(doc: &Document, cue: CueMatch, previous: Option<&Quote>)
     }
     if ends_clause(lead) {
         // Inverted: `"...," said Ushakov.`
-        if let Some(speaker) = speaker_after(doc, cue.span.end, clause_end(doc, cue.span.end, sentence)) {
+        if let Some(speaker) = inverted_speaker(doc, cue.span.end, clause_end(doc, cue.span.end, sentence)) {
             let content = content_before(doc, sentence, lead).filter(|c| is_statement(doc, *c))?;
             return Some(quote(doc, content, cue, speaker));
         }

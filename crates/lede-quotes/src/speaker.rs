@@ -166,11 +166,22 @@ fn apposition_before(doc: &Document, i: usize, pos: usize, floor: usize) -> Opti
     Some(speaker)
 }
 
+/// The speaker of an inverted said-tag that closes its sentence (`"...,"
+/// said Simon Ross, president of NDN, a policy group.`): [`speaker_after`]
+/// with every further apposition the sentence gives.
+pub(crate) fn inverted_speaker(doc: &Document, pos: usize, ceiling: usize) -> Option<Speaker> {
+    speaker_phrase_after(doc, pos, ceiling, true)
+}
+
 /// The speaker phrase right after `pos` (after an inverted cue: `said
 /// Ushakov`, `said the ministry`, `said a handful of Democrats who ...`),
 /// up to `ceiling`; an apposition after a comma is part of the mention and
 /// the role.
 pub(crate) fn speaker_after(doc: &Document, pos: usize, ceiling: usize) -> Option<Speaker> {
+    speaker_phrase_after(doc, pos, ceiling, false)
+}
+
+fn speaker_phrase_after(doc: &Document, pos: usize, ceiling: usize, closes_sentence: bool) -> Option<Speaker> {
     let first = doc.word_after(pos)?;
     if !is_blank(&doc.text[pos..doc.words[first].start]) || doc.words[first].end > ceiling {
         return None;
@@ -337,12 +348,27 @@ pub(crate) fn speaker_after(doc: &Document, pos: usize, ceiling: usize) -> Optio
             speaker.mention = speaker.mention.cover(role);
         }
     }
-    // "said Anita Dunn, who directed the campaign": a relative clause after
-    // the phrase belongs to the source as written, up to its comma or the
-    // sentence end.
-    let after = &doc.text[speaker.mention.end..];
-    if speaker.kind != SpeakerKind::Pronoun && (after.starts_with(", who ") || after.starts_with(", whose ")) {
-        let start = speaker.mention.end + 2;
+    // "said Anita Dunn, who directed the campaign", "said Simon Ross,
+    // president of NDN, a policy group, which ...": a relative clause, or a
+    // further apposition after the first, belongs to the source as written,
+    // each up to its comma or the sentence end.
+    const MAX_ASIDES: usize = 3;
+    for _ in 0..MAX_ASIDES {
+        if speaker.kind == SpeakerKind::Pronoun || !doc.text[speaker.mention.end..].starts_with(", ") {
+            break;
+        }
+        let Some(next) = doc.word_after(speaker.mention.end) else {
+            break;
+        };
+        let word = doc.word(next);
+        let relative = matches!(word, "who" | "whose" | "which");
+        let described = closes_sentence
+            && speaker.mention.slice(doc.text).contains(", ")
+            && (matches!(word, "a" | "an" | "the") || is_possessive(word));
+        if !relative && !described {
+            break;
+        }
+        let start = doc.words[next].start;
         let limit = doc.window(Span::new(start, start)).end;
         let end = apposition_end(doc.text, start, limit);
         speaker.mention = speaker.mention.cover(Span::new(start, end).trim(doc.text));
