@@ -200,8 +200,36 @@ fn sentence_subject(doc: &Document, sentence: Span, before: usize) -> Option<Spe
                 | "from"
                 | "by"
         );
-    // "Likewise, the union ...": a sentence adverb set off by a comma.
-    let adverb = doc.is(first, WordList::ClauseOpener) && doc.gap_after(first).starts_with(',');
+    // "Likewise, the union ...": a sentence adverb set off by a comma;
+    // "Chastened by the polls, Trump ...", "Speaking in Ohio, she ...": a
+    // participle phrase.
+    let participle = opener.len() > 5
+        && (opener.ends_with("ed") || opener.ends_with("ing"))
+        && doc.words.get(first + 1).is_some_and(|w| {
+            matches!(
+                w.slice(doc.text),
+                "by" | "in"
+                    | "at"
+                    | "on"
+                    | "to"
+                    | "with"
+                    | "about"
+                    | "from"
+                    | "after"
+                    | "before"
+                    | "for"
+                    | "during"
+                    | "as"
+                    | "the"
+                    | "a"
+                    | "an"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+            )
+        });
+    let adverb = (doc.is(first, WordList::ClauseOpener) && doc.gap_after(first).starts_with(',')) || participle;
     if introductory || adverb {
         let comma = doc.text[doc.words[first].end..before].find(',')?;
         first = doc.word_after(doc.words[first].end + comma + 1)?;

@@ -329,14 +329,15 @@ fn speaker_phrase_after(doc: &Document, pos: usize, ceiling: usize, closes_sente
         }
     }
     let after = &doc.text[speaker.mention.end..];
-    if speaker.kind == SpeakerKind::Person && after.starts_with(", ") {
+    if matches!(speaker.kind, SpeakerKind::Person | SpeakerKind::Nominal) && after.starts_with(", ") {
         // ", the fund's deputy director", ", chairman of Fox Networks",
-        // ", Republican of Ohio", ", R-Ohio".
+        // ", Republican of Ohio", ", R-Ohio", ", of Mayfield Baptist Church".
         let det = doc.word_after(speaker.mention.end).filter(|&d| {
             doc.is(d, WordList::Determiner)
                 || is_possessive(doc.word(d))
                 || (is_title(doc, d) && !is_capitalized(doc.word(d)))
                 || is_party(doc, d)
+                || doc.word(d) == "of"
         });
         if let Some(det) = det {
             // The apposition runs to the next comma or the sentence end.
@@ -992,7 +993,9 @@ fn is_time_word(doc: &Document, i: usize) -> bool {
 
 fn is_between_word(doc: &Document, i: usize) -> bool {
     let word = doc.word(i);
-    doc.is(i, WordList::Between) || (word.len() > 4 && word.ends_with("ly") && !is_capitalized(word))
+    // "family", "assembly": nouns in -ly are not adverbs.
+    doc.is(i, WordList::Between)
+        || (word.len() > 4 && word.ends_with("ly") && !is_capitalized(word) && !is_source_noun(doc, i))
 }
 
 fn is_title(doc: &Document, i: usize) -> bool {
