@@ -81,8 +81,36 @@ pub fn find_quotes_with_hints(text: &str, hints: &[NameHint]) -> Vec<Quote> {
     untagged_quotations(&doc, &mut quotes);
     quotes.sort_by_key(|q| (q.content.start, q.content.end));
     resolve(&doc, &mut quotes);
+    drop_nested_reports(&doc, &mut quotes);
     link_hints(&doc, &mut quotes, hints);
     quotes
+}
+
+/// "Clinton said the report found that wages fell": a cue inside another
+/// speaker's reported words is part of what that speaker said, and its
+/// frame reads that speaker's words, not a statement of its own. The
+/// speaker's own further reports stay: the same name, or a pronoun that may
+/// refer back to the speaker ("Union leaders said they expect ...").
+/// `quotes` is sorted by content start.
+fn drop_nested_reports(doc: &Document, quotes: &mut Vec<Quote>) {
+    let who = |q: &Quote| q.speaker.map(|s| s.name.unwrap_or(s.mention).slice(doc.text));
+    let outer: Vec<(Span, &str)> = quotes
+        .iter()
+        .filter(|q| q.kind != QuoteKind::Direct && q.cue.is_some())
+        .filter_map(|q| Some((q.content, who(q)?)))
+        .collect();
+    quotes.retain(|q| {
+        let (Some(cue), Some(name)) = (q.cue, who(q)) else {
+            return true;
+        };
+        if q.kind == QuoteKind::Direct || q.speaker.is_some_and(|s| s.kind == SpeakerKind::Pronoun) {
+            return true;
+        }
+        let i = outer.partition_point(|(content, _)| content.start <= cue.start);
+        !outer[i.saturating_sub(4)..i]
+            .iter()
+            .any(|&(content, speaker)| content.contains(cue) && !speaker.eq_ignore_ascii_case(name))
+    });
 }
 
 /// Sets [`Speaker::hint`](crate::Speaker::hint): the hint that holds the
