@@ -267,7 +267,14 @@ fn untagged_quotations(doc: &Document, quotes: &mut Vec<Quote>) {
             q.speaker
                 .is_some_and(|s| matches!(s.kind, SpeakerKind::Person | SpeakerKind::Pronoun))
         };
-        let same_speaker = earlier.filter(person).filter(|q| {
+        // A quotation inside a narrator's sentence ("Trump called the
+        // plan "a disaster"") is a partial quote, which needs its own cue;
+        // only quoted sentences go on with the speaker.
+        let sentence = doc.sentence_at(quotation.open.start);
+        let opens_sentence = !doc.text[sentence.start..quotation.open.start]
+            .chars()
+            .any(char::is_alphanumeric);
+        let same_speaker = earlier.filter(person).filter(|_| opens_sentence).filter(|q| {
             quotation.continues
                 || paragraph.is_some_and(|p| p.start <= q.content.start)
                 || (q.kind == QuoteKind::Direct && previous_paragraph_ends_with(doc, q, content.start))
