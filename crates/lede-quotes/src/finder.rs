@@ -4,7 +4,7 @@ use lede_text::{NameHint, NameKind, Span};
 
 use crate::attribution::{attribute, colon_headline};
 use crate::coref::resolve;
-use crate::cues::is_participle;
+use crate::cues::{is_participle, CueClass};
 use crate::document::{floor_char_boundary, Document, WINDOW};
 use crate::lexicon::FnvMap;
 use crate::quote::{Quote, QuoteKind, SpeakerKind};
@@ -248,7 +248,8 @@ fn untagged_quotations(doc: &Document, quotes: &mut Vec<Quote>) {
         if content.end <= covered {
             continue;
         }
-        if let Some(quote) = headline(doc, quotation.close.map_or(content.end, |c| c.end), content) {
+        let after_close = quotation.close.map_or(content.end, |c| c.end);
+        if let Some(quote) = headline(doc, after_close, content).or_else(|| dash_credit(doc, after_close, content)) {
             found.push(quote);
             continue;
         }
@@ -314,6 +315,49 @@ fn headline(doc: &Document, after_close: usize, content: Span) -> Option<Quote> 
         cue_class: None,
         speaker: Some(speaker),
         confidence: 0.6,
+    })
+}
+
+/// `"Maybe we can build a wall around him." ― Steve Quinlan`: a
+/// quotation credited after a dash to a name that ends its line, as
+/// epigraphs, pull quotes and collected reactions are.
+fn dash_credit(doc: &Document, after_close: usize, content: Span) -> Option<Quote> {
+    const DASHES: [&str; 5] = ["\u{2015}", "\u{2014}", "\u{2013}", "--", "-"];
+    let limit = floor_char_boundary(doc.text, after_close + WINDOW);
+    let mut from = after_close;
+    let mut line_end = doc.text[from..limit].find('\n').map_or(limit, |i| from + i);
+    if doc.text[from..line_end].trim().is_empty() {
+        // The credit may stand on its own line, after at most a blank one.
+        let next = &doc.text[line_end..limit];
+        let gap = next.len() - next.trim_start().len();
+        if next[..gap].matches('\n').count() > 2 {
+            return None;
+        }
+        from = line_end + gap;
+        line_end = doc.text[from..limit].find('\n').map_or(limit, |i| from + i);
+    }
+    let after_close = from;
+    let rest = &doc.text[after_close..line_end];
+    let trimmed = rest.trim_start();
+    let dash = DASHES.iter().find(|d| trimmed.starts_with(**d))?;
+    let dash_start = after_close + (rest.len() - trimmed.len());
+    let cue = Span::new(dash_start, dash_start + dash.len());
+    let speaker = speaker_after(doc, cue.end, line_end)?;
+    // The credit is the rest of the line: "― Jane Roe." or "- Jane Roe,
+    // tweeting after the speech.", and no more.
+    let tail = doc.text[speaker.mention.end..line_end].trim();
+    let credit = tail.chars().all(|c| c.is_ascii_punctuation()) || tail.starts_with(',');
+    if content.is_empty() || speaker.kind == SpeakerKind::Pronoun || !credit {
+        return None;
+    }
+    Some(Quote {
+        content,
+        parts: Vec::new(),
+        kind: QuoteKind::Direct,
+        cue: Some(cue),
+        cue_class: Some(CueClass::Speech),
+        speaker: Some(speaker),
+        confidence: 0.7,
     })
 }
 
