@@ -888,8 +888,13 @@ fn word_count(doc: &Document, span: Span) -> usize {
 /// line that opens with a short speaker phrase and a colon reports what
 /// that speaker says, as headlines do. Labels ("Update:", "Watch:") and
 /// datelines ("WASHINGTON:") are not speakers.
-pub(crate) fn colon_headline(doc: &Document, line_start: usize) -> Option<Quote> {
+pub(crate) fn colon_headline(doc: &Document, line_start: usize, transcript: bool) -> Option<Quote> {
     const MAX_SPEAKER_BYTES: usize = 60;
+    // A quoted transcript repeats the opening mark on each line.
+    let line_start = match doc.text[line_start..].chars().next() {
+        Some(mark) if transcript && is_quote_mark(mark) => line_start + mark.len_utf8(),
+        _ => line_start,
+    };
     let head = &doc.text[line_start..floor_char_boundary(doc.text, line_start + MAX_SPEAKER_BYTES)];
     let colon = line_start + head.find(": ")?;
     let label = &doc.text[line_start..colon];
@@ -901,7 +906,12 @@ pub(crate) fn colon_headline(doc: &Document, line_start: usize) -> Option<Quote>
     if sentence_end || label.contains([',', ';', '!', '?', '"', '\n']) {
         return None;
     }
-    if is_label(label) || !label.chars().any(char::is_lowercase) {
+    // In a transcript, speakers are labelled in capitals ("TAPPER:",
+    // "Q:"); elsewhere a line in capitals is a dateline ("LAGOS:").
+    let capitals = !label.chars().any(char::is_lowercase);
+    if transcript && capitals && label.len() <= MAX_LABEL_BYTES {
+        // A transcript speaker.
+    } else if is_label(label) || capitals {
         return None;
     }
     let speaker = speaker_before(doc, colon, line_start).filter(|s| s.mention.start == line_start)?;
@@ -928,7 +938,33 @@ pub(crate) fn colon_headline(doc: &Document, line_start: usize) -> Option<Quote>
         takes_object: false,
         takes_phrase: false,
     };
-    Some(quote(doc, content, cue, speaker))
+    let mut found = quote(doc, content, cue, speaker);
+    if transcript && capitals {
+        // A transcript gives the speaker's own words.
+        found.kind = QuoteKind::Direct;
+    }
+    Some(found)
+}
+
+/// The longest speaker label of a transcript line ("JAKE TAPPER:").
+const MAX_LABEL_BYTES: usize = 30;
+
+/// Whether a paragraph opens with a speaker label in capitals, as the lines
+/// of a transcript do ("TAPPER: ...", "Q: ...").
+pub(crate) fn opens_with_capital_label(doc: &Document, line_start: usize) -> bool {
+    let line_start = match doc.text[line_start..].chars().next() {
+        Some(mark) if is_quote_mark(mark) => line_start + mark.len_utf8(),
+        _ => line_start,
+    };
+    let head = &doc.text[line_start..floor_char_boundary(doc.text, line_start + MAX_LABEL_BYTES + 2)];
+    head.find(": ").is_some_and(|colon| {
+        let label = &head[..colon];
+        !label.is_empty()
+            && label.starts_with(|c: char| c.is_ascii_uppercase())
+            && label
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || matches!(c, ' ' | '.' | '\'' | '-'))
+    })
 }
 
 /// Words that label a line rather than name a speaker.

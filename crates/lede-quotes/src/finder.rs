@@ -2,7 +2,7 @@
 
 use lede_text::{NameHint, NameKind, Span};
 
-use crate::attribution::{attribute, colon_headline};
+use crate::attribution::{attribute, colon_headline, opens_with_capital_label};
 use crate::coref::resolve;
 use crate::cues::{is_participle, CueClass};
 use crate::document::{floor_char_boundary, Document, WINDOW};
@@ -70,8 +70,18 @@ pub fn find_quotes_with_hints(text: &str, hints: &[NameHint]) -> Vec<Quote> {
             }
         }
     }
+    // Three or more lines that open with a label in capitals make a
+    // transcript, whose labels name speakers.
+    const TRANSCRIPT_LINES: usize = 3;
+    let transcript = doc
+        .paragraphs
+        .iter()
+        .filter(|p| opens_with_capital_label(&doc, p.start))
+        .take(TRANSCRIPT_LINES)
+        .count()
+        >= TRANSCRIPT_LINES;
     for paragraph in &doc.paragraphs {
-        if let Some(quote) = colon_headline(&doc, paragraph.start) {
+        if let Some(quote) = colon_headline(&doc, paragraph.start, transcript) {
             if seen.insert(quote.content, ()).is_none() {
                 quotes.push(quote);
             }
@@ -194,7 +204,15 @@ fn merge_interrupted(doc: &Document, quotes: &mut [Quote]) {
                     .chars()
                     .any(char::is_alphanumeric);
             let opens_sentence = next.open.start >= sentence_end;
-            if !(short || opens_sentence) || !no_cue || narrative || between.contains('\n') || is_claimed(next.content)
+            // A quotation left open (clipped at its sentence) is a stray
+            // mark's, not the speaker's words going on.
+            let unclosed = next.close.is_none();
+            if unclosed
+                || !(short || opens_sentence)
+                || !no_cue
+                || narrative
+                || between.contains('\n')
+                || is_claimed(next.content)
             {
                 break;
             }
