@@ -909,7 +909,7 @@ pub(crate) fn colon_headline(doc: &Document, line_start: usize, transcript: bool
     // In a transcript, speakers are labelled in capitals ("TAPPER:",
     // "Q:"); elsewhere a line in capitals is a dateline ("LAGOS:").
     let capitals = !label.chars().any(char::is_lowercase);
-    if transcript && capitals && label.len() <= MAX_LABEL_BYTES {
+    if transcript && capitals && label.len() <= MAX_LABEL_BYTES && !is_label(label) {
         // A transcript speaker.
     } else if is_label(label) || capitals {
         return None;
