@@ -13,7 +13,7 @@ use crate::cues::{is_participle, CueClass, CueMatch};
 use crate::document::{floor_char_boundary, is_blank, is_quote_mark, Document, WINDOW};
 use crate::lexicon::{lower, WordList};
 use crate::quote::{Quote, QuoteKind, Speaker, SpeakerKind};
-use crate::speaker::{is_pronoun, speaker_after, speaker_before};
+use crate::speaker::{inverted_speaker, is_abbreviation, is_possessive, is_pronoun, speaker_after, speaker_before};
 
 /// How many words after a cue "that" may come ("told reporters on Monday
 /// that ...").
@@ -29,6 +29,9 @@ pub(crate) fn attribute(doc: &Document, cue: CueMatch, previous: Option<&Quote>)
         // A cue inside quoted words belongs to the quoted speaker's words.
         return None;
     }
+    if is_passive(doc, cue) || is_infinitive(doc, cue) {
+        return None;
+    }
     let sentence = doc.window(cue.span);
     if cue.class == CueClass::Source {
         return according_to(doc, cue, sentence);
@@ -36,6 +39,14 @@ pub(crate) fn attribute(doc: &Document, cue: CueMatch, previous: Option<&Quote>)
     let lead = doc.text[sentence.start..cue.span.start].trim_end();
     if let Some(speaker) = speaker_before(doc, cue.span.start, sentence.start) {
         if cue.class == CueClass::Document && speaker.kind != SpeakerKind::Document {
+            return None;
+        }
+        // "Trump's tweet", "Rubio's claim": after a possessive the cue is a
+        // noun ("He's saying" is a pronoun and a verb).
+        let owner = doc.word_before(cue.span.start).map(|w| doc.word(w));
+        let possessive =
+            owner.is_some_and(|w| is_possessive(w) && !is_pronoun(w.trim_end_matches(['s', '\'', '\u{2019}'])));
+        if possessive && speaker.mention.end == doc.text[..cue.span.start].trim_end().len() {
             return None;
         }
         // "As a Politico reporter noted, he didn't fill the stadium."
@@ -52,7 +63,13 @@ pub(crate) fn attribute(doc: &Document, cue: CueMatch, previous: Option<&Quote>)
         let after_quotation = before.ends_with(is_quote_mark);
         let after = content_after(doc, cue, sentence).filter(|_| !after_quotation);
         // A tag set off by commas inside the sentence: "He hoped, he said, ...".
-        let mid_sentence_tag = tag && !after_quotation && doc.text[cue.span.end..].starts_with(',');
+        // `Asked about it, Priebus said, "Probably."` introduces a quotation
+        // and interrupts nothing.
+        let introduces_quotation = doc.text[cue.span.end..]
+            .strip_prefix(',')
+            .is_some_and(|rest| rest.trim_start().starts_with(is_quote_mark));
+        let mid_sentence_tag =
+            tag && !after_quotation && !introduces_quotation && doc.text[cue.span.end..].starts_with(',');
         // "While Ramos said that ..., he appears ...": a report inside a
         // subordinate clause ends with that clause.
         let subordinate = before.rsplit([' ', ',']).next().is_some_and(is_subordinator);
@@ -73,25 +90,20 @@ pub(crate) fn attribute(doc: &Document, cue: CueMatch, previous: Option<&Quote>)
             return Some(quote(doc, content, cue, speaker));
         }
         if mid_sentence_tag {
-            // "In 2008, Trump said, the foundation's donation had made ...":
-            // the statement goes on after the tag; after a short opening
-            // phrase it is the rest of the sentence, else the whole of it.
+            // "In 2008, Trump said, the foundation's donation had made ...",
+            // "His wife, he says, plans to leave": the tag interrupts the
+            // statement, which is the whole sentence around it.
             let rest = content_from(doc, cue.span.end + 1, sentence).filter(|rest| {
                 let opener = rest.slice(doc.text).split(' ').next().is_some_and(is_clause_opener);
-                !opener && doc.cues_in(rest.start, rest.end).is_empty()
+                !opener
             });
             if let Some(rest) = rest {
-                let opening = Span::new(sentence.start, speaker.mention.start);
-                let content = if word_count(doc, opening) <= 4 {
-                    rest
-                } else {
-                    Span::new(sentence.start, rest.end)
-                };
+                let content = Span::new(dateline_end(doc, sentence), rest.end);
                 return Some(quote(doc, content, cue, speaker));
             }
         }
         if tag {
-            let content = content_before(doc, sentence, before)?;
+            let content = content_before(doc, sentence, before).filter(|c| is_statement(doc, *c))?;
             return Some(quote(doc, content, cue, speaker));
         }
         return None;
@@ -111,8 +123,8 @@ pub(crate) fn attribute(doc: &Document, cue: CueMatch, previous: Option<&Quote>)
     }
     if ends_clause(lead) {
         // Inverted: `"...," said Ushakov.`
-        if let Some(speaker) = speaker_after(doc, cue.span.end, clause_end(doc, cue.span.end, sentence)) {
-            let content = content_before(doc, sentence, lead)?;
+        if let Some(speaker) = inverted_speaker(doc, cue.span.end, clause_end(doc, cue.span.end, sentence)) {
+            let content = content_before(doc, sentence, lead).filter(|c| is_statement(doc, *c))?;
             return Some(quote(doc, content, cue, speaker));
         }
         let speaker = earlier_in_sentence(previous, cue, sentence)?.speaker?;
@@ -120,6 +132,35 @@ pub(crate) fn attribute(doc: &Document, cue: CueMatch, previous: Option<&Quote>)
         return Some(quote(doc, content, cue, speaker));
     }
     None
+}
+
+/// "Sanders was asked", "the staffer was charged", "which was first
+/// reported": a participle after a form of "be" is passive, and its
+/// subject is who was spoken to or about, not the speaker. Adjectives that
+/// take "that" ("is convinced that", "are worried that") are cues there.
+fn is_passive(doc: &Document, cue: CueMatch) -> bool {
+    if cue.needs_that || is_participle(cue.span.slice(doc.text)) {
+        return false;
+    }
+    let Some(mut i) = doc.word_before(cue.span.start) else {
+        return false;
+    };
+    // "was first reported", "were not told".
+    while i > 0 && (doc.word(i).ends_with("ly") || matches!(doc.word(i), "not" | "first" | "also" | "never")) {
+        i -= 1;
+    }
+    matches!(
+        lower(doc.word(i)).as_ref(),
+        "is" | "are" | "was" | "were" | "be" | "been" | "being"
+    )
+}
+
+/// "refused to answer", "an opportunity to talk about": a cue after "to"
+/// is an infinitive, which reports no statement of its subject.
+fn is_infinitive(doc: &Document, cue: CueMatch) -> bool {
+    doc.word_before(cue.span.start).is_some_and(|w| {
+        doc.word(w).eq_ignore_ascii_case("to") && is_blank(&doc.text[doc.words[w].end..cue.span.start])
+    })
 }
 
 /// Where a sentence starts after its dateline ("ST. PETERSBURG - ",
@@ -159,7 +200,37 @@ fn sentence_subject(doc: &Document, sentence: Span, before: usize) -> Option<Spe
                 | "from"
                 | "by"
         );
-    if introductory {
+    // "Likewise, the union ...": a sentence adverb set off by a comma;
+    // "Chastened by the polls, Trump ...", "Speaking in Ohio, she ...": a
+    // participle phrase.
+    let participle = opener.len() > 5
+        && (opener.ends_with("ed") || opener.ends_with("ing"))
+        && doc.words.get(first + 1).is_some_and(|w| {
+            matches!(
+                w.slice(doc.text),
+                "by" | "in"
+                    | "at"
+                    | "on"
+                    | "to"
+                    | "with"
+                    | "about"
+                    | "from"
+                    | "after"
+                    | "before"
+                    | "for"
+                    | "during"
+                    | "as"
+                    | "the"
+                    | "a"
+                    | "an"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+            )
+        });
+    let adverb = (doc.is(first, WordList::ClauseOpener) && doc.gap_after(first).starts_with(',')) || participle;
+    if introductory || adverb {
         let comma = doc.text[doc.words[first].end..before].find(',')?;
         first = doc.word_after(doc.words[first].end + comma + 1)?;
     } else if matches!(opener.as_ref(), "but" | "and" | "so" | "yet" | "still" | "then") {
@@ -172,11 +243,21 @@ fn sentence_subject(doc: &Document, sentence: Span, before: usize) -> Option<Spe
     if is_pronoun(word.slice(doc.text)) {
         return speaker_before(doc, word.end, word.start);
     }
+    // The subject runs over names, possessives and the words of titles and
+    // descriptions ("Mr. Biden", "Vermont Sen. Bernie Sanders", "Republican
+    // presidential candidate Donald Trump", "Ryan's campaign").
     let mut last = first;
     while last + 1 < doc.words.len()
         && doc.words[last + 1].end <= before
-        && doc.gap_after(last) == " "
-        && (is_capitalized(doc.word(last + 1)) || doc.word(last + 1).ends_with("'s"))
+        && {
+            let gap = doc.gap_after(last);
+            gap == " " || (gap == ". " && is_abbreviation(doc.word(last)))
+        }
+        && {
+            let next = doc.word(last + 1);
+            let lists = WordList::Modifier.bit() | WordList::Role.bit() | WordList::Organization.bit();
+            is_capitalized(next) || is_possessive(next) || doc.lists(last + 1) & lists != 0
+        }
     {
         last += 1;
     }
@@ -349,6 +430,24 @@ fn content_before(doc: &Document, sentence: Span, lead: &str) -> Option<Span> {
     (word_count(doc, content) >= 2).then_some(content)
 }
 
+/// Whether words before a said-tag can be what was said: quoted words, or
+/// a clause. "In fact, Sanders proposed", "At a town hall in Ohio, Clinton
+/// said", "His wife, he says, plans": an opening phrase or a bare subject
+/// is not a statement.
+fn is_statement(doc: &Document, content: Span) -> bool {
+    let text = content.slice(doc.text);
+    let i = doc.quotations.partition_point(|q| q.content.end < content.start);
+    if doc.quotations.get(i).is_some_and(|q| q.open.start < content.end) {
+        return true;
+    }
+    let words = word_count(doc, content);
+    let first = lower(text.split([' ', ',']).next().unwrap_or_default());
+    let opening = is_adverbial_opener(&first) || is_subordinator(&first) || is_clause_opener(&first);
+    // An opening phrase may lead into the clause after its comma ("In
+    // 2008, the fund's donation had made ...").
+    words >= 3 && !(opening && (words < 5 || !text.contains(',')))
+}
+
 /// The content after a cue: a quotation that opens right after it (`said:
 /// "..."`), the clause after "that", or the rest of the sentence.
 fn content_after(doc: &Document, cue: CueMatch, sentence: Span) -> Option<Span> {
@@ -455,7 +554,24 @@ fn content_from(doc: &Document, from: usize, sentence: Span) -> Option<Span> {
     let start = from + skipped;
     if let Some(q) = doc.quotation_opening_at(start) {
         // `said "` with nothing quoted says nothing.
-        return (!q.content.is_empty()).then_some(q.content);
+        if q.content.is_empty() {
+            return None;
+        }
+        // `declared that "I strongly support" the law`: when the clause
+        // goes on after the quotation closes, the clause is the content.
+        // Quoted words that end in punctuation ("... for sale," and left)
+        // are a whole statement.
+        let close = q.close.map_or(q.content.end, |c| c.end);
+        let complete = q.content.slice(doc.text).ends_with([',', '.', '!', '?', ';', ':']);
+        let goes_on = !complete
+            && close < sentence.end
+            && doc.text[close..sentence.end]
+                .trim_start()
+                .starts_with(|c: char| c.is_alphanumeric());
+        if goes_on {
+            return Some(reported_clause(doc, start, sentence));
+        }
+        return Some(q.content);
     }
     // `wrote to his followers, "..."`, `told the crowd in Ohio: "..."`: an
     // addressee or place, then the quotation.
@@ -473,7 +589,11 @@ fn content_from(doc: &Document, from: usize, sentence: Span) -> Option<Span> {
     }
     let content = reported_clause(doc, start, sentence);
     // "was signed by President Nixon": a passive cue's agent, not content.
-    let agent = content.slice(doc.text).starts_with("by ");
+    // After "that" ("indicated that by the time ...") it opens the clause.
+    let after_that = doc
+        .word_before(content.start)
+        .is_some_and(|w| doc.word(w).eq_ignore_ascii_case("that"));
+    let agent = content.slice(doc.text).starts_with("by ") && !after_that;
     (word_count(doc, content) >= 2 && !is_adverbial(doc, content) && !agent).then_some(content)
 }
 
@@ -599,6 +719,11 @@ fn is_clause_opener(word: &str) -> bool {
 /// opens a relative clause ("wanted a mayor that listens").
 fn that_after(doc: &Document, cue: CueMatch, sentence: Span) -> Option<usize> {
     let pos = cue.span.end;
+    // "pledged to push for an amendment that ...": a "that" after an
+    // infinitive opens a relative clause inside what was pledged.
+    if opens_infinitive(doc, pos) {
+        return None;
+    }
     let first = doc.word_after(pos)?;
     let opener = doc.word(first);
     let may_precede = cue.takes_object
@@ -625,6 +750,11 @@ fn that_after(doc: &Document, cue: CueMatch, sentence: Span) -> Option<usize> {
         }
         let text = word.slice(doc.text);
         if text.eq_ignore_ascii_case("that") {
+            // "the land that had been ravaged": "that" before a verb is a
+            // relative pronoun, not the start of the content.
+            if doc.words.get(i + 1).is_some_and(|_| doc.is(i + 1, WordList::Auxiliary)) {
+                return None;
+            }
             return Some(word.end);
         }
         // "said they prefer an agenda that ...": a subject or a verb means
@@ -758,8 +888,13 @@ fn word_count(doc: &Document, span: Span) -> usize {
 /// line that opens with a short speaker phrase and a colon reports what
 /// that speaker says, as headlines do. Labels ("Update:", "Watch:") and
 /// datelines ("WASHINGTON:") are not speakers.
-pub(crate) fn colon_headline(doc: &Document, line_start: usize) -> Option<Quote> {
+pub(crate) fn colon_headline(doc: &Document, line_start: usize, transcript: bool) -> Option<Quote> {
     const MAX_SPEAKER_BYTES: usize = 60;
+    // A quoted transcript repeats the opening mark on each line.
+    let line_start = match doc.text[line_start..].chars().next() {
+        Some(mark) if transcript && is_quote_mark(mark) => line_start + mark.len_utf8(),
+        _ => line_start,
+    };
     let head = &doc.text[line_start..floor_char_boundary(doc.text, line_start + MAX_SPEAKER_BYTES)];
     let colon = line_start + head.find(": ")?;
     let label = &doc.text[line_start..colon];
@@ -771,7 +906,12 @@ pub(crate) fn colon_headline(doc: &Document, line_start: usize) -> Option<Quote>
     if sentence_end || label.contains([',', ';', '!', '?', '"', '\n']) {
         return None;
     }
-    if is_label(label) || !label.chars().any(char::is_lowercase) {
+    // In a transcript, speakers are labelled in capitals ("TAPPER:",
+    // "Q:"); elsewhere a line in capitals is a dateline ("LAGOS:").
+    let capitals = !label.chars().any(char::is_lowercase);
+    if transcript && capitals && label.len() <= MAX_LABEL_BYTES && !is_label(label) {
+        // A transcript speaker.
+    } else if is_label(label) || capitals {
         return None;
     }
     let speaker = speaker_before(doc, colon, line_start).filter(|s| s.mention.start == line_start)?;
@@ -798,13 +938,39 @@ pub(crate) fn colon_headline(doc: &Document, line_start: usize) -> Option<Quote>
         takes_object: false,
         takes_phrase: false,
     };
-    Some(quote(doc, content, cue, speaker))
+    let mut found = quote(doc, content, cue, speaker);
+    if transcript && capitals {
+        // A transcript gives the speaker's own words.
+        found.kind = QuoteKind::Direct;
+    }
+    Some(found)
+}
+
+/// The longest speaker label of a transcript line ("JAKE TAPPER:").
+const MAX_LABEL_BYTES: usize = 30;
+
+/// Whether a paragraph opens with a speaker label in capitals, as the lines
+/// of a transcript do ("TAPPER: ...", "Q: ...").
+pub(crate) fn opens_with_capital_label(doc: &Document, line_start: usize) -> bool {
+    let line_start = match doc.text[line_start..].chars().next() {
+        Some(mark) if is_quote_mark(mark) => line_start + mark.len_utf8(),
+        _ => line_start,
+    };
+    let head = &doc.text[line_start..floor_char_boundary(doc.text, line_start + MAX_LABEL_BYTES + 2)];
+    head.find(": ").is_some_and(|colon| {
+        let label = &head[..colon];
+        !label.is_empty()
+            && label.starts_with(|c: char| c.is_ascii_uppercase())
+            && label
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || matches!(c, ' ' | '.' | '\'' | '-'))
+    })
 }
 
 /// Words that label a line rather than name a speaker.
 fn is_label(label: &str) -> bool {
     matches!(
-        label.to_ascii_lowercase().as_str(),
+        label.to_ascii_lowercase().replace('\u{2019}', "'").as_str(),
         "update"
             | "updated"
             | "note"
@@ -839,6 +1005,10 @@ fn is_label(label: &str) -> bool {
             | "subscribe"
             | "warning"
             | "disclaimer"
+            | "contributing"
+            | "contributors"
+            | "the latest"
+            | "paid notice"
     )
 }
 

@@ -2,9 +2,9 @@
 
 use lede_text::{NameHint, NameKind, Span};
 
-use crate::attribution::{attribute, colon_headline};
+use crate::attribution::{attribute, colon_headline, opens_with_capital_label};
 use crate::coref::resolve;
-use crate::cues::is_participle;
+use crate::cues::{is_participle, CueClass};
 use crate::document::{floor_char_boundary, Document, WINDOW};
 use crate::quote::{Quote, QuoteKind, SpeakerKind};
 use crate::speaker::speaker_after;
@@ -70,8 +70,18 @@ pub fn find_quotes_with_hints(text: &str, hints: &[NameHint]) -> Vec<Quote> {
             }
         }
     }
+    // Three or more lines that open with a label in capitals make a
+    // transcript, whose labels name speakers.
+    const TRANSCRIPT_LINES: usize = 3;
+    let transcript = doc
+        .paragraphs
+        .iter()
+        .filter(|p| opens_with_capital_label(&doc, p.start))
+        .take(TRANSCRIPT_LINES)
+        .count()
+        >= TRANSCRIPT_LINES;
     for paragraph in &doc.paragraphs {
-        if let Some(quote) = colon_headline(&doc, paragraph.start) {
+        if let Some(quote) = colon_headline(&doc, paragraph.start, transcript) {
             if seen.insert(quote.content, ()).is_none() {
                 quotes.push(quote);
             }
@@ -81,8 +91,36 @@ pub fn find_quotes_with_hints(text: &str, hints: &[NameHint]) -> Vec<Quote> {
     untagged_quotations(&doc, &mut quotes);
     quotes.sort_by_key(|q| (q.content.start, q.content.end));
     resolve(&doc, &mut quotes);
+    drop_nested_reports(&doc, &mut quotes);
     link_hints(&doc, &mut quotes, hints);
     quotes
+}
+
+/// "Clinton said the report found that wages fell": a cue inside another
+/// speaker's reported words is part of what that speaker said, and its
+/// frame reads that speaker's words, not a statement of its own. The
+/// speaker's own further reports stay: the same name, or a pronoun that may
+/// refer back to the speaker ("Union leaders said they expect ...").
+/// `quotes` is sorted by content start.
+fn drop_nested_reports(doc: &Document, quotes: &mut Vec<Quote>) {
+    let who = |q: &Quote| q.speaker.map(|s| s.name.unwrap_or(s.mention).slice(doc.text));
+    let outer: Vec<(Span, &str)> = quotes
+        .iter()
+        .filter(|q| q.kind != QuoteKind::Direct && q.cue.is_some())
+        .filter_map(|q| Some((q.content, who(q)?)))
+        .collect();
+    quotes.retain(|q| {
+        let (Some(cue), Some(name)) = (q.cue, who(q)) else {
+            return true;
+        };
+        if q.kind == QuoteKind::Direct || q.speaker.is_some_and(|s| s.kind == SpeakerKind::Pronoun) {
+            return true;
+        }
+        let i = outer.partition_point(|(content, _)| content.start <= cue.start);
+        !outer[i.saturating_sub(4)..i]
+            .iter()
+            .any(|&(content, speaker)| content.contains(cue) && !speaker.eq_ignore_ascii_case(name))
+    });
 }
 
 /// Sets [`Speaker::hint`](crate::Speaker::hint): the hint that holds the
@@ -156,7 +194,7 @@ fn merge_interrupted(doc: &Document, quotes: &mut [Quote]) {
             let no_cue = doc
                 .cues_in(from, next.open.start)
                 .iter()
-                .all(|c| is_participle(c.span.slice(doc.text)));
+                .all(|c| is_participle(c.span.slice(doc.text)) || in_relative_clause(doc, c.span.start));
             // A narrative sentence between the tag and the quotation ends
             // the statement: only the rest of the tag's sentence may come
             // between them.
@@ -165,7 +203,17 @@ fn merge_interrupted(doc: &Document, quotes: &mut [Quote]) {
                 && doc.text[sentence_end..next.open.start]
                     .chars()
                     .any(char::is_alphanumeric);
-            if !short || !no_cue || narrative || between.contains('\n') || is_claimed(next.content) {
+            let opens_sentence = next.open.start >= sentence_end;
+            // A quotation left open (clipped at its sentence) is a stray
+            // mark's, not the speaker's words going on.
+            let unclosed = next.close.is_none();
+            if unclosed
+                || !(short || opens_sentence)
+                || !no_cue
+                || narrative
+                || between.contains('\n')
+                || is_claimed(next.content)
+            {
                 break;
             }
             parts.push(next.content);
@@ -176,6 +224,15 @@ fn merge_interrupted(doc: &Document, quotes: &mut [Quote]) {
             quote.parts = parts;
         }
     }
+}
+
+/// Whether the cue at `pos` follows "who" or "which" ("said one former
+/// aide, who said he left on good terms"): the tag's own aside.
+fn in_relative_clause(doc: &Document, pos: usize) -> bool {
+    let first = doc.words.partition_point(|w| w.end <= pos);
+    doc.words[first.saturating_sub(4)..first]
+        .iter()
+        .any(|w| matches!(w.slice(doc.text), "who" | "which"))
 }
 
 /// Quotations no cue claimed: a headline quote (`'Could get offended':
@@ -209,7 +266,8 @@ fn untagged_quotations(doc: &Document, quotes: &mut Vec<Quote>) {
         if content.end <= covered {
             continue;
         }
-        if let Some(quote) = headline(doc, quotation.close.map_or(content.end, |c| c.end), content) {
+        let after_close = quotation.close.map_or(content.end, |c| c.end);
+        if let Some(quote) = headline(doc, after_close, content).or_else(|| dash_credit(doc, after_close, content)) {
             found.push(quote);
             continue;
         }
@@ -222,7 +280,20 @@ fn untagged_quotations(doc: &Document, quotes: &mut Vec<Quote>) {
             continue;
         }
         let paragraph = doc.paragraph_at(content.start);
-        let same_speaker = earlier.filter(|q| {
+        // Only a person goes on speaking in quotation marks: a document or
+        // a body ("the report", "the ministry") is quoted with a cue.
+        let person = |q: &&Quote| {
+            q.speaker
+                .is_some_and(|s| matches!(s.kind, SpeakerKind::Person | SpeakerKind::Pronoun))
+        };
+        // A quotation inside a narrator's sentence ("Trump called the
+        // plan "a disaster"") is a partial quote, which needs its own cue;
+        // only quoted sentences go on with the speaker.
+        let sentence = doc.sentence_at(quotation.open.start);
+        let opens_sentence = !doc.text[sentence.start..quotation.open.start]
+            .chars()
+            .any(char::is_alphanumeric);
+        let same_speaker = earlier.filter(person).filter(|_| opens_sentence).filter(|q| {
             quotation.continues
                 || paragraph.is_some_and(|p| p.start <= q.content.start)
                 || (q.kind == QuoteKind::Direct && previous_paragraph_ends_with(doc, q, content.start))
@@ -262,6 +333,49 @@ fn headline(doc: &Document, after_close: usize, content: Span) -> Option<Quote> 
         cue_class: None,
         speaker: Some(speaker),
         confidence: 0.6,
+    })
+}
+
+/// `"Maybe we can build a wall around him." ― Steve Quinlan`: a
+/// quotation credited after a dash to a name that ends its line, as
+/// epigraphs, pull quotes and collected reactions are.
+fn dash_credit(doc: &Document, after_close: usize, content: Span) -> Option<Quote> {
+    const DASHES: [&str; 5] = ["\u{2015}", "\u{2014}", "\u{2013}", "--", "-"];
+    let limit = floor_char_boundary(doc.text, after_close + WINDOW);
+    let mut from = after_close;
+    let mut line_end = doc.text[from..limit].find('\n').map_or(limit, |i| from + i);
+    if doc.text[from..line_end].trim().is_empty() {
+        // The credit may stand on its own line, after at most a blank one.
+        let next = &doc.text[line_end..limit];
+        let gap = next.len() - next.trim_start().len();
+        if next[..gap].matches('\n').count() > 2 {
+            return None;
+        }
+        from = line_end + gap;
+        line_end = doc.text[from..limit].find('\n').map_or(limit, |i| from + i);
+    }
+    let after_close = from;
+    let rest = &doc.text[after_close..line_end];
+    let trimmed = rest.trim_start();
+    let dash = DASHES.iter().find(|d| trimmed.starts_with(**d))?;
+    let dash_start = after_close + (rest.len() - trimmed.len());
+    let cue = Span::new(dash_start, dash_start + dash.len());
+    let speaker = speaker_after(doc, cue.end, line_end)?;
+    // The credit is the rest of the line: "― Jane Roe." or "- Jane Roe,
+    // tweeting after the speech.", and no more.
+    let tail = doc.text[speaker.mention.end..line_end].trim();
+    let credit = tail.chars().all(|c| c.is_ascii_punctuation()) || tail.starts_with(',');
+    if content.is_empty() || speaker.kind == SpeakerKind::Pronoun || !credit {
+        return None;
+    }
+    Some(Quote {
+        content,
+        parts: Vec::new(),
+        kind: QuoteKind::Direct,
+        cue: Some(cue),
+        cue_class: Some(CueClass::Speech),
+        speaker: Some(speaker),
+        confidence: 0.7,
     })
 }
 

@@ -41,6 +41,15 @@ pub(crate) fn speaker_before(doc: &Document, pos: usize, floor: usize) -> Option
     if is_pronoun(word) {
         return Some(pronoun(doc, i));
     }
+    if is_age(word) && doc.text[..doc.words[i].start].ends_with(", ") {
+        // "Woodrow Benford, 58, who ...": the age goes with the name before it.
+        let mut speaker = speaker_before(doc, doc.words[i].start - 2, floor)?;
+        if speaker.kind != SpeakerKind::Person {
+            return None;
+        }
+        speaker.mention = speaker.mention.cover(doc.words[i]);
+        return Some(speaker);
+    }
     if doc.is(i, WordList::Relative) && word != "that" {
         // "Ushakov, who said ...": the relative pronoun is the mention at
         // the cue, and the phrase before its comma names the speaker.
@@ -150,10 +159,18 @@ fn apposition_before(doc: &Document, i: usize, pos: usize, floor: usize) -> Opti
         speaker.name = Some(speaker.mention);
     }
     speaker.mention = speaker.mention.cover(inner);
-    if !relative && speaker.kind == SpeakerKind::Person && speaker.role.is_none() {
+    let age = first == i && is_age(doc.word(i));
+    if !relative && !age && speaker.kind == SpeakerKind::Person && speaker.role.is_none() {
         speaker.role = Some(inner);
     }
     Some(speaker)
+}
+
+/// The speaker of an inverted said-tag that closes its sentence (`"...,"
+/// said Simon Ross, president of NDN, a policy group.`): [`speaker_after`]
+/// with every further apposition the sentence gives.
+pub(crate) fn inverted_speaker(doc: &Document, pos: usize, ceiling: usize) -> Option<Speaker> {
+    speaker_phrase_after(doc, pos, ceiling, true)
 }
 
 /// The speaker phrase right after `pos` (after an inverted cue: `said
@@ -161,6 +178,10 @@ fn apposition_before(doc: &Document, i: usize, pos: usize, floor: usize) -> Opti
 /// up to `ceiling`; an apposition after a comma is part of the mention and
 /// the role.
 pub(crate) fn speaker_after(doc: &Document, pos: usize, ceiling: usize) -> Option<Speaker> {
+    speaker_phrase_after(doc, pos, ceiling, false)
+}
+
+fn speaker_phrase_after(doc: &Document, pos: usize, ceiling: usize, closes_sentence: bool) -> Option<Speaker> {
     let first = doc.word_after(pos)?;
     if !is_blank(&doc.text[pos..doc.words[first].start]) || doc.words[first].end > ceiling {
         return None;
@@ -226,13 +247,49 @@ pub(crate) fn speaker_after(doc: &Document, pos: usize, ceiling: usize) -> Optio
         Some(speaker) => speaker,
         // "said a handful of Democrats": a determiner opens a description
         // whose head is not in the word lists.
-        None if doc.is(first, WordList::Determiner) && !is_complementizer(doc.word(first)) => Speaker {
-            mention: doc.words[first],
-            name: None,
-            role: None,
-            kind: SpeakerKind::Nominal,
-            hint: None,
-        },
+        None if doc.is(first, WordList::Determiner) && !is_complementizer(doc.word(first)) => {
+            // "says a narrator", "said a handful of Democrats": the
+            // description runs on to a preposition or the clause end, for
+            // a few words.
+            const MAX_DESCRIPTION_WORDS: usize = 6;
+            let mut last = first;
+            while last + 1 < doc.words.len()
+                && last - first + 1 < MAX_DESCRIPTION_WORDS
+                && doc.words[last + 1].end <= ceiling
+                && joins(doc.gap_after(last))
+                && !doc.is(last + 1, WordList::NotName)
+                && !matches!(
+                    doc.word(last + 1),
+                    "over"
+                        | "in"
+                        | "on"
+                        | "at"
+                        | "from"
+                        | "with"
+                        | "for"
+                        | "during"
+                        | "after"
+                        | "before"
+                        | "to"
+                        | "by"
+                        | "as"
+                        | "who"
+                        | "which"
+                        | "that"
+                        | "and"
+                        | "but"
+                )
+            {
+                last += 1;
+            }
+            Speaker {
+                mention: Span::new(doc.words[first].start, doc.words[last].end),
+                name: None,
+                role: None,
+                kind: SpeakerKind::Nominal,
+                hint: None,
+            }
+        }
         None => return None,
     };
     // A post-modifier ("of Clemson University", "familiar with the talks",
@@ -250,13 +307,37 @@ pub(crate) fn speaker_after(doc: &Document, pos: usize, ceiling: usize) -> Optio
         let tail_end = trim_adverbials(doc, speaker.mention.end, ceiling);
         speaker.mention = trim_punctuation(doc, speaker.mention.cover(Span::new(speaker.mention.end, tail_end)));
     }
+    if speaker.kind != SpeakerKind::Pronoun {
+        // "said Sen. Dick Durbin (D-Ill.)": a short aside in parentheses
+        // is part of the phrase as written.
+        let after = &doc.text[speaker.mention.end..floor_char_boundary(doc.text, speaker.mention.end + 40)];
+        if let Some(close) = after.strip_prefix(" (").and_then(|inner| inner.find(')')) {
+            let aside = &after[2..2 + close];
+            if !aside.contains(['(', '"', '\u{201C}']) {
+                speaker.mention = Span::new(speaker.mention.start, speaker.mention.end + 2 + close + 1);
+            }
+        }
+    }
+    if speaker.kind == SpeakerKind::Person && doc.text[speaker.mention.end..].starts_with(", ") {
+        // "Carla Cruz, 24, a nurse from Fresno": an age belongs to the
+        // phrase, and an apposition may follow it.
+        let age = doc
+            .word_after(speaker.mention.end)
+            .filter(|&w| doc.words[w].start == speaker.mention.end + 2 && is_age(doc.word(w)));
+        if let Some(age) = age {
+            speaker.mention = Span::new(speaker.mention.start, doc.words[age].end);
+        }
+    }
     let after = &doc.text[speaker.mention.end..];
-    if speaker.kind == SpeakerKind::Person && after.starts_with(", ") {
-        // ", the fund's deputy director", ", chairman of Fox Networks".
+    if matches!(speaker.kind, SpeakerKind::Person | SpeakerKind::Nominal) && after.starts_with(", ") {
+        // ", the fund's deputy director", ", chairman of Fox Networks",
+        // ", Republican of Ohio", ", R-Ohio", ", of Mayfield Baptist Church".
         let det = doc.word_after(speaker.mention.end).filter(|&d| {
             doc.is(d, WordList::Determiner)
                 || is_possessive(doc.word(d))
                 || (is_title(doc, d) && !is_capitalized(doc.word(d)))
+                || is_party(doc, d)
+                || doc.word(d) == "of"
         });
         if let Some(det) = det {
             // The apposition runs to the next comma or the sentence end.
@@ -268,7 +349,46 @@ pub(crate) fn speaker_after(doc: &Document, pos: usize, ceiling: usize) -> Optio
             speaker.mention = speaker.mention.cover(role);
         }
     }
+    // "said Anita Dunn, who directed the campaign", "said Simon Ross,
+    // president of NDN, a policy group, which ...": a relative clause, or a
+    // further apposition after the first, belongs to the source as written,
+    // each up to its comma or the sentence end.
+    const MAX_ASIDES: usize = 3;
+    for _ in 0..MAX_ASIDES {
+        if speaker.kind == SpeakerKind::Pronoun || !doc.text[speaker.mention.end..].starts_with(", ") {
+            break;
+        }
+        let Some(next) = doc.word_after(speaker.mention.end) else {
+            break;
+        };
+        let word = doc.word(next);
+        let relative = matches!(word, "who" | "whose" | "which");
+        let described = closes_sentence
+            && speaker.mention.slice(doc.text).contains(", ")
+            && (matches!(word, "a" | "an" | "the") || is_possessive(word));
+        if !relative && !described {
+            break;
+        }
+        let start = doc.words[next].start;
+        let limit = doc.window(Span::new(start, start)).end;
+        let end = apposition_end(doc.text, start, limit);
+        speaker.mention = speaker.mention.cover(Span::new(start, end).trim(doc.text));
+    }
     Some(speaker)
+}
+
+/// An age after a name: "Carla Cruz, 24,".
+fn is_age(word: &str) -> bool {
+    (1..=3).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A party affiliation after a legislator's name: "Republican of Ohio",
+/// "Democrat of Vermont", "R-Ohio", "D-N.Y.".
+fn is_party(doc: &Document, i: usize) -> bool {
+    let word = doc.word(i);
+    let next = doc.words.get(i + 1).map(|w| w.slice(doc.text));
+    (matches!(word, "Republican" | "Democrat" | "Independent") && next == Some("of") && doc.gap_after(i) == " ")
+        || (matches!(word, "R" | "D" | "I") && doc.gap_after(i) == "-")
 }
 
 /// Where an apposition that starts at `start` ends: the next comma,
@@ -277,7 +397,10 @@ pub(crate) fn speaker_after(doc: &Document, pos: usize, ceiling: usize) -> Optio
 fn apposition_end(text: &str, start: usize, limit: usize) -> usize {
     for (i, mark) in text[start..limit].match_indices([',', '.', ';', '\n']) {
         let before = text[start..start + i].rsplit(' ').next().unwrap_or_default();
-        let abbreviation = mark == "." && is_abbreviation(before);
+        // "the A.F.L.-C.I.O.": a dotted acronym keeps its periods too.
+        // A period that ends the sentence is the sentence's ("of Ohio.").
+        let last = text[start + i + 1..limit].trim().is_empty();
+        let abbreviation = mark == "." && !last && (is_abbreviation(before) || is_dotted(before));
         if !abbreviation {
             return start + i;
         }
@@ -498,6 +621,12 @@ fn classify(doc: &Document, start: usize, end: usize) -> Speaker {
             break;
         }
         name_start -= 1;
+    }
+    // "Polls show", "Officials said": a document or role noun capitalised only
+    // because it opens the sentence names no one.
+    let common = WordList::Document.bit() | WordList::Role.bit();
+    if name_start == end && doc.lists(end) & common != 0 && is_sentence_start(doc, end) {
+        name_start = end + 1;
     }
     let head = doc.word(end);
     // A single capitalised word may be a surname or a body; it is taken for
@@ -730,6 +859,10 @@ fn described_at_clause_start(doc: &Document, i: usize, floor: usize) -> bool {
             )
             && (det..=i).skip(1).all(|w| !doc.is(w, WordList::Determiner))
             && !is_capitalized(doc.word(i))
+            && !matches!(
+                doc.word(i),
+                "and" | "or" | "but" | "nor" | "of" | "to" | "for" | "with" | "by"
+            )
             && at_clause_start(doc, det, floor)
     })
 }
@@ -774,8 +907,14 @@ fn with_abbreviation_period(doc: &Document, span: Span) -> Span {
 
 /// A short capitalised word a following period belongs to: "Mr", "Sen",
 /// "Gov", "Jr", "Corp".
-fn is_abbreviation(word: &str) -> bool {
+pub(crate) fn is_abbreviation(word: &str) -> bool {
     (1..=4).contains(&word.len()) && is_capitalized(word)
+}
+
+/// A dotted acronym read up to one of its periods: "A.F.L", "U.S".
+fn is_dotted(word: &str) -> bool {
+    let last = word.rsplit(['-', '(']).next().unwrap_or(word);
+    last.len() >= 3 && last.contains('.') && last.bytes().all(|b| b.is_ascii_uppercase() || b == b'.')
 }
 
 /// Titles of address, which are not roles.
@@ -818,9 +957,12 @@ fn phrase_word(doc: &Document, i: usize, backwards: bool) -> bool {
         || word.starts_with(|c: char| c.is_ascii_digit())
 }
 
-/// Words of a phrase are joined by spaces (or hyphens: "Russian-backed").
+/// Words of a phrase are joined by spaces (or hyphens: "Russian-backed"),
+/// or by the apostrophe of a plural possessive ("Sanders' spokesman").
 fn joins(gap: &str) -> bool {
-    !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '-' || c == '.' || c == '\u{a0}') && gap.len() <= 3
+    let plain =
+        !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '-' || c == '.' || c == '\u{a0}') && gap.len() <= 3;
+    plain || gap == "' " || gap == "\u{2019} "
 }
 
 /// Whether word `i` is the first word of its sentence (or follows a colon
@@ -851,14 +993,16 @@ fn is_time_word(doc: &Document, i: usize) -> bool {
 
 fn is_between_word(doc: &Document, i: usize) -> bool {
     let word = doc.word(i);
-    doc.is(i, WordList::Between) || (word.len() > 4 && word.ends_with("ly") && !is_capitalized(word))
+    // "family", "assembly": nouns in -ly are not adverbs.
+    doc.is(i, WordList::Between)
+        || (word.len() > 4 && word.ends_with("ly") && !is_capitalized(word) && !is_source_noun(doc, i))
 }
 
 fn is_title(doc: &Document, i: usize) -> bool {
     doc.lists(i) & (WordList::Role.bit() | WordList::Modifier.bit()) != 0
 }
 
-fn is_possessive(word: &str) -> bool {
+pub(crate) fn is_possessive(word: &str) -> bool {
     word.ends_with("'s") || word.ends_with("\u{2019}s")
 }
 

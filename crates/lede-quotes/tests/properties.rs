@@ -250,7 +250,8 @@ fn pinned_inputs_keep_every_promise() {
     // the second cue lies before its sentence (speaker.rs slices begin > end).
     // A said-tag before a lone opening mark or an empty pair of marks: the
     // direct quote's content is empty. An empty pair of marks before a
-    // colon and a name: a headline quote without words.
+    // colon and a name: a headline quote without words. A said-tag before
+    // a quotation left open: the quote is not merged into the open one.
     let pinned = [
         "said,\nsaid",
         "Vladimir Putin\n,said",
@@ -258,6 +259,7 @@ fn pinned_inputs_keep_every_promise() {
         "Vladimir Putin said \"",
         "Putin said \u{ab}\u{bb}",
         "\u{bb}\u{ab}:Vladimir Putin",
+        "\u{203a}said,\u{2039}Vladimir Putinhe said\u{201c}Kremlin adviser Yuri Ushakov.Vladimir PutinVladimir Putin",
     ];
     for text in pinned {
         let quotes = find_quotes(text);
