@@ -61,6 +61,12 @@ impl Pipeline {
         self.sections
     }
 
+    /// Whether [`Pipeline::analyze`] fills each topic's `reasons` (see
+    /// [`PipelineBuilder::explain_topics`]).
+    pub fn explains_topics(&self) -> bool {
+        self.explain_topics
+    }
+
     /// Analyses one document, filling the sections this pipeline was
     /// built with (all of them by default).
     pub fn analyze(&self, text: &str) -> Analysis {

@@ -20,12 +20,9 @@ pub enum Task {
     /// `lede clean`: the cleaned text.
     Clean { cleaner: Box<Cleaner>, explain: bool },
     /// `lede analyze`: who said what, entities, topics and claims, as JSON
-    /// Lines.
-    Analyze {
-        pipeline: Box<Pipeline>,
-        /// Print why each topic fired on standard error.
-        explain_topics: bool,
-    },
+    /// Lines; why each topic fired on standard error when the pipeline
+    /// explains topics.
+    Analyze { pipeline: Box<Pipeline> },
 }
 
 /// Where and how results are written.
@@ -215,12 +212,9 @@ impl Task {
                 write_json_line(&mut output.out, &record)?;
                 Ok(0)
             }
-            Task::Analyze {
-                pipeline,
-                explain_topics: explain,
-            } => {
+            Task::Analyze { pipeline } => {
                 let analysis = pipeline.analyze(&doc.text);
-                if *explain {
+                if pipeline.explains_topics() {
                     explain_topics(doc, &analysis, &mut output.log)?;
                 }
                 let offsets = OffsetConverter::new(&doc.text, output.unit);
@@ -339,9 +333,9 @@ mod tests {
 
     #[test]
     fn analyze_explains_topics_on_standard_error() {
+        let pipeline = Pipeline::builder().explain_topics(true).build().unwrap();
         let task = Task::Analyze {
-            pipeline: Box::default(),
-            explain_topics: true,
+            pipeline: Box::new(pipeline),
         };
         let text =
             "The striker scored a hat-trick and the keeper kept a clean sheet as the champions won the Premier League.";

@@ -234,7 +234,6 @@ fn main() -> ExitCode {
         Command::Analyze(args) => build_pipeline(&args).map(|pipeline| {
             let task = Task::Analyze {
                 pipeline: Box::new(pipeline),
-                explain_topics: args.explain_topics,
             };
             (args.input, task)
         }),
