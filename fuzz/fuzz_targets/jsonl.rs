@@ -23,9 +23,15 @@ mod input;
 
 use input::{Fields, InputError, InputOptions, Inputs};
 
-/// One file per fuzzing process, rewritten for each input.
+/// One file per fuzzing process, rewritten for each input; in memory
+/// (`/dev/shm`) where there is one, which runs several times faster.
 static PATH: LazyLock<String> = LazyLock::new(|| {
-    let dir = std::env::temp_dir();
+    let shm = std::path::Path::new("/dev/shm");
+    let dir = if shm.is_dir() {
+        shm.to_path_buf()
+    } else {
+        std::env::temp_dir()
+    };
     format!("{}/lede-fuzz-{}.jsonl", dir.display(), std::process::id())
 });
 
