@@ -265,6 +265,26 @@ fn pinned_inputs_keep_every_promise() {
     }
 }
 
+/// Found by the `pipeline` fuzz target: rules look at most a window of
+/// bytes around a cue, and a second cue that starts inside that window and
+/// ends past it was sliced from its end back to the window's
+/// (attribution.rs, begin > end). Every window edge from 1,000 to 1,400
+/// bytes after the first cue is tried, so the test does not depend on the
+/// window's exact size.
+#[test]
+fn a_cue_across_the_edge_of_the_rules_window() {
+    let head = "Ana Ruiz said the talks would go on, ";
+    let cue_end = head.find(" said").map(|i| i + " said".len()).unwrap_or_default();
+    for offset in 1_000..1_400 {
+        // One long word, then a said-tag starting `offset` bytes after the
+        // first cue's end.
+        let filler = "o".repeat(cue_end + offset - head.len() - 1);
+        let text = format!("{head}{filler} told reporters more.");
+        let quotes = find_quotes(&text);
+        assert_eq!(check(&text, &quotes), Ok(()), "offset {offset}");
+    }
+}
+
 #[test]
 fn the_checker_catches_a_tag_inside_the_words() {
     let text = "\"We are ready, he said\" today.";
