@@ -157,6 +157,14 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
 /// assert_eq!(found, [Feature::Number, Feature::Causal, Feature::Factual]);
 /// ```
 pub fn features(text: &str, span: Span, names: &[NameHint]) -> Vec<Feature> {
+    features_with(text, span, |span| {
+        names.iter().any(|n| span.contains(n.span) && !n.span.is_empty())
+    })
+}
+
+/// [`features`], with `names_in` telling whether a known name lies inside
+/// a span.
+fn features_with(text: &str, span: Span, names_in: impl Fn(Span) -> bool) -> Vec<Feature> {
     let Some(part) = span.get(text) else {
         return Vec::new();
     };
@@ -174,7 +182,7 @@ pub fn features(text: &str, span: Span, names: &[NameHint]) -> Vec<Feature> {
         }
         first = false;
     }
-    if names.iter().any(|n| span.contains(n.span) && !n.span.is_empty()) {
+    if names_in(span) {
         seen[Feature::NamedEntity as usize] = true;
     }
     if part
@@ -221,10 +229,30 @@ pub fn find_claims<'a>(
     statements: &[Statement<'a>],
     names: &[NameHint],
 ) -> Vec<Claim<'a>> {
+    // Every statement and sentence asks whether a name lies inside it:
+    // sorted once, the names inside a span are a run found by binary
+    // search, so a long document with many names stays linear.
+    let mut name_spans: Vec<Span> = names.iter().map(|n| n.span).filter(|s| !s.is_empty()).collect();
+    name_spans.sort_unstable();
+    let names_in = |span: Span| {
+        let first = name_spans.partition_point(|n| n.start < span.start);
+        name_spans[first..]
+            .iter()
+            .take_while(|n| n.start < span.end)
+            .any(|&n| span.contains(n))
+    };
     let mut claims: Vec<Claim<'a>> = statements
         .iter()
         .filter(|s| s.span.is_valid_for(text))
-        .map(|s| claim(tagging, s.span, s.claimant, s.kind, features(text, s.span, names)))
+        .map(|s| {
+            claim(
+                tagging,
+                s.span,
+                s.claimant,
+                s.kind,
+                features_with(text, s.span, names_in),
+            )
+        })
         .collect();
     let mut taken: Vec<Span> = statements.iter().map(|s| s.span).collect();
     taken.sort_unstable();
@@ -242,7 +270,7 @@ pub fn find_claims<'a>(
         }
         // Features first: most sentences stop here, before their topics
         // are scored.
-        let features = features(text, sentence, names);
+        let features = features_with(text, sentence, names_in);
         let substantive = features
             .iter()
             .any(|f| matches!(f, Feature::Number | Feature::Comparison | Feature::Causal));
