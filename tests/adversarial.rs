@@ -218,3 +218,14 @@ fn linear_on_entities_and_line_breaks() {
     assert_linear("HTML entities", 1_000, |n| "&amp;&#8220;&quot;&nbsp;".repeat(n));
     assert_linear("carriage returns and blank lines", 4_000, |n| "\r\n\r\n \r".repeat(n));
 }
+
+// Many quotes among many names.
+
+#[test]
+fn linear_on_speakers_among_many_names() {
+    // Speakers no known name holds ("the spokesman"), each among dozens of
+    // mentions of a known place: every stage that links a speaker or a
+    // claim to the names around it must read only the names nearby.
+    let unit = format!("\"Yes,\" the spokesman said. {}", "Moscow ".repeat(40));
+    assert_linear("spokesman quotes among place names", 50, |n| unit.repeat(n));
+}
