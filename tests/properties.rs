@@ -85,3 +85,15 @@ fn the_checker_catches_a_span_that_does_not_slice_its_text() {
     analysis.quotes[0].text.push('!');
     assert!(check(input, &analysis).is_err());
 }
+
+/// Inputs the fuzz targets (fuzz/, see CONTRIBUTING.md) once broke the
+/// pipeline on.
+#[test]
+fn fuzz_finds_keep_every_promise() {
+    // Topic evidence for "U.S." ended inside the curly quote after "U.S".
+    let pinned = ["Minister U.S\u{2018}", "The U.S\u{2019}s envoy met the U.S\u{a0}team."];
+    for input in pinned {
+        let analysis = Pipeline::default().analyze(input);
+        assert_eq!(check(input, &analysis), Ok(()), "{input:?}");
+    }
+}
