@@ -229,3 +229,27 @@ fn linear_on_speakers_among_many_names() {
     let unit = format!("\"Yes,\" the spokesman said. {}", "Moscow ".repeat(40));
     assert_linear("spokesman quotes among place names", 50, |n| unit.repeat(n));
 }
+
+#[test]
+fn linear_on_thousands_of_people() {
+    // Each person introduced by a role, then quoted by surname: people,
+    // surnames and speakers are looked up by name, never scanned.
+    assert_linear("distinct people quoted by surname", 150, |n| {
+        (0..n)
+            .map(|i| {
+                let (first, last) = (word(i), word(i + 5_000));
+                format!("Minister {first} {last} arrived. \"Yes,\" {last} said. ")
+            })
+            .collect()
+    });
+}
+
+/// A distinct capitalised word for `i`: "Kaaa", "Kbaa", ...
+fn word(mut i: usize) -> String {
+    let mut w = String::from("K");
+    for _ in 0..3 {
+        w.push(char::from(b'a' + (i % 26) as u8));
+        i /= 26;
+    }
+    w
+}
