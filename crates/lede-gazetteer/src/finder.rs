@@ -499,6 +499,11 @@ fn name_run(text: &str, first: Span, known: &[Mention]) -> Option<Span> {
     end.map(|end| Span::new(first.start, end))
 }
 
+/// Up to this many one-word surnames, each is compared with every
+/// capitalised word (the fastest way for an article's handful); past it,
+/// capitalised words are looked up in a table.
+const FEW_SURNAMES: usize = 32;
+
 /// Later (and earlier) bare surnames of people named in full: "Ushakov"
 /// after "Yuri Ushakov", "Starmer" after "Keir Starmer". A surname two
 /// people share links to neither.
@@ -561,29 +566,47 @@ fn link_surnames<'a>(inner: &'a Inner, text: &'a str, doc: &mut DocEntities<'a>,
         });
     };
     // A one-word surname can only stand at a capitalised word the scan
-    // already listed: each such word is looked up once per surname length,
-    // so a document that names thousands of people is still read once. A
-    // longer surname ("von der Leyen") is searched for.
-    let mut one_word: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut lengths: Vec<usize> = Vec::new();
+    // already listed; a longer one ("von der Leyen") is searched for.
+    let mut one_word: Vec<usize> = Vec::new();
     for (i, &(surname, ..)) in surnames.iter().enumerate() {
         if surname.contains(' ') {
             text.match_indices(surname)
                 .for_each(|(at, _)| consider(surnames[i], at));
         } else {
-            one_word.entry(surname).or_default().push(i);
-            lengths.push(surname.len());
+            one_word.push(i);
         }
     }
-    lengths.sort_unstable();
-    lengths.dedup();
-    for &(at, _) in capitalized {
-        for &len in lengths.iter().take_while(|&&len| at + len <= text.len()) {
-            let Some(ids) = text.get(at..at + len).and_then(|word| one_word.get(word)) else {
-                continue;
-            };
-            for &i in ids {
-                consider(surnames[i], at);
+    if one_word.len() <= FEW_SURNAMES {
+        // The usual article: each surname against the capitalised words,
+        // the first byte kept beside each ruling out most of them without
+        // a look at the text.
+        for i in one_word {
+            let surname = surnames[i].0.as_bytes();
+            capitalized
+                .iter()
+                .filter(|&&(at, initial)| initial == surname[0] && text.as_bytes()[at..].starts_with(surname))
+                .for_each(|&(at, _)| consider(surnames[i], at));
+        }
+    } else {
+        // Many people (a digest, a list, a crafted text): each capitalised
+        // word is looked up once per surname length instead, so the text
+        // is read once however many people it names.
+        let mut by_text: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut lengths: Vec<usize> = Vec::new();
+        for i in one_word {
+            by_text.entry(surnames[i].0).or_default().push(i);
+            lengths.push(surnames[i].0.len());
+        }
+        lengths.sort_unstable();
+        lengths.dedup();
+        for &(at, _) in capitalized {
+            for &len in lengths.iter().take_while(|&&len| at + len <= text.len()) {
+                let Some(ids) = text.get(at..at + len).and_then(|word| by_text.get(word)) else {
+                    continue;
+                };
+                for &i in ids {
+                    consider(surnames[i], at);
+                }
             }
         }
     }
