@@ -2,57 +2,11 @@
 //! lies on char boundaries of the ORIGINAL input and slices to the text it
 //! claims, even though analysis runs on cleaned text.
 
-use lede::{Analysis, Pipeline, Sections, Span};
+mod support;
+
+use lede::{Pipeline, Sections};
 use proptest::prelude::*;
-
-/// Checks one reported piece: a valid span of `input` whose text is `text`.
-fn piece(input: &str, what: &str, span: Span, text: &str) -> Result<(), String> {
-    if !span.is_valid_for(input) {
-        return Err(format!("{what}: {span:?} is not a valid span of the input"));
-    }
-    if &input[span.range()] != text {
-        return Err(format!(
-            "{what}: {span:?} slices to {:?}, not {text:?}",
-            &input[span.range()]
-        ));
-    }
-    Ok(())
-}
-
-fn check(input: &str, analysis: &Analysis) -> Result<(), String> {
-    for (i, q) in analysis.quotes.iter().enumerate() {
-        piece(input, &format!("quote {i}"), q.span, &q.text)?;
-        for part in &q.parts {
-            piece(input, &format!("quote {i} part"), part.span, &part.text)?;
-        }
-        if let Some(s) = &q.speaker {
-            piece(input, &format!("quote {i} speaker"), s.span, &s.mention)?;
-        }
-        if let Some(c) = &q.cue {
-            piece(input, &format!("quote {i} cue"), c.span, &c.text)?;
-        }
-    }
-    for e in &analysis.entities {
-        for m in &e.mentions {
-            piece(input, &format!("entity {}", e.id), m.span, &m.text)?;
-        }
-    }
-    for t in &analysis.topics {
-        for e in &t.evidence {
-            piece(input, &format!("topic {} evidence", t.id), e.span, &e.text)?;
-        }
-    }
-    for (i, c) in analysis.claims.iter().enumerate() {
-        piece(input, &format!("claim {i}"), c.span, &c.text)?;
-        if !(0.0..=1.0).contains(&c.check_worthiness) {
-            return Err(format!(
-                "claim {i}: check-worthiness {} outside 0..=1",
-                c.check_worthiness
-            ));
-        }
-    }
-    Ok(())
-}
+use support::check;
 
 fn assert_promises(input: &str) -> Result<(), TestCaseError> {
     let analysis = Pipeline::default().analyze(input);
@@ -147,4 +101,16 @@ fn the_checker_catches_a_span_that_does_not_slice_its_text() {
     assert_eq!(check(input, &analysis), Ok(()));
     analysis.quotes[0].text.push('!');
     assert!(check(input, &analysis).is_err());
+}
+
+/// Inputs the fuzz targets (fuzz/, see CONTRIBUTING.md) once broke the
+/// pipeline on.
+#[test]
+fn fuzz_finds_keep_every_promise() {
+    // Topic evidence for "U.S." ended inside the curly quote after "U.S".
+    let pinned = ["Minister U.S\u{2018}", "The U.S\u{2019}s envoy met the U.S\u{a0}team."];
+    for input in pinned {
+        let analysis = Pipeline::default().analyze(input);
+        assert_eq!(check(input, &analysis), Ok(()), "{input:?}");
+    }
 }

@@ -370,25 +370,34 @@ fn keep_late_stamps(text: &str, lines: &mut [Line]) {
 
 /// After a header such as "Related stories", the headlines that follow are
 /// teasers too, up to the next line of prose.
+///
+/// A header's scan skips blank and removed lines, so a page of nothing but
+/// headers would have every header walk over all the later ones. A scan
+/// instead starts where the previous one stopped when the header lies
+/// inside it: everything in between is blank or already removed, so the
+/// result is the same, and the page is walked once.
 fn remove_teaser_blocks(text: &str, lines: &mut [Line]) {
     const MAX_TEASERS: usize = 15;
+    let mut scanned_to = 0;
     for i in 0..lines.len() {
         if !lines[i].opens_teasers {
             continue;
         }
         let family = lines[i].removed.unwrap_or(Family::Related);
         let mut taken = 0;
-        for line in lines[i + 1..].iter_mut() {
-            if line.blank || line.removed.is_some() {
-                continue;
+        let mut at = scanned_to.max(i + 1);
+        while let Some(line) = lines.get_mut(at) {
+            if !(line.blank || line.removed.is_some()) {
+                let content = line.piece.slice(text);
+                if taken == MAX_TEASERS || !is_headline_like(content) || is_dateline_like(content) {
+                    break;
+                }
+                line.removed = Some(family);
+                taken += 1;
             }
-            let content = line.piece.slice(text);
-            if taken == MAX_TEASERS || !is_headline_like(content) || is_dateline_like(content) {
-                break;
-            }
-            line.removed = Some(family);
-            taken += 1;
+            at += 1;
         }
+        scanned_to = at;
     }
 }
 
@@ -547,6 +556,47 @@ mod tests {
             .filter(|l| !l.blank)
             .map(|l| (l.span.slice(text).to_string(), l.removed))
             .collect()
+    }
+
+    #[test]
+    fn teaser_headers_in_a_row_each_take_their_own_headlines() {
+        // Two headers, then more headlines than one header takes: the
+        // second header's scan goes on where the first one's stopped.
+        let headlines: String = (1..=40).map(|i| format!("Oil Climbs For Day Number {i}\n")).collect();
+        let text = format!(
+            "The ministry said talks would resume on Monday in Geneva, according to a statement.\n\n\
+             Related stories\n\nRead more\n{headlines}\n\
+             The talks are expected to last three days, officials said on Friday evening."
+        );
+        let got = removed(&text);
+        let teasers = got[3..].iter().take_while(|(line, _)| line.starts_with("Oil Climbs"));
+        let families: Vec<Option<Family>> = teasers.map(|(_, family)| *family).collect();
+        assert_eq!(families.len(), 40);
+        assert!(families[..30].iter().all(|f| f.is_some()), "{families:?}");
+        assert!(families[30..].iter().all(|f| f.is_none()), "{families:?}");
+    }
+
+    #[test]
+    fn a_page_of_teaser_headers_is_classified_in_linear_time() {
+        // Each header used to walk over every later one (all of them
+        // removed), so doubling the page quadrupled the time.
+        fn time(text: &str) -> std::time::Duration {
+            (0..3)
+                .map(|_| {
+                    let start = std::time::Instant::now();
+                    std::hint::black_box(removed(text));
+                    start.elapsed()
+                })
+                .min()
+                .unwrap_or_default()
+        }
+        let small = "Related stories\n\n".repeat(2_000);
+        let large = "Related stories\n\n".repeat(32_000);
+        let t_small = time(&small).max(std::time::Duration::from_micros(500));
+        let t_large = time(&large);
+        let ratio = t_large.as_secs_f64() / t_small.as_secs_f64();
+        // Linear is 16, quadratic 256.
+        assert!(ratio < 100.0, "{t_small:?} then {t_large:?}: ratio {ratio:.1}");
     }
 
     #[test]

@@ -2,6 +2,8 @@
 //! ambiguity rules, offices, people introduced by role words, and surname
 //! linking.
 
+use std::collections::{HashMap, HashSet};
+
 use lede_text::Span;
 
 use crate::entity::EntityKind;
@@ -377,6 +379,10 @@ const PARTICLES: &[&str] = &[
 fn add_people<'a>(inner: &'a Inner, text: &'a str, doc: &mut DocEntities<'a>, hits: &[RoleHit]) {
     sort_mentions(&mut doc.mentions);
     let mut introduced = Vec::new();
+    // The people so far by name, and their ids: looked up for every role
+    // word, so that a document introducing thousands of people stays linear.
+    let mut by_name: HashMap<&'a str, usize> = doc.people.iter().enumerate().map(|(i, p)| (p.name, i)).collect();
+    let mut ids: HashSet<String> = doc.people.iter().map(|p| p.id.clone()).collect();
     for hit in hits {
         let Some(first) = word_after(text, hit.span.end) else {
             continue;
@@ -406,15 +412,17 @@ fn add_people<'a>(inner: &'a Inner, text: &'a str, doc: &mut DocEntities<'a>, hi
             continue;
         }
         let name = &text[run.range()];
-        let index = match doc.people.iter().position(|p| p.name == name) {
-            Some(i) => i,
+        let index = match by_name.get(name) {
+            Some(&i) => i,
             None => {
                 let mut id = String::with_capacity("local:".len() + name.len());
                 id.push_str("local:");
                 scan::push_slug(&mut id, name);
-                if doc.people.iter().any(|p| p.id == id) {
+                if ids.contains(&id) {
                     id = format!("{id}-{}", doc.people.len() + 1);
                 }
+                ids.insert(id.clone());
+                by_name.insert(name, doc.people.len());
                 doc.people.push(LocalPerson { id, name, role });
                 doc.people.len() - 1
             }
@@ -491,11 +499,19 @@ fn name_run(text: &str, first: Span, known: &[Mention]) -> Option<Span> {
     end.map(|end| Span::new(first.start, end))
 }
 
+/// Up to this many one-word surnames, each is compared with every
+/// capitalised word (the fastest way for an article's handful); past it,
+/// capitalised words are looked up in a table.
+const FEW_SURNAMES: usize = 32;
+
 /// Later (and earlier) bare surnames of people named in full: "Ushakov"
 /// after "Yuri Ushakov", "Starmer" after "Keir Starmer". A surname two
 /// people share links to neither.
 fn link_surnames<'a>(inner: &'a Inner, text: &'a str, doc: &mut DocEntities<'a>, capitalized: &[(usize, u8)]) {
+    // Hash tables keyed by the document's own words: std's SipHash, so a
+    // crafted text cannot collide them (unlike FNV on the built-in tables).
     let mut surnames: Vec<(&'a str, Referent, Span)> = Vec::new();
+    let mut seen: HashSet<(&'a str, Referent)> = HashSet::new();
     for mention in &doc.mentions {
         let family = match mention.referent {
             Referent::Known(i) if matches!(mention.how, MatchKind::Name | MatchKind::Alias) => {
@@ -508,7 +524,7 @@ fn link_surnames<'a>(inner: &'a Inner, text: &'a str, doc: &mut DocEntities<'a>,
             _ => None,
         };
         if let Some(family) = family.filter(|f| !f.is_empty()) {
-            if !surnames.iter().any(|(s, r, _)| *s == family && *r == mention.referent) {
+            if seen.insert((family, mention.referent)) {
                 surnames.push((family, mention.referent, mention.span));
             }
         }
@@ -516,47 +532,82 @@ fn link_surnames<'a>(inner: &'a Inner, text: &'a str, doc: &mut DocEntities<'a>,
     if surnames.is_empty() {
         return;
     }
+    // How many people each surname names: one two people share links to
+    // neither.
+    let mut bearers: HashMap<&str, usize> = HashMap::new();
+    for &(surname, ..) in &surnames {
+        *bearers.entry(surname).or_default() += 1;
+    }
     let mut linked = Vec::new();
     sort_mentions(&mut doc.mentions);
     let longest = doc.mentions.iter().map(|m| m.span.len()).max().unwrap_or(0);
     let (mentions, rejected) = (&doc.mentions, &mut doc.rejected);
-    for &(surname, referent, full) in &surnames {
-        let shared = surnames.iter().any(|(s, r, _)| *s == surname && *r != referent);
-        let mut consider = |at: usize| {
-            let span = Span::new(at, at + surname.len());
-            if !scan::at_word_boundaries(text, span) || overlaps(mentions, longest, span) {
-                return;
-            }
-            if shared {
-                return rejected.push(Rejected {
-                    span,
-                    referent,
-                    reason: Rejection::SharedSurname,
-                });
-            }
-            if let Some(reason) = lexicon::ambiguity(surname).and_then(|a| ruled_out(text, span, a)) {
-                return rejected.push(Rejected { span, referent, reason });
-            }
-            linked.push(Mention {
+    let mut consider = |(surname, referent, full): (&'a str, Referent, Span), at: usize| {
+        let span = Span::new(at, at + surname.len());
+        if !scan::at_word_boundaries(text, span) || overlaps(mentions, longest, span) {
+            return;
+        }
+        if bearers[surname] > 1 {
+            return rejected.push(Rejected {
                 span,
                 referent,
-                alias: surname,
-                how: MatchKind::Surname,
-                reason: Reason::LinkedTo(full),
+                reason: Rejection::SharedSurname,
             });
-        };
-        // A one-word surname can only stand at a capitalised word the scan
-        // already listed; a longer one ("von der Leyen") is searched for.
+        }
+        if let Some(reason) = lexicon::ambiguity(surname).and_then(|a| ruled_out(text, span, a)) {
+            return rejected.push(Rejected { span, referent, reason });
+        }
+        linked.push(Mention {
+            span,
+            referent,
+            alias: surname,
+            how: MatchKind::Surname,
+            reason: Reason::LinkedTo(full),
+        });
+    };
+    // A one-word surname can only stand at a capitalised word the scan
+    // already listed; a longer one ("von der Leyen") is searched for.
+    let mut one_word: Vec<usize> = Vec::new();
+    for (i, &(surname, ..)) in surnames.iter().enumerate() {
         if surname.contains(' ') {
-            text.match_indices(surname).for_each(|(at, _)| consider(at));
+            text.match_indices(surname)
+                .for_each(|(at, _)| consider(surnames[i], at));
         } else {
-            let first = surname.as_bytes()[0];
-            // The first byte kept beside each position rules out most
-            // words without a look at the text.
+            one_word.push(i);
+        }
+    }
+    if one_word.len() <= FEW_SURNAMES {
+        // The usual article: each surname against the capitalised words,
+        // the first byte kept beside each ruling out most of them without
+        // a look at the text.
+        for i in one_word {
+            let surname = surnames[i].0.as_bytes();
             capitalized
                 .iter()
-                .filter(|&&(at, initial)| initial == first && text.as_bytes()[at..].starts_with(surname.as_bytes()))
-                .for_each(|&(at, _)| consider(at));
+                .filter(|&&(at, initial)| initial == surname[0] && text.as_bytes()[at..].starts_with(surname))
+                .for_each(|&(at, _)| consider(surnames[i], at));
+        }
+    } else {
+        // Many people (a digest, a list, a crafted text): each capitalised
+        // word is looked up once per surname length instead, so the text
+        // is read once however many people it names.
+        let mut by_text: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut lengths: Vec<usize> = Vec::new();
+        for i in one_word {
+            by_text.entry(surnames[i].0).or_default().push(i);
+            lengths.push(surnames[i].0.len());
+        }
+        lengths.sort_unstable();
+        lengths.dedup();
+        for &(at, _) in capitalized {
+            for &len in lengths.iter().take_while(|&&len| at + len <= text.len()) {
+                let Some(ids) = text.get(at..at + len).and_then(|word| by_text.get(word)) else {
+                    continue;
+                };
+                for &i in ids {
+                    consider(surnames[i], at);
+                }
+            }
         }
     }
     doc.mentions.extend(linked);

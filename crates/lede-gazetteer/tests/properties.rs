@@ -147,3 +147,56 @@ fn a_long_line_of_one_name_stays_linear() {
     assert_eq!(found.people().len(), 1);
     assert!(started.elapsed().as_secs() < 5, "{:?}", started.elapsed());
 }
+
+/// A distinct two-word name for `i`: "Kbaa Kmbb", ...
+fn distinct_name(i: usize) -> String {
+    const LETTERS: &[u8] = b"abcdefghijklmnopqrstuvwxyz";
+    let word = |mut k: usize| {
+        let mut w = String::from("K");
+        for _ in 0..3 {
+            w.push(char::from(LETTERS[k % 26]));
+            k /= 26;
+        }
+        w
+    };
+    format!("{} {}", word(i), word(i + 5_000))
+}
+
+#[test]
+fn many_people_with_their_surnames_stay_linear() {
+    // Each surname used to be looked for at every capitalised word, and
+    // checked against every other surname: time grew with people times
+    // words. Sixteen times the people must take about sixteen times as long.
+    let gazetteer = Gazetteer::default();
+    let build = |n: usize| -> String {
+        (0..n)
+            .map(|i| {
+                let name = distinct_name(i);
+                let surname = &name[name.find(' ').unwrap_or_default() + 1..];
+                format!("Minister {name} arrived. {surname} said talks went well. ")
+            })
+            .collect()
+    };
+    let time = |text: &str| {
+        (0..3)
+            .map(|_| {
+                let started = std::time::Instant::now();
+                std::hint::black_box(gazetteer.find(text));
+                started.elapsed()
+            })
+            .min()
+            .unwrap_or_default()
+    };
+    let (small, large) = (build(250), build(4_000));
+    let found = gazetteer.find(&small);
+    assert_eq!(found.people().len(), 250);
+    // Each surname is linked to its person.
+    assert_eq!(found.mentions().len(), 500, "{:?}", &found.mentions()[..4]);
+    let t_small = time(&small).max(std::time::Duration::from_micros(200));
+    let t_large = time(&large);
+    let ratio = t_large.as_secs_f64() / t_small.as_secs_f64();
+    assert!(
+        ratio < 64.0,
+        "{t_small:?} then {t_large:?} (ratio {ratio:.1}; linear is 16)"
+    );
+}

@@ -639,7 +639,9 @@ fn content_end(doc: &Document, start: usize, end: usize) -> usize {
         let after_comma = start + i + 1;
         let next_cue = doc.cues_in(after_comma, end).first().is_some_and(|cue| {
             let between = &doc.text[after_comma..cue.span.start];
-            let closing_tag = doc.text[cue.span.end..end]
+            // `end` may be the edge of the rules' window, which a cue that
+            // starts before it can cross: it then ends the text looked at.
+            let closing_tag = doc.text[cue.span.end.min(end)..end]
                 .trim()
                 .trim_end_matches(['.', '!', '?'])
                 .is_empty();

@@ -132,6 +132,10 @@ fn link_hints(doc: &Document, quotes: &mut [Quote], hints: &[NameHint]) {
     }
     let mut order: Vec<usize> = (0..hints.len()).collect();
     order.sort_by_key(|&i| hints[i].span.start);
+    // A hint that starts more than the longest hint's length before the
+    // word cannot reach it, so each speaker reads only the hints just
+    // before it: many speakers no hint holds ("the spokesman") stay linear.
+    let longest = hints.iter().map(|h| h.span.len()).max().unwrap_or(0);
     for speaker in quotes.iter_mut().filter_map(|q| q.speaker.as_mut()) {
         let target = speaker.name.unwrap_or(speaker.mention);
         let Some(last) = doc.word_before(target.end).map(|w| doc.words[w]) else {
@@ -142,6 +146,7 @@ fn link_hints(doc: &Document, quotes: &mut [Quote], hints: &[NameHint]) {
             .iter()
             .rev()
             .copied()
+            .take_while(|&i| hints[i].span.start + longest >= last.end)
             .find(|&i| hints[i].span.end >= last.end)
         else {
             continue;

@@ -5,8 +5,8 @@
 
 use std::time::{Duration, Instant};
 
-use lede_quotes::{find_quotes, quotations, CueClass, Quote, QuoteKind};
-use lede_text::Span;
+use lede_quotes::{find_quotes, find_quotes_with_hints, quotations, CueClass, Quote, QuoteKind};
+use lede_text::{NameHint, NameKind, Span};
 use proptest::prelude::*;
 
 /// Whether `inner` lies inside `outer`. An empty span at the very edge of
@@ -267,6 +267,26 @@ fn pinned_inputs_keep_every_promise() {
     }
 }
 
+/// Found by the `pipeline` fuzz target: rules look at most a window of
+/// bytes around a cue, and a second cue that starts inside that window and
+/// ends past it was sliced from its end back to the window's
+/// (attribution.rs, begin > end). Every window edge from 1,000 to 1,400
+/// bytes after the first cue is tried, so the test does not depend on the
+/// window's exact size.
+#[test]
+fn a_cue_across_the_edge_of_the_rules_window() {
+    let head = "Ana Ruiz said the talks would go on, ";
+    let cue_end = head.find(" said").map(|i| i + " said".len()).unwrap_or_default();
+    for offset in 1_000..1_400 {
+        // One long word, then a said-tag starting `offset` bytes after the
+        // first cue's end.
+        let filler = "o".repeat(cue_end + offset - head.len() - 1);
+        let text = format!("{head}{filler} told reporters more.");
+        let quotes = find_quotes(&text);
+        assert_eq!(check(&text, &quotes), Ok(()), "offset {offset}");
+    }
+}
+
 #[test]
 fn the_checker_catches_a_tag_inside_the_words() {
     let text = "\"We are ready, he said\" today.";
@@ -439,4 +459,50 @@ fn name(i: usize) -> String {
 fn linear_on_capitalised_cues_in_one_long_line() {
     // Each capitalised cue asks whether its line is a headline.
     assert_linear("capitalised cues in a row", 2_000, |n| "Mayor Says ".repeat(n));
+}
+
+#[test]
+fn linear_on_speakers_no_name_hint_holds() {
+    // Each speaker's head word is looked up among the name hints before
+    // it; "the spokesman" is in none, and the lookup used to read every
+    // earlier hint, so time grew with quotes times names.
+    fn with_hints(text: &str) -> Vec<Quote> {
+        let hints: Vec<NameHint> = text
+            .match_indices("Moscow")
+            .map(|(at, city)| NameHint {
+                span: Span::new(at, at + city.len()),
+                name: "Moscow",
+                id: Some("city:moscow"),
+                kind: NameKind::Location,
+                role: None,
+            })
+            .collect();
+        find_quotes_with_hints(text, &hints)
+    }
+    let timed = |text: &str, runs: usize| {
+        (0..runs)
+            .map(|_| {
+                let start = Instant::now();
+                std::hint::black_box(with_hints(std::hint::black_box(text)));
+                start.elapsed()
+            })
+            .min()
+            .unwrap_or_default()
+    };
+    // Many names per quote, so that a scan over all of them outweighs the
+    // rest of the work at sizes a debug build runs quickly.
+    let unit = format!("\"Yes,\" the spokesman said. {}", "Moscow ".repeat(40));
+    let (small, large) = (unit.repeat(250), unit.repeat(4_000));
+    assert_eq!(with_hints(&small).len(), 250);
+    let t_small = timed(&small, 3).max(Duration::from_micros(200));
+    let t_large = timed(&large, 2);
+    let ratio = t_large.as_secs_f64() / t_small.as_secs_f64();
+    println!("spokesman quotes: {t_small:?} then {t_large:?}, ratio {ratio:.1}");
+    // Sixteen times the input: linear work takes 16 times as long; the
+    // scan over every earlier hint measured over 100 (a debug build's
+    // constant factors hide part of the 256 of pure quadratic work).
+    assert!(
+        ratio < 64.0,
+        "{t_small:?} then {t_large:?} (ratio {ratio:.1}; linear is 16)"
+    );
 }

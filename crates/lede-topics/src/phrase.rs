@@ -388,9 +388,12 @@ impl PhraseSet {
             reported.sort_unstable();
         }
         // A phrase ending in punctuation may have matched a space there
-        // ("Opec+" in "Opec members"): not evidence.
+        // ("Opec+" in "Opec members"), or the first byte of a quotation
+        // mark, dash or space that the copy reads as spaces ("U.S." in
+        // "U.S’s"): not evidence, and the span must not end inside the
+        // character.
         let mut end = longest;
-        while end > start && bytes[end - 1].is_ascii_whitespace() {
+        while end > start && (!text.is_char_boundary(end) || bytes[end - 1].is_ascii_whitespace()) {
             end -= 1;
         }
         let span = Span::new(start, end);
@@ -772,6 +775,23 @@ mod tests {
             out.push((set.phrase(i).written(), span.slice(text).to_string()))
         });
         out
+    }
+
+    #[test]
+    fn a_phrase_ending_in_punctuation_stops_before_a_quotation_mark() {
+        // Found by the pipeline fuzz target: the copy reads a curly quote
+        // as three spaces, and the space that ends "U.S." matched its first
+        // byte, so the evidence ended inside the character.
+        for mark in ["\u{2018}", "\u{2019}", "\u{201c}", "\u{2014}", "\u{a0}", "\u{bb}"] {
+            let text = format!("Minister U.S{mark}s envoy");
+            assert_eq!(
+                matches(&["U.S."], &text),
+                [("U.S.".to_string(), "U.S".to_string())],
+                "{text:?}"
+            );
+            let at_end = format!("Minister U.S{mark}");
+            assert_eq!(matches(&["U.S."], &at_end), [("U.S.".to_string(), "U.S".to_string())]);
+        }
     }
 
     #[test]

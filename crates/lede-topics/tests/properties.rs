@@ -168,3 +168,44 @@ fn adversarial_shapes_take_linear_time() {
         );
     }
 }
+
+#[test]
+fn claims_take_linear_time_with_many_names() {
+    // Each sentence asks whether a known name lies inside it; the answer
+    // used to come from a scan over every name of the document, so time
+    // grew with sentences times names.
+    let taxonomy = Taxonomy::default();
+    let unit = format!("Officials met in {}on Monday. ", "Moscow ".repeat(40));
+    let timed = |text: &str, runs: usize| {
+        let names: Vec<NameHint> = text
+            .match_indices("Moscow")
+            .map(|(at, city)| NameHint {
+                span: Span::new(at, at + city.len()),
+                name: "Moscow",
+                id: Some("city:moscow"),
+                kind: NameKind::Location,
+                role: None,
+            })
+            .collect();
+        let tagging = taxonomy.tag(text);
+        (0..runs)
+            .map(|_| {
+                let start = Instant::now();
+                std::hint::black_box(find_claims(text, &tagging, &[], &names));
+                start.elapsed()
+            })
+            .min()
+            .unwrap_or_default()
+    };
+    let (small, large) = (unit.repeat(250), unit.repeat(4_000));
+    let t_small = timed(&small, 3).max(Duration::from_micros(200));
+    let t_large = timed(&large, 2);
+    let ratio = t_large.as_secs_f64() / t_small.as_secs_f64();
+    println!("sentences full of names: {t_small:?} then {t_large:?}, ratio {ratio:.1}");
+    // Sixteen times the input: linear work takes 16 times as long, the scan
+    // over every name far more.
+    assert!(
+        ratio < 64.0,
+        "{t_small:?} then {t_large:?} (ratio {ratio:.1}; linear is 16)"
+    );
+}
