@@ -381,8 +381,12 @@ fn add_people<'a>(inner: &'a Inner, text: &'a str, doc: &mut DocEntities<'a>, hi
     let mut introduced = Vec::new();
     // The people so far by name, and their ids: looked up for every role
     // word, so that a document introducing thousands of people stays linear.
-    let mut by_name: HashMap<&'a str, usize> = doc.people.iter().enumerate().map(|(i, p)| (p.name, i)).collect();
-    let mut ids: HashSet<String> = doc.people.iter().map(|p| p.id.clone()).collect();
+    // Sized for every hit at once: no table grows while the loop runs.
+    let capacity = doc.people.len() + hits.len();
+    let mut by_name: HashMap<&'a str, usize> = HashMap::with_capacity(capacity);
+    by_name.extend(doc.people.iter().enumerate().map(|(i, p)| (p.name, i)));
+    let mut ids: HashSet<String> = HashSet::with_capacity(capacity);
+    ids.extend(doc.people.iter().map(|p| p.id.clone()));
     for hit in hits {
         let Some(first) = word_after(text, hit.span.end) else {
             continue;
@@ -511,7 +515,7 @@ fn link_surnames<'a>(inner: &'a Inner, text: &'a str, doc: &mut DocEntities<'a>,
     // Hash tables keyed by the document's own words: std's SipHash, so a
     // crafted text cannot collide them (unlike FNV on the built-in tables).
     let mut surnames: Vec<(&'a str, Referent, Span)> = Vec::new();
-    let mut seen: HashSet<(&'a str, Referent)> = HashSet::new();
+    let mut seen: HashSet<(&'a str, Referent)> = HashSet::with_capacity(doc.mentions.len());
     for mention in &doc.mentions {
         let family = match mention.referent {
             Referent::Known(i) if matches!(mention.how, MatchKind::Name | MatchKind::Alias) => {
@@ -534,7 +538,7 @@ fn link_surnames<'a>(inner: &'a Inner, text: &'a str, doc: &mut DocEntities<'a>,
     }
     // How many people each surname names: one two people share links to
     // neither.
-    let mut bearers: HashMap<&str, usize> = HashMap::new();
+    let mut bearers: HashMap<&str, usize> = HashMap::with_capacity(surnames.len());
     for &(surname, ..) in &surnames {
         *bearers.entry(surname).or_default() += 1;
     }
