@@ -42,14 +42,9 @@ pub(crate) fn entity_records(found: &DocEntities, cleaned: &Cleaned, input: &str
 /// is the one mentioned at the speaker's words, or else at the fullest
 /// name the speaker resolves to ("He" → "Yuri Ushakov"); a person speaker
 /// takes a person, an organisation speaker anything else.
-///
-/// `longest` is the length of the longest of `found`'s mentions: as they
-/// are in document order, only those starting less than that before a span
-/// can overlap it, so each speaker reads a few mentions, not all of them.
 pub(crate) fn enrich_speaker(
     quote: &mut QuoteRecord,
     found: &DocEntities,
-    longest: usize,
     mention: Span,
     name: Option<Span>,
     hint: Option<usize>,
@@ -64,15 +59,8 @@ pub(crate) fn enrich_speaker(
         let is_person = found.kind(m.referent) == EntityKind::Person;
         is_person == wants_person && (wants_person || m.span.end == span.end)
     };
-    let mentions = found.mentions();
-    let at = |span: Span| {
-        let first = mentions.partition_point(|m| m.span.start + longest <= span.start);
-        mentions[first..]
-            .iter()
-            .take_while(|m| m.span.start < span.end)
-            .filter(|m| span.start < m.span.end)
-            .find(|m| fits(m, span))
-    };
+    // Each speaker reads only the mentions near it, not all of them.
+    let at = |span: Span| found.overlapping(span).find(|m| fits(m, span));
     let linked = hint.and_then(|i| found.mentions().get(i));
     let Some(entity) = linked.or_else(|| at(mention)).or_else(|| name.and_then(at)) else {
         return;
@@ -100,7 +88,6 @@ mod tests {
     fn enrich_every_spokesman(text: &str) -> Duration {
         let gazetteer = Gazetteer::default();
         let found = gazetteer.find(text);
-        let longest = found.mentions().iter().map(|m| m.span.len()).max().unwrap_or(0);
         let speakers: Vec<Span> = text
             .match_indices("the spokesman")
             .map(|(at, words)| Span::new(at, at + words.len()))
@@ -123,7 +110,7 @@ mod tests {
                 cue: None,
                 confidence: 0.5,
             };
-            enrich_speaker(&mut quote, &found, longest, span, None, None);
+            enrich_speaker(&mut quote, &found, span, None, None);
             assert_eq!(quote.speaker.and_then(|s| s.entity), None);
         }
         start.elapsed()

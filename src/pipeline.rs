@@ -93,18 +93,12 @@ impl Pipeline {
         } else {
             Vec::new()
         };
-        let longest = entities_found
-            .mentions()
-            .iter()
-            .map(|m| m.span.len())
-            .max()
-            .unwrap_or(0);
         let quotes: Vec<QuoteRecord> = found
             .iter()
             .map(|quote| {
                 let mut record = quote_record(quote, &cleaned, text);
                 if let Some(s) = quote.speaker {
-                    enrich_speaker(&mut record, &entities_found, longest, s.mention, s.name, s.hint);
+                    enrich_speaker(&mut record, &entities_found, s.mention, s.name, s.hint);
                 }
                 record
             })

@@ -31,6 +31,7 @@ pub(crate) fn find<'a>(gazetteer: &'a Gazetteer, text: &'a str) -> DocEntities<'
         rejected: Vec::new(),
         people: Vec::new(),
         roles: Vec::new(),
+        longest: 0,
     };
     let mut pending: Vec<(Mention<'a>, &'static Ambiguity)> = Vec::new();
     let mut role_hits = Vec::with_capacity(text.len() / 128);
@@ -79,6 +80,7 @@ pub(crate) fn find<'a>(gazetteer: &'a Gazetteer, text: &'a str) -> DocEntities<'
     sort_mentions(&mut doc.mentions);
     doc.mentions.dedup_by_key(|m| (m.span, m.referent));
     doc.rejected.sort_by_key(|r| r.span);
+    doc.longest = doc.mentions.iter().map(|m| m.span.len()).max().unwrap_or(0);
     doc
 }
 

@@ -184,12 +184,39 @@ pub struct DocEntities<'a> {
     pub(crate) people: Vec<LocalPerson<'a>>,
     /// Roles the document gives to gazetteer people, by entity index.
     pub(crate) roles: Vec<(u32, &'a str)>,
+    /// The length of the longest mention: only mentions starting less
+    /// than this before a span can overlap it.
+    pub(crate) longest: usize,
 }
 
 impl<'a> DocEntities<'a> {
     /// Every accepted mention, in document order.
     pub fn mentions(&self) -> &[Mention<'a>] {
         &self.mentions
+    }
+
+    /// The mentions that overlap `span`, in document order. Mentions are
+    /// sorted, so this reads only those near `span`, however many the
+    /// document has.
+    ///
+    /// ```
+    /// use lede_gazetteer::Gazetteer;
+    /// use lede_text::Span;
+    ///
+    /// let text = "Talks in Kyiv and Moscow resumed.";
+    /// let gazetteer = Gazetteer::default();
+    /// let found = gazetteer.find(text);
+    /// let near: Vec<&str> = found.overlapping(Span::new(6, 13)).map(|m| &text[m.span.range()]).collect();
+    /// assert_eq!(near, ["Kyiv"]);
+    /// ```
+    pub fn overlapping(&self, span: Span) -> impl Iterator<Item = &Mention<'a>> {
+        let first = self
+            .mentions
+            .partition_point(|m| m.span.start + self.longest <= span.start);
+        self.mentions[first..]
+            .iter()
+            .take_while(move |m| m.span.start < span.end)
+            .filter(move |m| span.start < m.span.end)
     }
 
     /// The candidates the rules turned down, with why.
