@@ -1,6 +1,7 @@
 //! What the fuzz targets share: the span checker the root tests use, and a
 //! short article written for lede that exercises custom data.
 
+use lede::gazetteer::GazetteerBuilder;
 use lede::{Pipeline, Span};
 
 #[path = "../../tests/support/mod.rs"]
@@ -28,4 +29,30 @@ pub fn check_span(what: &str, span: Span, text: &str) {
         span.is_valid_for(text),
         "{what}: {span:?} is not a valid span of {text:?}"
     );
+}
+
+/// What the gazetteer targets check once a loader has read `text`: a load
+/// that fails is an error and the end of it; a gazetteer that builds finds
+/// mentions inside the file's own text and an article, and a pipeline
+/// using it keeps the span promise.
+pub fn check_loaded_gazetteer<E>(text: &str, loaded: Result<GazetteerBuilder, E>) {
+    let Ok(builder) = loaded else {
+        return;
+    };
+    let Ok(gazetteer) = builder.build() else {
+        return;
+    };
+    for sample in [text, ARTICLE] {
+        let found = gazetteer.find(sample);
+        for mention in found.mentions() {
+            check_span("mention", mention.span, sample);
+        }
+        let _ = found.entities();
+    }
+    let pipeline = Pipeline::builder()
+        .gazetteer(gazetteer)
+        .build()
+        .expect("no cleaner given");
+    analyze_and_check(&pipeline, ARTICLE);
+    analyze_and_check(&pipeline, text);
 }
