@@ -219,17 +219,20 @@ impl Task {
                 }
                 let offsets = OffsetConverter::new(&doc.text, output.unit);
                 let wanted = pipeline.sections();
-                let section = |on: Sections| wanted.contains(on).then_some(());
                 let record = AnalysisRecord {
                     id: &doc.id,
-                    quotes: section(Sections::QUOTES)
-                        .map(|()| analysis.quotes.iter().map(|q| quote_out(q, &offsets)).collect()),
-                    entities: section(Sections::ENTITIES)
-                        .map(|()| analysis.entities.iter().map(|e| entity_out(e, &offsets)).collect()),
-                    topics: section(Sections::TOPICS)
-                        .map(|()| analysis.topics.iter().map(|t| topic_out(t, &offsets)).collect()),
-                    claims: section(Sections::CLAIMS)
-                        .map(|()| analysis.claims.iter().map(|c| claim_out(c, &offsets)).collect()),
+                    quotes: wanted
+                        .contains(Sections::QUOTES)
+                        .then(|| analysis.quotes.iter().map(|q| quote_out(q, &offsets)).collect()),
+                    entities: wanted
+                        .contains(Sections::ENTITIES)
+                        .then(|| analysis.entities.iter().map(|e| entity_out(e, &offsets)).collect()),
+                    topics: wanted
+                        .contains(Sections::TOPICS)
+                        .then(|| analysis.topics.iter().map(|t| topic_out(t, &offsets)).collect()),
+                    claims: wanted
+                        .contains(Sections::CLAIMS)
+                        .then(|| analysis.claims.iter().map(|c| claim_out(c, &offsets)).collect()),
                 };
                 write_json_line(&mut output.out, &record)?;
                 Ok(analysis.quotes.len())
