@@ -120,6 +120,16 @@ pub(crate) fn resolve(doc: &Document, quotes: &mut [Quote]) {
                 }
             }
             SpeakerKind::Nominal => {
+                // "King added" after "Mayor Lena King": a capitalised role
+                // word alone is the surname of the person named so.
+                if let Some(person) = known_surname(doc, &people, speaker.mention) {
+                    let person = &people.list[person];
+                    speaker.kind = SpeakerKind::Person;
+                    speaker.name = Some(person.name);
+                    speaker.role = speaker.role.or(person.role);
+                    last = Some((person.name, speaker.role, person.gender));
+                    continue;
+                }
                 // "the adviser said" after "Kremlin adviser Yuri Ushakov".
                 let head = last_word(doc, speaker.mention);
                 let definite = speaker.mention.slice(doc.text).starts_with(['t', 'T']);
@@ -137,6 +147,18 @@ pub(crate) fn resolve(doc: &Document, quotes: &mut [Quote]) {
             _ => {}
         }
     }
+}
+
+/// The person whose surname `mention` is, when it is one capitalised word
+/// and the document names that person in full.
+fn known_surname(doc: &Document, people: &People, mention: Span) -> Option<usize> {
+    let text = mention.slice(doc.text);
+    if !is_capitalized(text) || text.contains(' ') {
+        return None;
+    }
+    people
+        .find(doc, mention)
+        .filter(|&p| people.list[p].name.len() > mention.len())
 }
 
 fn last_word<'t>(doc: &Document<'t>, span: Span) -> &'t str {
@@ -191,7 +213,10 @@ fn name_mentions(doc: &Document) -> Vec<Person> {
             continue;
         }
         let start = i;
-        while i + 1 < doc.words.len() && doc.gap_after(i) == " " && is_name_word(doc, i + 1) {
+        while i + 1 < doc.words.len()
+            && doc.gap_after(i) == " "
+            && (is_name_word(doc, i + 1) || doc.is_surname_after_given_name(i + 1))
+        {
             i += 1;
         }
         let end = i;

@@ -3,12 +3,13 @@
 
 use std::cell::Cell;
 
-use lede_text::{paragraphs, sentences, words, ParagraphMode, Span};
+use lede_text::{is_capitalized, paragraphs, sentences, words, ParagraphMode, Span};
 
 use crate::cues::{CueMatch, CUES};
 use crate::lexicon::{WordList, WORDS};
 pub(crate) use crate::marks::is_quote_mark;
 use crate::marks::{quotations, Quotation};
+use crate::speaker::is_possessive;
 
 /// How far around a cue the rules look for its speaker and content. Real
 /// attributions fit well inside; the bound keeps the work per cue constant,
@@ -75,6 +76,24 @@ impl<'t> Document<'t> {
         bits
     }
 
+    /// Whether word `i` is a capitalised role word ("King", "Major",
+    /// "Pope") that follows a capitalised given name across one space and
+    /// ends the run of capitalised words: a surname there ("Lena King",
+    /// "John Major"), where "Charlotte Mayor Jennifer Roberts" keeps its
+    /// title.
+    pub fn is_surname_after_given_name(&self, i: usize) -> bool {
+        const GIVEN: u16 = WordList::MaleName.bit() | WordList::FemaleName.bit();
+        let name_follows = || i + 1 < self.words.len() && self.gap_after(i) == " " && is_capitalized(self.word(i + 1));
+        i > 0
+            && self.is(i, WordList::Role)
+            && is_capitalized(self.word(i))
+            && !is_possessive(self.word(i))
+            && !name_follows()
+            && self.lists(i - 1) & GIVEN != 0
+            && is_capitalized(self.word(i - 1))
+            && self.gap_after(i - 1) == " "
+    }
+
     /// The last word ending at or before `pos`.
     pub fn word_before(&self, pos: usize) -> Option<usize> {
         self.words.partition_point(|w| w.end <= pos).checked_sub(1)
@@ -124,7 +143,10 @@ impl<'t> Document<'t> {
         spans.get(i).copied().filter(|s| s.start <= pos)
     }
 
-    /// The outermost quotation whose content contains `pos`.
+    /// The outermost quotation whose content contains `pos`. The binary
+    /// search needs the quotations sorted by content end: outermost ones
+    /// never overlap (the mark scanner's property tests check it) and
+    /// clipping a runaway only shortens it.
     pub fn quotation_around(&self, pos: usize) -> Option<&Quotation> {
         let i = self.quotations.partition_point(|q| q.content.end < pos);
         self.quotations[i..]

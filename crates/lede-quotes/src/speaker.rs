@@ -613,7 +613,8 @@ fn classify(doc: &Document, start: usize, end: usize) -> Speaker {
             continue;
         }
         if !is_capitalized(word)
-            || is_title(doc, name_start - 1)
+            || (is_title(doc, name_start - 1)
+                && !(name_start - 1 > start && doc.is_surname_after_given_name(name_start - 1)))
             || is_possessive(word)
             || doc.is(name_start - 1, WordList::Determiner)
             || doc.is(name_start - 1, WordList::NotName)
