@@ -426,6 +426,18 @@ fn is_post_modifier(word: &str) -> bool {
             | "briefed"
             | "speaking"
             | "knowledgeable"
+            // "the report published Tuesday", "polls taken in Ohio", "a
+            // memo seen by Reuters".
+            | "published"
+            | "released"
+            | "conducted"
+            | "taken"
+            | "compiled"
+            | "commissioned"
+            | "obtained"
+            | "issued"
+            | "seen"
+            | "carried"
     )
 }
 
@@ -486,8 +498,13 @@ fn phrase_ending_at(doc: &Document, i: usize, floor: usize) -> Option<Speaker> {
         && !doc.is(i, WordList::NotName)
         && !(is_sentence_start(doc, i) && (doc.is(i, WordList::ClauseOpener) || doc.is(i, WordList::Determiner)));
     let quantified = matches!(head, "them" | "those" | "us") && i > 0 && doc.word(i - 1) == "of";
-    if !capital && !is_source_noun(doc, i) && !quantified && !described_at_clause_start(doc, i, floor) {
-        return post_modified_phrase(doc, i, floor).or_else(|| clause_subject(doc, i, floor));
+    if !capital && !is_source_noun(doc, i) && !quantified {
+        // "The report published Tuesday": a post-modified source noun,
+        // before "the report published" is read as a noun phrase.
+        let modified = post_modified_phrase(doc, i, floor);
+        if modified.is_some() || !described_at_clause_start(doc, i, floor) {
+            return modified.or_else(|| clause_subject(doc, i, floor));
+        }
     }
     let mut start = i;
     while start > 0 && i - start + 1 < MAX_PHRASE_WORDS {
@@ -696,8 +713,14 @@ fn post_modified_phrase(doc: &Document, i: usize, floor: usize) -> Option<Speake
             } else {
                 SpeakerKind::Nominal
             };
+            // The time that ends a participle's phrase is part of it: "the
+            // report published on Tuesday".
+            let mut end = i;
+            while end + 1 < doc.words.len() && joins(doc.gap_after(end)) && is_time_word(doc, end + 1) {
+                end += 1;
+            }
             return Some(Speaker {
-                mention: Span::new(doc.words[start].start, doc.words[i].end),
+                mention: Span::new(doc.words[start].start, doc.words[end].end),
                 name: None,
                 role: None,
                 kind,
