@@ -192,6 +192,10 @@ fn speaker_phrase_after(doc: &Document, pos: usize, ceiling: usize, closes_sente
     if doc.is(first, WordList::NotName) {
         return None;
     }
+    // "said one former GOP leadership aide", "said Clinton's top foreign
+    // policy aide Jake Sullivan": a phrase opened by an article or a
+    // possessive may hold lowercase words before its role noun.
+    let described = doc.is(first, WordList::Determiner) || is_possessive(doc.word(first));
     let mut last = first;
     while last + 1 < doc.words.len() && last + 1 - first < MAX_PHRASE_WORDS && doc.words[last + 1].end <= ceiling {
         let next = last + 1;
@@ -211,11 +215,9 @@ fn speaker_phrase_after(doc: &Document, pos: usize, ceiling: usize, closes_sente
             last = next + 1;
             continue;
         }
-        // "one former GOP leadership aide": lowercase words that lead on to
-        // a role noun within two words belong to the phrase.
-        // Only after a determiner: in "Putin leaves major summit" the
-        // lowercase word is a verb.
-        let described = doc.is(first, WordList::Determiner);
+        // Lowercase words that lead on to a role noun within two words
+        // belong to the phrase, only after an article or a possessive: in
+        // "Putin leaves major summit" the lowercase word is a verb.
         let role_ahead = (next..(next + 2).min(doc.words.len()))
             .filter(|_| described)
             .take_while(|&w| {
@@ -292,6 +294,32 @@ fn speaker_phrase_after(doc: &Document, pos: usize, ceiling: usize, closes_sente
         }
         None => return None,
     };
+    // The backward reading stops at the first word it does not know
+    // ("policy"); the words the forward reading took before it describe
+    // the speaker too.
+    let backward_start = doc.word_after(speaker.mention.start).unwrap_or(first);
+    // Only a person's description, of words that modify a noun: not "a
+    // report by Politico", "an adviser to Trump", "that Trump".
+    let descriptive = speaker.name.is_some()
+        && speaker.kind == SpeakerKind::Person
+        && (first + 1..backward_start).all(|w| {
+            let word = doc.word(w);
+            (word.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') || is_possessive(word))
+                && !doc.is(w, WordList::Determiner)
+                && !is_preposition(word)
+                && !is_post_modifier(word)
+                && !matches!(
+                    word,
+                    "to" | "by" | "as" | "about" | "than" | "called" | "calling" | "named" | "known"
+                )
+        });
+    if described && !is_complementizer(doc.word(first)) && descriptive && backward_start > first {
+        speaker.mention.start = doc.words[first].start;
+        if let Some(role) = speaker.role.as_mut() {
+            let article = doc.is(first, WordList::Determiner) && !is_possessive(doc.word(first));
+            role.start = doc.words[first + usize::from(article)].start;
+        }
+    }
     // A post-modifier ("of Clemson University", "familiar with the talks",
     // "who met him") belongs to the mention up to the clause end, less a
     // trailing time or place ("on Monday", "in a statement").
