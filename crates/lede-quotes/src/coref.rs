@@ -164,7 +164,16 @@ fn known_surname(doc: &Document, people: &People, mention: Span) -> Option<usize
 fn last_word<'t>(doc: &Document<'t>, span: Span) -> &'t str {
     let text = span.slice(doc.text);
     let word = text.rsplit([' ', '-']).next().unwrap_or(text);
-    word.trim_end_matches("'s").trim_end_matches("\u{2019}s")
+    // `strip_suffix` in a loop, as `trim_end_matches` would, without
+    // building a substring searcher per call.
+    let mut word = word;
+    while let Some(rest) = word.strip_suffix("'s") {
+        word = rest;
+    }
+    while let Some(rest) = word.strip_suffix("\u{2019}s") {
+        word = rest;
+    }
+    word
 }
 
 /// The gender a given name usually has ("Lena", "Mikhail"), if the word
