@@ -44,6 +44,7 @@ impl<'t> Document<'t> {
         sentences_found.extend(sentences(text));
         let (words, sentences) = (words_found, sentences_found);
         let quotations = runaways_clipped(text, &sentences, quotations(text));
+        let cues = CUES.find(text, &words).collect();
         Document {
             text,
             bits: vec![Cell::new(UNKNOWN); words.len()],
@@ -51,7 +52,7 @@ impl<'t> Document<'t> {
             sentences,
             paragraphs: paragraphs(text, ParagraphMode::BlankLine).collect(),
             quotations,
-            cues: CUES.find(text).collect(),
+            cues,
         }
     }
 
