@@ -621,8 +621,11 @@ fn content_end(doc: &Document, start: usize, end: usize) -> usize {
     let mut cut = clause.len();
     // One pass over the clause's commas and semicolons: a new clause after
     // a comma (", but", ", which", ", offering ...") or any semicolon.
-    for (i, mark) in clause.match_indices([',', ';']) {
-        if mark == ";" {
+    // Bytes, not chars: both marks are ASCII, and no UTF-8 decoding is
+    // needed to find them.
+    let marks = clause.bytes().enumerate().filter(|&(_, b)| b == b',' || b == b';');
+    for (i, mark) in marks {
+        if mark == b';' {
             cut = i;
             break;
         }
@@ -655,11 +658,21 @@ fn content_end(doc: &Document, start: usize, end: usize) -> usize {
     }
     // "... before speaking events - and her management was ...": a dash
     // before a conjunction ends the report as a comma does.
-    for (i, dash) in clause[..cut].match_indices(['-', '\u{2014}', '\u{2013}']) {
+    // Dashes and their lengths, found by byte: both long dashes start with
+    // 0xE2, and only there is a character decoded.
+    let dashes = clause.as_bytes()[..cut]
+        .iter()
+        .enumerate()
+        .filter_map(|(i, &b)| match b {
+            b'-' => Some((i, 1)),
+            0xE2 if clause[i..].starts_with(['\u{2014}', '\u{2013}']) => Some((i, 3)),
+            _ => None,
+        });
+    for (i, dash_len) in dashes {
         // Spaced dashes only: "- ", "-- ", "— " after a space.
         let after = clause[i..].trim_start_matches(['-', '\u{2014}', '\u{2013}']);
         let spaced =
-            clause[..i].ends_with(' ') && after.starts_with(' ') && clause.len() - after.len() - i <= 2 * dash.len();
+            clause[..i].ends_with(' ') && after.starts_with(' ') && clause.len() - after.len() - i <= 2 * dash_len;
         if spaced && is_clause_opener(after[1..].split([' ', ',']).next().unwrap_or_default()) {
             cut = i - 1;
             break;

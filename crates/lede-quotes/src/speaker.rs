@@ -484,9 +484,7 @@ fn trim_punctuation(doc: &Document, span: Span) -> Span {
 /// The end of a clause after a speaker phrase, without a trailing time,
 /// place or manner ("on Monday", "in a statement", "at a rally").
 fn trim_adverbials(doc: &Document, from: usize, ceiling: usize) -> usize {
-    let clause = &doc.text[from..ceiling.max(from)];
-    let mut end = clause.len();
-    for marker in [
+    const MARKERS: [&str; 15] = [
         " on ",
         " in a ",
         " in an ",
@@ -502,11 +500,16 @@ fn trim_adverbials(doc: &Document, from: usize, ceiling: usize) -> usize {
         " this ",
         " to reporters",
         " to the ",
-    ] {
-        if let Some(i) = clause.find(marker) {
-            end = end.min(i);
-        }
-    }
+    ];
+    let clause = &doc.text[from..ceiling.max(from)];
+    // Every marker opens with a space: one pass over the spaces finds the
+    // first of them.
+    let mut end = clause
+        .bytes()
+        .enumerate()
+        .filter(|&(_, b)| b == b' ')
+        .find(|&(i, _)| MARKERS.iter().any(|m| clause.as_bytes()[i..].starts_with(m.as_bytes())))
+        .map_or(clause.len(), |(i, _)| i);
     // A time word ("Monday", "yesterday") ends the clause too.
     let first = doc.word_after(from).unwrap_or(doc.words.len());
     let time = (first..doc.words.len())
