@@ -73,11 +73,16 @@ pub(crate) fn find<'a>(gazetteer: &'a Gazetteer, text: &'a str) -> DocEntities<'
             None => doc.mentions.push(mention),
         }
     });
+    // The scan reports matches in text order, so its mentions are sorted;
+    // each later pass appends to them.
+    let scanned = doc.mentions.len();
     resolve_ambiguous(inner, text, &mut doc, pending);
     add_offices(inner, text, &mut doc);
+    sort_mentions(&mut doc.mentions, scanned);
     add_people(inner, text, &mut doc, &role_hits);
+    let people = doc.mentions.len();
     link_surnames(inner, text, &mut doc, &capitalized);
-    sort_mentions(&mut doc.mentions);
+    sort_mentions(&mut doc.mentions, people);
     doc.mentions.dedup_by_key(|m| (m.span, m.referent));
     doc.rejected.sort_by_key(|r| r.span);
     doc.longest = doc.mentions.iter().map(|m| m.span.len()).max().unwrap_or(0);
@@ -85,34 +90,43 @@ pub(crate) fn find<'a>(gazetteer: &'a Gazetteer, text: &'a str) -> DocEntities<'
 }
 
 /// Sorts mentions by span, then referent (stable: of two mentions with
-/// the same key, dedup keeps the first). Each pass appends a few mentions
-/// to a sorted list, so only the appended tail is sorted, then merged into
-/// the rest from the back: mentions are large, and a full sort moved
-/// each of them several times (it was a tenth of the time to find
-/// entities).
-fn sort_mentions(mentions: &mut Vec<Mention>) {
+/// the same key, dedup keeps the first), where the first `sorted` are
+/// known to be in order. Each pass appends a few mentions to a sorted
+/// list, so only the appended tail is sorted, then merged into the rest
+/// from the back, each run of the sorted part moved once as a block:
+/// mentions are large, and a full sort moved each of them several times
+/// (it was a tenth of the time to find entities).
+fn sort_mentions(mentions: &mut Vec<Mention>, sorted: usize) {
     let key = |m: &Mention| (m.span, m.referent);
-    let sorted = 1 + mentions.windows(2).take_while(|w| key(&w[0]) <= key(&w[1])).count();
+    let start = sorted.min(mentions.len()).saturating_sub(1);
+    let sorted = start
+        + 1
+        + mentions[start..]
+            .windows(2)
+            .take_while(|w| key(&w[0]) <= key(&w[1]))
+            .count();
     if sorted >= mentions.len() {
         return;
     }
     let mut tail = mentions.split_off(sorted);
     tail.sort_by_key(key);
-    // Stable: of equal keys, the sorted part's (earlier) mention goes
-    // first, so from the back the tail's is placed first.
-    let (mut i, mut j) = (sorted, tail.len());
     mentions.extend_from_slice(&tail);
-    for k in (0..mentions.len()).rev() {
-        if j == 0 {
-            break;
+    // The sorted part is `mentions[..end]`; the tail's first `j + 1` go
+    // before the rest of it.
+    let mut end = sorted;
+    for (j, mention) in tail.iter().enumerate().rev() {
+        // After the sorted part's mentions with a key not above its own
+        // (of equal keys, the earlier mention stays first). Each mention
+        // passed over is moved, and never looked at again.
+        let mut at = end;
+        while at > 0 && key(&mentions[at - 1]) > key(mention) {
+            at -= 1;
         }
-        if i > 0 && key(&mentions[i - 1]) > key(&tail[j - 1]) {
-            mentions[k] = mentions[i - 1];
-            i -= 1;
-        } else {
-            mentions[k] = tail[j - 1];
-            j -= 1;
+        if at < end {
+            mentions.copy_within(at..end, at + j + 1);
         }
+        mentions[at + j] = *mention;
+        end = at;
     }
 }
 
@@ -400,8 +414,9 @@ const PARTICLES: &[&str] = &[
 /// People introduced by a role word: "Kremlin adviser Yuri Ushakov",
 /// "Foreign Minister Ana Ruiz", "Mr. Reed". A gazetteer person after a
 /// role word gets the document's role.
+///
+/// The mentions are sorted when it starts, and again when it ends.
 fn add_people<'a>(inner: &'a Inner, text: &'a str, doc: &mut DocEntities<'a>, hits: &[RoleHit]) {
-    sort_mentions(&mut doc.mentions);
     let mut introduced = Vec::new();
     // The people so far by name, and their ids, once there are more than a
     // few: a document introducing thousands of people stays linear, and
@@ -473,8 +488,9 @@ fn add_people<'a>(inner: &'a Inner, text: &'a str, doc: &mut DocEntities<'a>, hi
         };
         introduced.push(mention);
     }
+    let sorted = doc.mentions.len();
     doc.mentions.extend(introduced);
-    sort_mentions(&mut doc.mentions);
+    sort_mentions(&mut doc.mentions, sorted);
 }
 
 /// Up to this many people, a new name and its id are compared with each
@@ -569,7 +585,8 @@ const FEW_SURNAMES: usize = 32;
 
 /// Later (and earlier) bare surnames of people named in full: "Ushakov"
 /// after "Yuri Ushakov", "Starmer" after "Keir Starmer". A surname two
-/// people share links to neither.
+/// people share links to neither. The mentions are sorted when it starts
+/// ([`add_people`] leaves them so); it appends the linked ones.
 fn link_surnames<'a>(inner: &'a Inner, text: &'a str, doc: &mut DocEntities<'a>, capitalized: &[(usize, u8)]) {
     // Hash tables keyed by the document's own words: std's SipHash, so a
     // crafted text cannot collide them (unlike FNV on the built-in tables).
@@ -622,7 +639,6 @@ fn link_surnames<'a>(inner: &'a Inner, text: &'a str, doc: &mut DocEntities<'a>,
         surnames.iter().map(|&(s, ..)| bearers[s] > 1).collect()
     };
     let mut linked = Vec::new();
-    sort_mentions(&mut doc.mentions);
     let longest = doc.mentions.iter().map(|m| m.span.len()).max().unwrap_or(0);
     let (mentions, rejected) = (&doc.mentions, &mut doc.rejected);
     let mut consider = |i: usize, at: usize| {
