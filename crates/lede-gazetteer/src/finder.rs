@@ -347,7 +347,7 @@ fn add_offices<'a>(inner: &'a Inner, text: &'a str, doc: &mut DocEntities<'a>) {
         }
         let Some(first) = word_after(text, end) else { continue };
         let (written, core) = (first.slice(text), bare(first.slice(text)));
-        if !inner.office_starts.iter().any(|(s, _)| s.eq_ignore_ascii_case(core)) {
+        if inner.office_starts.get(core).is_none() {
             continue;
         }
         // A phrase of several words starts with the first word as written
@@ -356,11 +356,7 @@ fn add_offices<'a>(inner: &'a Inner, text: &'a str, doc: &mut DocEntities<'a>) {
         // (Non-ASCII words, whose lower case this comparison does not
         // cover, keep the general limit.)
         let most = if written.is_ascii() {
-            let entry = inner
-                .office_starts
-                .iter()
-                .find(|(s, _)| s.eq_ignore_ascii_case(written));
-            entry.map_or(1, |&(_, most)| most)
+            inner.office_starts.get(written).unwrap_or(1)
         } else {
             inner.longest_office
         };
