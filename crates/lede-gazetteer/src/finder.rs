@@ -620,19 +620,19 @@ fn link_surnames<'a>(inner: &'a Inner, text: &'a str, doc: &mut DocEntities<'a>,
     if surnames.is_empty() {
         return;
     }
-    // Whether each surname names more than one person: one two people
-    // share links to neither.
-    let shared: Vec<bool> = if surnames.len() <= FEW_SURNAMES {
-        let list = &surnames;
-        list.iter()
-            .map(|&(s, ..)| list.iter().filter(|&&(t, ..)| t == s).count() > 1)
-            .collect()
-    } else {
-        let mut bearers: HashMap<&str, usize> = HashMap::with_capacity(surnames.len());
+    // Whether a surname names more than one person: one two people share
+    // links to neither. Counted in the list for the few found at a
+    // capitalised word, in a table when there are many.
+    let bearers: Option<HashMap<&str, usize>> = (surnames.len() > FEW_SURNAMES).then(|| {
+        let mut bearers = HashMap::with_capacity(surnames.len());
         for &(surname, ..) in &surnames {
             *bearers.entry(surname).or_default() += 1;
         }
-        surnames.iter().map(|&(s, ..)| bearers[s] > 1).collect()
+        bearers
+    });
+    let shared = |surname: &str| match &bearers {
+        Some(bearers) => bearers.get(surname).is_some_and(|&n| n > 1),
+        None => surnames.iter().filter(|&&(s, ..)| s == surname).count() > 1,
     };
     let mut linked = Vec::new();
     let longest = doc.mentions.iter().map(|m| m.span.len()).max().unwrap_or(0);
@@ -643,7 +643,7 @@ fn link_surnames<'a>(inner: &'a Inner, text: &'a str, doc: &mut DocEntities<'a>,
         if !scan::at_word_boundaries(text, span) || overlaps(mentions, longest, span) {
             return;
         }
-        if shared[i] {
+        if shared(surname) {
             return rejected.push(Rejected {
                 span,
                 referent,
