@@ -81,14 +81,61 @@ pub(crate) struct Inner {
     pub titles: HashMap<(u32, String), u32, FxBuildHasher>,
     /// The longest office phrase, in words.
     pub longest_office: usize,
-    /// The first word of every office phrase, lower case: most words after
-    /// a country ("Russia is") are not one, and are rejected before any
-    /// phrase is built.
-    /// With each, the most words an office starting with it has: after
-    /// "the Russian president" no longer phrase is worth building.
-    pub office_starts: Vec<(Box<str>, usize)>,
+    /// The first word of every office phrase: most words after a country
+    /// ("Russia is") are not one, and are rejected before any phrase is
+    /// built. With each, the most words an office starting with it has:
+    /// after "the Russian president" no longer phrase is worth building.
+    pub office_starts: OfficeStarts,
     /// Whether a byte is the first letter of one of `office_starts`.
     pub office_initials: [bool; 256],
+}
+
+/// The first words of office phrases, looked up in any ASCII case, each
+/// with the most words of an office starting with it.
+#[derive(Default)]
+pub(crate) struct OfficeStarts {
+    /// Words of up to sixteen bytes, lower-cased, as one number (the
+    /// bytes, zero-padded: no word holds a zero byte): one is looked up
+    /// for most country mentions, and hashing a number is cheaper than
+    /// hashing bytes.
+    short: HashMap<u128, usize, FxBuildHasher>,
+    long: HashMap<Box<[u8]>, usize, FxBuildHasher>,
+}
+
+impl OfficeStarts {
+    /// The table of `starts`, in order: of two starts that differ in case
+    /// only, the first keeps its count, as a search of the list would find.
+    fn new(starts: &[(Box<str>, usize)]) -> OfficeStarts {
+        let mut table = OfficeStarts::default();
+        for (start, most) in starts {
+            match OfficeStarts::short_key(start) {
+                Some(key) => table.short.entry(key).or_insert(*most),
+                None => table
+                    .long
+                    .entry(start.to_ascii_lowercase().into_bytes().into())
+                    .or_insert(*most),
+            };
+        }
+        table
+    }
+
+    /// The key of a word of up to sixteen bytes, lower-cased.
+    fn short_key(word: &str) -> Option<u128> {
+        let mut buffer = [0u8; 16];
+        let lower = buffer.get_mut(..word.len())?;
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        Some(u128::from_le_bytes(buffer))
+    }
+
+    /// The most words of an office starting with `word` (in any ASCII
+    /// case), if one does.
+    pub(crate) fn get(&self, word: &str) -> Option<usize> {
+        match OfficeStarts::short_key(word) {
+            Some(key) => self.short.get(&key).copied(),
+            None => self.long.get(&*word.to_ascii_lowercase().into_bytes()).copied(),
+        }
+    }
 }
 
 impl Default for Gazetteer {
@@ -118,7 +165,7 @@ fn empty() -> Gazetteer {
             pattern_alias: Vec::new(),
             titles: HashMap::default(),
             longest_office: 0,
-            office_starts: Vec::new(),
+            office_starts: OfficeStarts::default(),
             office_initials: [false; 256],
         }),
     }
@@ -430,7 +477,7 @@ impl GazetteerBuilder {
                         .for_each(|(s, _)| initials[s.as_bytes()[0] as usize] = true);
                     initials
                 },
-                office_starts,
+                office_starts: OfficeStarts::new(&office_starts),
             }),
         })
     }

@@ -161,7 +161,7 @@ impl Matcher {
             // ends at a word boundary, and a match ending inside the word
             // ends before a letter: neither can be found, so the search
             // may skip such words and start at a first word's end.
-            if let Some(state) = self.first_words.state_after(&bytes[at..end]) {
+            if let Some(state) = self.first_words.state_after(bytes, at, end) {
                 matched = self
                     .longest_from(bytes, at, end, state)
                     .map(|(end, pattern)| (Span::new(at, end), pattern))
@@ -326,22 +326,87 @@ static CLASS: [u8; 256] = {
 };
 
 /// The patterns' first words and the automaton's state after each: an
-/// open-addressing hash table (linear probing, at most half full, so a
-/// probe for a word that is not there soon meets an empty slot).
+/// open-addressing hash table (linear probing, at most a quarter full, so
+/// that a probe mostly finds its word or an empty slot at once: half the
+/// capitalised words of news are first words, so hits count as much as
+/// misses).
 struct FirstWords {
     /// Per slot, 1 + the index of its entry, or 0 for an empty slot.
     slots: Box<[u32]>,
-    entries: Vec<(Box<[u8]>, StateID)>,
+    entries: Vec<FirstWord>,
     /// `slots.len()` is `1 << bits`.
     bits: u32,
 }
 
+/// A first word, by the key [`WordKey`] reads from the text, and the
+/// automaton's state after it.
+struct FirstWord {
+    key: WordKey,
+    state: StateID,
+    /// The word itself, compared only when the key does not hold all of
+    /// it (a word longer than sixteen bytes).
+    word: Box<[u8]>,
+}
+
+/// A word as its first and last eight bytes (zero-padded; the last only
+/// past eight) and its length: the whole word up to sixteen bytes, so
+/// that two words of that size are compared as three numbers, without a
+/// call to compare bytes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct WordKey {
+    head: u64,
+    tail: u64,
+    len: usize,
+}
+
+impl WordKey {
+    /// The key of the word `bytes[start..end]`. Eight bytes are loaded
+    /// straight from the text where it has them, since copying a shorter
+    /// word into a buffer first makes the processor wait for the copy.
+    fn new(bytes: &[u8], start: usize, end: usize) -> WordKey {
+        let len = end - start;
+        let load = |at: usize, n: usize| -> u64 {
+            let word = match bytes.get(at..at + 8) {
+                Some(eight) => u64::from_le_bytes(eight.try_into().unwrap_or([0; 8])),
+                None => {
+                    let mut buffer = [0u8; 8];
+                    buffer[..n].copy_from_slice(&bytes[at..at + n]);
+                    u64::from_le_bytes(buffer)
+                }
+            };
+            if n >= 8 {
+                word
+            } else {
+                word & ((1u64 << (8 * n)) - 1)
+            }
+        };
+        let head = load(start, len.min(8));
+        let tail = if len > 8 { load(end - 8, 8) } else { 0 };
+        WordKey { head, tail, len }
+    }
+
+    /// A hash of the key: each number multiplied once, instead of a
+    /// multiply per byte (the scan hashes every capitalised word).
+    fn hash(&self) -> u64 {
+        let mixed = self.head.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+            ^ self.tail.wrapping_mul(0xC2B2_AE3D_27D4_EB4F)
+            ^ self.len as u64;
+        (mixed ^ mixed >> 29).wrapping_mul(0xBF58_476D_1CE4_E5B9)
+    }
+}
+
 impl FirstWords {
     fn new(automaton: &NFA, patterns: &[Box<str>]) -> FirstWords {
-        let mut first: Vec<&[u8]> = patterns.iter().map(|p| &p.as_bytes()[..word_end(p, 0)]).collect();
+        // The scan never asks for an empty word (it asks at a letter or
+        // digit), so a pattern starting with another character has none.
+        let mut first: Vec<&[u8]> = patterns
+            .iter()
+            .map(|p| &p.as_bytes()[..word_end(p, 0)])
+            .filter(|w| !w.is_empty())
+            .collect();
         first.sort_unstable();
         first.dedup();
-        let bits = (2 * first.len()).next_power_of_two().max(64).trailing_zeros();
+        let bits = (4 * first.len()).next_power_of_two().max(64).trailing_zeros();
         let mut table = FirstWords {
             slots: vec![0; 1 << bits].into_boxed_slice(),
             entries: Vec::with_capacity(first.len()),
@@ -358,65 +423,45 @@ impl FirstWords {
             let state = word
                 .iter()
                 .fold(start, |sid, &b| automaton.next_state(Anchored::Yes, sid, b));
-            let mut slot = table.slot(word);
+            let key = WordKey::new(word, 0, word.len());
+            let mut slot = table.slot(&key);
             while table.slots[slot] != 0 {
-                slot = (slot + 1) % table.slots.len();
+                slot = (slot + 1) & (table.slots.len() - 1);
             }
-            table.entries.push((word.into(), state));
+            table.entries.push(FirstWord {
+                key,
+                state,
+                word: word.into(),
+            });
             table.slots[slot] = table.entries.len() as u32;
         }
         table
     }
 
-    /// The first slot to probe for `word`.
-    fn slot(&self, word: &[u8]) -> usize {
-        (first_word_hash(word, 0, word.len()) >> (64 - self.bits)) as usize
+    /// The first slot to probe for a word with this key.
+    fn slot(&self, key: &WordKey) -> usize {
+        (key.hash() >> (64 - self.bits)) as usize
     }
 
-    /// The automaton's state after `word`, when it is a pattern's first word.
-    fn state_after(&self, word: &[u8]) -> Option<StateID> {
-        let mut slot = self.slot(word);
+    /// The automaton's state after the word `bytes[start..end]`, when it
+    /// is a pattern's first word.
+    fn state_after(&self, bytes: &[u8], start: usize, end: usize) -> Option<StateID> {
+        let key = WordKey::new(bytes, start, end);
+        let mut slot = self.slot(&key);
         loop {
-            let entry = self.slots[slot].checked_sub(1)?;
-            let (first, state) = &self.entries[entry as usize];
-            if **first == *word {
-                return Some(*state);
+            let entry = &self.entries[self.slots[slot].checked_sub(1)? as usize];
+            if entry.key == key && (key.len <= 16 || *entry.word == bytes[start..end]) {
+                return Some(entry.state);
             }
-            slot = (slot + 1) % self.slots.len();
+            slot = (slot + 1) & (self.slots.len() - 1);
         }
     }
 
     fn memory_usage(&self) -> usize {
-        self.slots.len() * 4 + self.entries.iter().map(|(w, _)| w.len() + 24).sum::<usize>()
+        self.slots.len() * 4
+            + self.entries.iter().map(|e| e.word.len()).sum::<usize>()
+            + self.entries.capacity() * std::mem::size_of::<FirstWord>()
     }
-}
-
-/// A hash of the word `bytes[start..end]`, for the first-word table. It reads the first and last eight bytes as two
-/// numbers and multiplies each once, instead of a multiply per byte (the
-/// scan hashes every capitalised word); eight bytes are loaded straight
-/// from the text where it has them, since copying a shorter word into a
-/// buffer first makes the processor wait for the copy.
-fn first_word_hash(bytes: &[u8], start: usize, end: usize) -> u64 {
-    let n = end - start;
-    let load = |at: usize, len: usize| -> u64 {
-        let word = match bytes.get(at..at + 8) {
-            Some(eight) => u64::from_le_bytes(eight.try_into().unwrap_or([0; 8])),
-            None => {
-                let mut buffer = [0u8; 8];
-                buffer[..len].copy_from_slice(&bytes[at..at + len]);
-                u64::from_le_bytes(buffer)
-            }
-        };
-        if len >= 8 {
-            word
-        } else {
-            word & ((1u64 << (8 * len)) - 1)
-        }
-    };
-    let head = load(start, n.min(8));
-    let tail = if n > 8 { load(end - 8, 8) } else { 0 };
-    let mixed = head.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ tail.wrapping_mul(0xC2B2_AE3D_27D4_EB4F) ^ n as u64;
-    (mixed ^ mixed >> 29).wrapping_mul(0xBF58_476D_1CE4_E5B9)
 }
 
 /// The first byte at or after `i` that is an ASCII capital or not ASCII
@@ -508,16 +553,17 @@ mod tests {
     }
 
     #[test]
-    fn a_word_hashes_alike_wherever_it_stands() {
+    fn a_word_has_one_key_wherever_it_stands() {
         let word = "Vladimir";
         let text = "President Vladimir Putin; Vladimir";
-        let in_text = first_word_hash(text.as_bytes(), 10, 18);
-        assert_eq!(in_text, first_word_hash(word.as_bytes(), 0, 8));
-        assert_eq!(in_text, first_word_hash(text.as_bytes(), 26, 34));
-        let short = first_word_hash(b"UN Security", 0, 2);
-        assert_eq!(short, first_word_hash(b"UN", 0, 2));
-        let long = first_word_hash(b"Zaporizhzhia nuclear", 0, 12);
-        assert_eq!(long, first_word_hash(b"Zaporizhzhia", 0, 12));
+        let in_text = WordKey::new(text.as_bytes(), 10, 18);
+        assert!(in_text == WordKey::new(word.as_bytes(), 0, 8));
+        assert!(in_text == WordKey::new(text.as_bytes(), 26, 34));
+        assert_eq!(in_text.hash(), WordKey::new(text.as_bytes(), 26, 34).hash());
+        assert!(WordKey::new(b"UN Security", 0, 2) == WordKey::new(b"UN", 0, 2));
+        let long = WordKey::new(b"Zaporizhzhia nuclear", 0, 12);
+        assert!(long == WordKey::new(b"Zaporizhzhia", 0, 12));
+        assert!(long != WordKey::new(b"Zaporizhzhja", 0, 12));
     }
 
     #[test]
