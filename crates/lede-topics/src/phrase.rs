@@ -247,12 +247,8 @@ impl PhraseSet {
     /// Calls `found(phrase, span)` for every whole-word match in `text`, in
     /// order: at each word start, the phrases of the longest match there
     /// whose case policy the text meets; the search goes on after it.
-    pub fn find(&self, text: &str, found: impl FnMut(u32, Span)) {
-        self.find_with(text, &mut Scratch::default(), found);
-    }
-
-    /// [`PhraseSet::find`] with the buffers it needs given, so that a caller
-    /// matching many texts allocates them once.
+    /// `scratch` holds the buffers it needs, so that a caller matching many
+    /// texts allocates them once.
     pub fn find_with(&self, text: &str, scratch: &mut Scratch, mut found: impl FnMut(u32, Span)) {
         if self.phrases.is_empty() {
             return;
@@ -444,6 +440,17 @@ pub(crate) struct Scratch {
     matched: Vec<(usize, u32)>,
     /// The phrases reported there.
     reported: Vec<u32>,
+}
+
+impl Scratch {
+    /// Empty buffers (as `Default`, but usable in a `const`).
+    pub const fn new() -> Scratch {
+        Scratch {
+            padded: Vec::new(),
+            matched: Vec::new(),
+            reported: Vec::new(),
+        }
+    }
 }
 
 /// A word some phrase may start with, as `find` hands it on.
@@ -771,7 +778,7 @@ mod tests {
     fn matches(phrases: &[&str], text: &str) -> Vec<(String, String)> {
         let set = PhraseSet::new(phrases).unwrap();
         let mut out = Vec::new();
-        set.find(text, |i, span| {
+        set.find_with(text, &mut Scratch::new(), |i, span| {
             out.push((set.phrase(i).written(), span.slice(text).to_string()))
         });
         out
