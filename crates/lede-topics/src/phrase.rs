@@ -285,9 +285,12 @@ impl PhraseSet {
             if len > STEM_GATE {
                 stems |= self.stem_gate[gate(first)];
             }
-            stems &= below(len);
+            // Most words start no stem: no mask to build.
+            if stems != 0 {
+                stems &= below(len);
+            }
             let h = if len <= 8 {
-                hash_tail(SEED ^ len as u64, first, len)
+                hash_short(first, len)
             } else {
                 hash_at(padded, start, len)
             };
@@ -679,6 +682,13 @@ fn hash_at(buf: &[u8], start: usize, len: usize) -> u64 {
     hash_tail(h, load(buf, at), left)
 }
 
+/// `hash_at` of a word of one to eight bytes, the low `len` bytes of
+/// `first`: the common case, without the loop and the test for no bytes.
+#[inline]
+fn hash_short(first: u64, len: usize) -> u64 {
+    mix(SEED ^ len as u64 ^ (first & (u64::MAX >> (64 - 8 * len))), K) | 1
+}
+
 const SEED: u64 = 0x243f_6a88_85a3_08d3;
 const K: u64 = 0x9e37_79b9_7f4a_7c15;
 
@@ -821,6 +831,9 @@ mod tests {
         for start in 0..10 {
             for len in 0..40 {
                 assert_eq!(hash_at(text, start, len), hash(&text[start..start + len]));
+                if (1..=8).contains(&len) {
+                    assert_eq!(hash_short(load(text, start), len), hash_at(text, start, len));
+                }
             }
         }
         let padded = b"ab        ";
