@@ -374,11 +374,11 @@ fn merge_by_span(first: &mut Vec<Evidence>, second: &[Evidence]) {
     first.extend_from_slice(second);
     for (j, s) in second.iter().enumerate().rev() {
         // Everything of `first` after `s` moves up by the `j + 1` elements
-        // of `second` still to place.
-        while i > 0 && first[i - 1].span > s.span {
-            first[i + j] = first[i - 1];
-            i -= 1;
-        }
+        // of `second` still to place: found by binary search and moved as
+        // one block rather than element by element.
+        let at = first[..i].partition_point(|e| e.span <= s.span);
+        first.copy_within(at..i, at + j + 1);
+        i = at;
         first[i + j] = *s;
     }
 }
@@ -800,6 +800,33 @@ exclude = ["card swap"]
     fn blank_lines_do_not_overlap() {
         assert_eq!(sentence_ends(b"a\n\n\n\nb"), [2, 4]);
         assert_eq!(sentence_ends(b"a\n\n\nb. c"), [2, 6]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn merging_by_span_is_a_stable_sort(
+            first in proptest::collection::vec((0usize..20, 0usize..4), 0..40),
+            second in proptest::collection::vec((0usize..20, 0usize..4), 0..6),
+        ) {
+            // Each piece tells by its trigger which list and place it came from.
+            let evidence = |list: &[(usize, usize)], from: u32| -> Vec<Evidence> {
+                let mut spans: Vec<Span> = list.iter().map(|&(s, l)| Span::new(s, s + l)).collect();
+                spans.sort();
+                spans.iter().enumerate().map(|(k, &span)| Evidence {
+                    span,
+                    partner: None,
+                    trigger: Trigger::Phrase(from + k as u32),
+                    weight: 1.0,
+                    topic: TopicId(0),
+                }).collect()
+            };
+            let (mut merged, second) = (evidence(&first, 0), evidence(&second, 1000));
+            let mut expected = merged.clone();
+            expected.extend_from_slice(&second);
+            expected.sort_by_key(|e| e.span);
+            merge_by_span(&mut merged, &second);
+            proptest::prop_assert_eq!(merged, expected);
+        }
     }
 
     #[test]
