@@ -247,12 +247,8 @@ impl PhraseSet {
     /// Calls `found(phrase, span)` for every whole-word match in `text`, in
     /// order: at each word start, the phrases of the longest match there
     /// whose case policy the text meets; the search goes on after it.
-    pub fn find(&self, text: &str, found: impl FnMut(u32, Span)) {
-        self.find_with(text, &mut Scratch::default(), found);
-    }
-
-    /// [`PhraseSet::find`] with the buffers it needs given, so that a caller
-    /// matching many texts allocates them once.
+    /// `scratch` holds the buffers it needs, so that a caller matching many
+    /// texts allocates them once.
     pub fn find_with(&self, text: &str, scratch: &mut Scratch, mut found: impl FnMut(u32, Span)) {
         if self.phrases.is_empty() {
             return;
@@ -289,9 +285,12 @@ impl PhraseSet {
             if len > STEM_GATE {
                 stems |= self.stem_gate[gate(first)];
             }
-            stems &= below(len);
+            // Most words start no stem: no mask to build.
+            if stems != 0 {
+                stems &= below(len);
+            }
             let h = if len <= 8 {
-                hash_tail(SEED ^ len as u64, first, len)
+                hash_short(first, len)
             } else {
                 hash_at(padded, start, len)
             };
@@ -444,6 +443,17 @@ pub(crate) struct Scratch {
     matched: Vec<(usize, u32)>,
     /// The phrases reported there.
     reported: Vec<u32>,
+}
+
+impl Scratch {
+    /// Empty buffers (as `Default`, but usable in a `const`).
+    pub const fn new() -> Scratch {
+        Scratch {
+            padded: Vec::new(),
+            matched: Vec::new(),
+            reported: Vec::new(),
+        }
+    }
 }
 
 /// A word some phrase may start with, as `find` hands it on.
@@ -672,6 +682,13 @@ fn hash_at(buf: &[u8], start: usize, len: usize) -> u64 {
     hash_tail(h, load(buf, at), left)
 }
 
+/// `hash_at` of a word of one to eight bytes, the low `len` bytes of
+/// `first`: the common case, without the loop and the test for no bytes.
+#[inline]
+fn hash_short(first: u64, len: usize) -> u64 {
+    mix(SEED ^ len as u64 ^ (first & (u64::MAX >> (64 - 8 * len))), K) | 1
+}
+
 const SEED: u64 = 0x243f_6a88_85a3_08d3;
 const K: u64 = 0x9e37_79b9_7f4a_7c15;
 
@@ -771,7 +788,7 @@ mod tests {
     fn matches(phrases: &[&str], text: &str) -> Vec<(String, String)> {
         let set = PhraseSet::new(phrases).unwrap();
         let mut out = Vec::new();
-        set.find(text, |i, span| {
+        set.find_with(text, &mut Scratch::new(), |i, span| {
             out.push((set.phrase(i).written(), span.slice(text).to_string()))
         });
         out
@@ -814,6 +831,9 @@ mod tests {
         for start in 0..10 {
             for len in 0..40 {
                 assert_eq!(hash_at(text, start, len), hash(&text[start..start + len]));
+                if (1..=8).contains(&len) {
+                    assert_eq!(hash_short(load(text, start), len), hash_at(text, start, len));
+                }
             }
         }
         let padded = b"ab        ";

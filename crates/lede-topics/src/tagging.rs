@@ -2,11 +2,13 @@
 //! their evidence, per document and for any part of it (a sentence, a quote).
 
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::fmt::Write as _;
 
 use lede_text::{sentences, NameHint, Span};
 
 use crate::format::STRONG;
+use crate::phrase::Scratch;
 use crate::taxonomy::{Role, Taxonomy, TopicId, Trigger};
 
 /// The score a topic needs in a part of a document (a sentence, a quote) to
@@ -217,24 +219,62 @@ impl<'t> Tagging<'t> {
     }
 }
 
+/// The buffers tagging works in, kept per thread: allocating and clearing
+/// them for each document cost more than a tenth of tagging a news article.
+#[derive(Debug, Default)]
+struct Buffers {
+    /// The phrase matcher's.
+    phrases: Scratch,
+    /// How often each trigger (by `Compiled::slot`) has fired so far in the
+    /// document: all zeros between uses, whatever the taxonomy's size
+    /// (grown to the largest used on this thread).
+    seen: Vec<u8>,
+}
+
+thread_local! {
+    /// Taken for the length of a call and put back after it: a call made
+    /// meanwhile (none is, today) or while the thread ends gets fresh
+    /// buffers.
+    static BUFFERS: Cell<Buffers> = const {
+        Cell::new(Buffers {
+            phrases: Scratch::new(),
+            seen: Vec::new(),
+        })
+    };
+}
+
+/// Runs `f` with this thread's buffers.
+fn with_buffers<R>(f: impl FnOnce(&mut Buffers) -> R) -> R {
+    let mut buffers = BUFFERS.try_with(Cell::take).unwrap_or_default();
+    let result = f(&mut buffers);
+    let _ = BUFFERS.try_with(|cell| cell.set(buffers));
+    result
+}
+
 pub(crate) fn tag<'t>(taxonomy: &'t Taxonomy, text: &str, names: &[NameHint]) -> Tagging<'t> {
+    with_buffers(|buffers| tag_with(taxonomy, text, names, buffers))
+}
+
+fn tag_with<'t>(taxonomy: &'t Taxonomy, text: &str, names: &[NameHint], buffers: &mut Buffers) -> Tagging<'t> {
     let compiled = &*taxonomy.inner;
     // One trigger per fifteen to thirty bytes of news text: one allocation
     // for nearly every article (growing it copies it all).
     let mut evidence = Vec::with_capacity(text.len() / 14 + 16);
     let mut markers: Vec<(u32, u8, Span)> = Vec::with_capacity(32);
     let mut excluded: Vec<(TopicId, Span)> = Vec::with_capacity(16);
-    compiled.phrases.find(text, |i, span| match compiled.roles[i as usize] {
-        Role::Trigger { topic, weight } => evidence.push(Evidence {
-            span,
-            partner: None,
-            trigger: Trigger::Phrase(i),
-            weight,
-            topic,
-        }),
-        Role::Near { rule, side } => markers.push((rule, side, span)),
-        Role::Exclude { topic } => excluded.push((topic, span)),
-    });
+    compiled
+        .phrases
+        .find_with(text, &mut buffers.phrases, |i, span| match compiled.roles[i as usize] {
+            Role::Trigger { topic, weight } => evidence.push(Evidence {
+                span,
+                partner: None,
+                trigger: Trigger::Phrase(i),
+                weight,
+                topic,
+            }),
+            Role::Near { rule, side } => markers.push((rule, side, span)),
+            Role::Exclude { topic } => excluded.push((topic, span)),
+        });
     // Phrase evidence comes in text order: only what is added after it
     // needs sorting.
     let phrase_evidence = evidence.len();
@@ -317,7 +357,7 @@ pub(crate) fn tag<'t>(taxonomy: &'t Taxonomy, text: &str, names: &[NameHint]) ->
         added.sort_by_key(|e| e.span);
         merge_by_span(&mut evidence, &added);
     }
-    let (topics, scores) = score(taxonomy, &evidence);
+    let (topics, scores) = score(taxonomy, &evidence, &mut buffers.seen);
     Tagging {
         taxonomy,
         evidence,
@@ -334,11 +374,11 @@ fn merge_by_span(first: &mut Vec<Evidence>, second: &[Evidence]) {
     first.extend_from_slice(second);
     for (j, s) in second.iter().enumerate().rev() {
         // Everything of `first` after `s` moves up by the `j + 1` elements
-        // of `second` still to place.
-        while i > 0 && first[i - 1].span > s.span {
-            first[i + j] = first[i - 1];
-            i -= 1;
-        }
+        // of `second` still to place: found by binary search and moved as
+        // one block rather than element by element.
+        let at = first[..i].partition_point(|e| e.span <= s.span);
+        first.copy_within(at..i, at + j + 1);
+        i = at;
         first[i + j] = *s;
     }
 }
@@ -381,10 +421,10 @@ fn half_pow(n: u8) -> f32 {
 /// (counted over the document, in text order), for its topic and every
 /// ancestor; where several triggers stand on the same words, each topic
 /// counts only the strongest of those that reach it.
-fn score(taxonomy: &Taxonomy, evidence: &[Evidence]) -> (Vec<TopicScore>, Vec<f32>) {
+fn score(taxonomy: &Taxonomy, evidence: &[Evidence], seen: &mut Vec<u8>) -> (Vec<TopicScore>, Vec<f32>) {
     let compiled = &*taxonomy.inner;
     let topics = compiled.topics.len();
-    let factors = factors(taxonomy, evidence);
+    let factors = factors(taxonomy, evidence, seen);
     // Who each piece of evidence counts for, found once for scoring and
     // for the evidence lists.
     let mut counts: Vec<(TopicId, u32)> = Vec::with_capacity(evidence.len() * 3);
@@ -444,7 +484,7 @@ fn part_scores(taxonomy: &Taxonomy, evidence: &[Evidence]) -> Vec<(TopicId, f32)
     if evidence.is_empty() {
         return Vec::new();
     }
-    let factors = factors(taxonomy, evidence);
+    let factors = with_buffers(|buffers| factors(taxonomy, evidence, &mut buffers.seen));
     let mut scores: Vec<(TopicId, f32)> = Vec::with_capacity(8);
     each_counted(taxonomy, evidence, |topic, k| {
         let add = evidence[k].weight * factors[k];
@@ -461,7 +501,8 @@ fn part_scores(taxonomy: &Taxonomy, evidence: &[Evidence]) -> Vec<(TopicId, f32)
 
 /// Per piece of evidence, what its occurrence is worth: 1 for the first of
 /// its trigger, half as much for each repeat after it, in text order.
-fn factors(taxonomy: &Taxonomy, evidence: &[Evidence]) -> Vec<f32> {
+/// `seen` is all zeros, and is left so.
+fn factors(taxonomy: &Taxonomy, evidence: &[Evidence], seen: &mut Vec<u8>) -> Vec<f32> {
     let compiled = &*taxonomy.inner;
     // How often each trigger has been seen so far. A part of a document
     // (a sentence, a quote) has a few pieces of evidence: a short list then
@@ -490,8 +531,10 @@ fn factors(taxonomy: &Taxonomy, evidence: &[Evidence]) -> Vec<f32> {
             })
             .collect()
     } else {
-        let mut seen = vec![0u8; compiled.triggers()];
-        evidence
+        if seen.len() < compiled.triggers() {
+            seen.resize(compiled.triggers(), 0);
+        }
+        let factors = evidence
             .iter()
             .map(|e| {
                 let count = &mut seen[compiled.slot(e.trigger)];
@@ -499,7 +542,13 @@ fn factors(taxonomy: &Taxonomy, evidence: &[Evidence]) -> Vec<f32> {
                 *count = count.saturating_add(1);
                 factor
             })
-            .collect()
+            .collect();
+        // Zeros again for the next document: one store per piece of
+        // evidence rather than one per trigger of the taxonomy.
+        for e in evidence {
+            seen[compiled.slot(e.trigger)] = 0;
+        }
+        factors
     }
 }
 
@@ -751,6 +800,33 @@ exclude = ["card swap"]
     fn blank_lines_do_not_overlap() {
         assert_eq!(sentence_ends(b"a\n\n\n\nb"), [2, 4]);
         assert_eq!(sentence_ends(b"a\n\n\nb. c"), [2, 6]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn merging_by_span_is_a_stable_sort(
+            first in proptest::collection::vec((0usize..20, 0usize..4), 0..40),
+            second in proptest::collection::vec((0usize..20, 0usize..4), 0..6),
+        ) {
+            // Each piece tells by its trigger which list and place it came from.
+            let evidence = |list: &[(usize, usize)], from: u32| -> Vec<Evidence> {
+                let mut spans: Vec<Span> = list.iter().map(|&(s, l)| Span::new(s, s + l)).collect();
+                spans.sort();
+                spans.iter().enumerate().map(|(k, &span)| Evidence {
+                    span,
+                    partner: None,
+                    trigger: Trigger::Phrase(from + k as u32),
+                    weight: 1.0,
+                    topic: TopicId(0),
+                }).collect()
+            };
+            let (mut merged, second) = (evidence(&first, 0), evidence(&second, 1000));
+            let mut expected = merged.clone();
+            expected.extend_from_slice(&second);
+            expected.sort_by_key(|e| e.span);
+            merge_by_span(&mut merged, &second);
+            proptest::prop_assert_eq!(merged, expected);
+        }
     }
 
     #[test]
