@@ -454,6 +454,11 @@ impl Scratch {
             reported: Vec::new(),
         }
     }
+
+    /// The bytes the text copy holds on to.
+    pub fn retained(&self) -> usize {
+        self.padded.capacity()
+    }
 }
 
 /// A word some phrase may start with, as `find` hands it on.

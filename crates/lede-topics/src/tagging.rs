@@ -243,11 +243,17 @@ thread_local! {
     };
 }
 
+/// The largest text copy a thread keeps between documents: a corpus with
+/// one huge document must not hold its copy on every thread for good.
+const KEPT_TEXT_BYTES: usize = 1 << 20;
+
 /// Runs `f` with this thread's buffers.
 fn with_buffers<R>(f: impl FnOnce(&mut Buffers) -> R) -> R {
     let mut buffers = BUFFERS.try_with(Cell::take).unwrap_or_default();
     let result = f(&mut buffers);
-    let _ = BUFFERS.try_with(|cell| cell.set(buffers));
+    if buffers.phrases.retained() <= KEPT_TEXT_BYTES {
+        let _ = BUFFERS.try_with(|cell| cell.set(buffers));
+    }
     result
 }
 
