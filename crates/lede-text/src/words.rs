@@ -143,27 +143,30 @@ fn next_zone(bytes: &[u8], from: usize) -> (usize, usize) {
 /// The next word in the zone `from..end`, if any.
 #[inline]
 fn zone_word(bytes: &[u8], from: usize, end: usize) -> Option<Span> {
+    // Cut to the zone once: every look below stays inside it with a single
+    // bounds check.
+    let zone = bytes.get(..end)?;
     let mut i = from;
     loop {
-        while i < end && BYTES[usize::from(bytes[i])] == Byte::Skip {
-            i += 1;
-        }
-        if i >= end {
-            return None;
-        }
-        let start = i;
-        if BYTES[usize::from(bytes[i])] == Byte::High {
-            let (class, len) = class_at(bytes, i);
-            if class != Class::Letter {
-                i += len;
-                continue;
+        let start = loop {
+            let b = *zone.get(i)?;
+            match BYTES[usize::from(b)] {
+                Byte::Word => break i,
+                Byte::Skip => i += 1,
+                Byte::High => {
+                    let (class, len) = class_at(zone, i);
+                    if class == Class::Letter {
+                        break i;
+                    }
+                    i += len;
+                }
             }
-        }
-        let word_end = word_end(bytes, start, end);
+        };
+        let word_end = word_end(zone, start);
         // "___" is a segment without letters or digits; a non-ASCII byte in
         // a word belongs to a letter.
-        if bytes[start] != b'_'
-            || bytes[start..word_end]
+        if zone[start] != b'_'
+            || zone[start..word_end]
                 .iter()
                 .any(|b| b.is_ascii_alphanumeric() || !b.is_ascii())
         {
@@ -173,28 +176,31 @@ fn zone_word(bytes: &[u8], from: usize, end: usize) -> Option<Span> {
     }
 }
 
-/// The end of the word starting at `start`, in a zone ending at `end` (UAX
-/// #29 rules WB5-WB13b): letters, digits and `_` join; `:` `.` `'` `‘` `’`
-/// join two letters ("U.S", "don't", "Putin’s"); `,` `;` `.` `'` `‘` `’`
-/// join two digits ("3.5", "1,000").
+/// The end of the word starting at `start` in `zone` (UAX #29 rules
+/// WB5-WB13b): letters, digits and `_` join; `:` `.` `'` `‘` `’` join two
+/// letters ("U.S", "don't", "Putin’s"); `,` `;` `.` `'` `‘` `’` join two
+/// digits ("3.5", "1,000").
 #[inline]
-fn word_end(bytes: &[u8], start: usize, end: usize) -> usize {
-    let mut i = start + class_at(bytes, start).1;
+fn word_end(zone: &[u8], start: usize) -> usize {
+    // A word starts with an ASCII byte or a two-byte Latin letter.
+    let mut i = start + if zone[start].is_ascii() { 1 } else { 2 };
     loop {
-        while i < end && BYTES[usize::from(bytes[i])] == Byte::Word {
+        while zone.get(i).is_some_and(|&b| BYTES[usize::from(b)] == Byte::Word) {
             i += 1;
         }
-        if i >= end {
-            return end;
+        let Some(&b) = zone.get(i) else { return i };
+        if ENDS_WORD[usize::from(b)] {
+            return i;
         }
-        let (class, len) = class_at(bytes, i);
+        let (class, len) = class_at(zone, i);
         match class {
             Class::Letter => i += len,
-            Class::MidLetter | Class::MidNum | Class::MidNumLet if i + len < end => {
-                let (next, next_len) = class_at(bytes, i + len);
+            Class::MidLetter | Class::MidNum | Class::MidNumLet => {
+                // Past the zone's end `next` is Unknown: no join.
+                let (next, next_len) = class_at(zone, i + len);
                 // The character before is the word's last: an ASCII byte, or
                 // the last byte of a (Latin) letter.
-                let prev = bytes[i - 1];
+                let prev = zone[i - 1];
                 let letters =
                     class != Class::MidNum && next == Class::Letter && (prev.is_ascii_alphabetic() || !prev.is_ascii());
                 let digits = class != Class::MidLetter && next == Class::Digit && prev.is_ascii_digit();
@@ -230,6 +236,18 @@ static BYTES: [Byte; 256] = {
         } else {
             Byte::Skip
         };
+        b += 1;
+    }
+    table
+};
+
+/// ASCII bytes that always end a word: all but letters, digits, `_` and
+/// the joiners `:` `.` `'` `,` `;`.
+static ENDS_WORD: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = matches!(ASCII_CLASSES[b], Class::Other);
         b += 1;
     }
     table
