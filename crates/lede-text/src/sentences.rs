@@ -34,6 +34,8 @@ pub fn sentences(text: &str) -> Sentences<'_> {
         text,
         pos: 0,
         block: Block::default(),
+        terminators: Next3::new(b'.', b'!', b'?'),
+        breaks: Next3::new(b'\n', b'\r', 0xE2),
     }
 }
 
@@ -43,6 +45,10 @@ pub struct Sentences<'a> {
     text: &'a str,
     pos: usize,
     block: Block,
+    /// The next `.` `!` `?`, and the next line break or 0xE2 (the lead
+    /// byte of "…" and bullets): the candidates outside lists.
+    terminators: Next3,
+    breaks: Next3,
 }
 
 /// The paragraph being segmented: where it ends, and the shape of its lines,
@@ -99,6 +105,40 @@ const fn byte_table(with_space: bool) -> [bool; 256] {
 static CANDIDATES: [bool; 256] = byte_table(false);
 static CANDIDATES_IN_LIST: [bool; 256] = byte_table(true);
 
+/// The next offset of one of three bytes, remembered until the scan passes
+/// it. Searches run to the end of the text, not of the sentence, and the
+/// hit is kept across sentences, so each byte is searched once.
+#[derive(Clone, Copy, Debug)]
+struct Next3 {
+    needles: [u8; 3],
+    /// The last hit (or the text's end, for none), once searched.
+    found: Option<usize>,
+}
+
+impl Next3 {
+    fn new(a: u8, b: u8, c: u8) -> Next3 {
+        Next3 {
+            needles: [a, b, c],
+            found: None,
+        }
+    }
+
+    /// The first of the needles in `bytes[i..]`, or the end of `bytes`.
+    #[inline]
+    fn at(&mut self, bytes: &[u8], i: usize) -> usize {
+        match self.found {
+            Some(at) if at >= i => at,
+            _ => {
+                let [a, b, c] = self.needles;
+                let hay = bytes.get(i..).unwrap_or_default();
+                let at = memchr::memchr3(a, b, c, hay).map_or(bytes.len(), |at| i + at);
+                self.found = Some(at);
+                at
+            }
+        }
+    }
+}
+
 const ELLIPSIS: &str = "\u{2026}";
 const BULLETS: [&str; 6] = ["\u{2022}", "\u{2043}", "\u{25AA}", "\u{25E6}", "\u{25CF}", "\u{2023}"];
 
@@ -107,7 +147,7 @@ const BULLETS: [&str; 6] = ["\u{2022}", "\u{2043}", "\u{25AA}", "\u{25E6}", "\u{
 const LOOK: usize = 64;
 
 impl Sentences<'_> {
-    fn find_end(&self, start: usize) -> usize {
+    fn find_end(&mut self, start: usize) -> usize {
         let text = self.text;
         let bytes = text.as_bytes();
         let end = self.block.end;
@@ -120,11 +160,19 @@ impl Sentences<'_> {
         let mut i = marker.map_or(start, |m| m.after);
         let mut line_start = start;
         while i < end {
-            let b = bytes[i];
-            if !table[b as usize] {
-                i += 1;
-                continue;
+            if marker.is_some() {
+                if !table[usize::from(bytes[i])] {
+                    i += 1;
+                    continue;
+                }
+            } else {
+                // Candidates are a byte in a hundred: find them with memchr.
+                i = self.terminators.at(bytes, i).min(self.breaks.at(bytes, i));
+                if i >= end {
+                    break;
+                }
             }
+            let b = bytes[i];
             match b {
                 b'\n' | b'\r' => {
                     let line = next_line(text, i);
@@ -237,28 +285,30 @@ impl Sentences<'_> {
             return end_if(LEXICON.is_starter(next.word), after, run.end);
         }
         let token = token_before(text, i);
-        let opens = next.is_opener();
+        // Only ambiguous tokens ask for the next word: most periods follow
+        // a regular word.
+        let opens = || next.is_opener();
         let digit = next.initial == Initial::Digit;
         match classify(token.slice(text)) {
             Token::Regular => Step::End(after),
             Token::Title | Token::Never => Step::Resume(run.end),
             Token::Number => end_if(!digit, after, run.end),
             Token::General { etc } => end_if(
-                !digit && (opens || (etc && next.initial == Initial::Upper)),
+                !digit && (opens() || (etc && next.initial == Initial::Upper)),
                 after,
                 run.end,
             ),
             Token::Initial => {
-                let boundary = !digit && opens && !previous_word_capitalised(text, token.start);
+                let boundary = !digit && opens() && !previous_word_capitalised(text, token.start);
                 end_if(boundary, after, run.end)
             }
-            Token::LowerLetter | Token::MultiPeriod => end_if(!digit && opens, after, run.end),
+            Token::LowerLetter | Token::MultiPeriod => end_if(!digit && opens(), after, run.end),
             Token::Time => {
                 // "At 5 a.m. Mr. Smith left" keeps an opening time phrase with
                 // its clause; "He left at 6 p.m. Mr. Smith stayed" ends.
                 let joins = digit
                     || next.is_time_continuation()
-                    || (!opens && word_count_between(text, start, token.start) <= 3);
+                    || (!opens() && word_count_between(text, start, token.start) <= 3);
                 end_if(!joins, after, run.end)
             }
         }
@@ -496,7 +546,7 @@ enum Token {
 }
 
 fn classify(token: &str) -> Token {
-    if token.is_empty() || token.contains(['@', '/', ')', ']']) {
+    if token.is_empty() || token.bytes().any(|b| matches!(b, b'@' | b'/' | b')' | b']')) {
         return Token::Regular;
     }
     // "then-Sen.", "ex-Gov.": a title after a hyphen is still a title.
