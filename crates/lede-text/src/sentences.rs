@@ -386,8 +386,14 @@ fn skip_closers(text: &str, mut at: usize) -> usize {
 /// Length of the whitespace character at `at`, if there is one.
 #[inline]
 fn space_len_at(text: &str, at: usize) -> Option<usize> {
-    let c = text[at..].chars().next()?;
-    c.is_whitespace().then(|| c.len_utf8())
+    match text.as_bytes().get(at) {
+        // `char::is_whitespace` on ASCII: tab to carriage return, space.
+        Some(&b) if b.is_ascii() => matches!(b, b'\t'..=b'\r' | b' ').then_some(1),
+        _ => {
+            let c = text[at..].chars().next()?;
+            c.is_whitespace().then(|| c.len_utf8())
+        }
+    }
 }
 
 fn skip_whitespace(text: &str, mut at: usize, end: usize) -> usize {
@@ -511,19 +517,38 @@ impl<'a> NextWord<'a> {
 /// The whitespace-delimited token before byte `i`, without opening quotes or
 /// brackets, at most [`LOOK`] bytes long.
 fn token_before(text: &str, i: usize) -> Span {
-    let head = &text[..i];
+    let bytes = text.as_bytes();
     let mut start = i;
-    for (at, c) in head.char_indices().rev().take(LOOK) {
-        if c.is_whitespace() {
+    // Back over at most LOOK chars to whitespace, decoding only non-ASCII.
+    for _ in 0..LOOK {
+        let Some(&b) = start.checked_sub(1).and_then(|at| bytes.get(at)) else {
+            break;
+        };
+        let len = if b.is_ascii() {
+            // `char::is_whitespace` on ASCII: tab to carriage return, space.
+            if matches!(b, b'\t'..=b'\r' | b' ') {
+                break;
+            }
+            1
+        } else {
+            match text[..start].chars().next_back() {
+                Some(c) if !c.is_whitespace() => c.len_utf8(),
+                _ => break,
+            }
+        };
+        start -= len;
+    }
+    // Without its opening quotes and brackets.
+    while let Some(c) = text[start..i].chars().next() {
+        if !matches!(
+            c,
+            '"' | '\'' | '(' | '[' | '{' | '\u{201C}' | '\u{2018}' | '\u{00AB}' | '\u{2039}' | '\u{201E}'
+        ) {
             break;
         }
-        start = at;
+        start += c.len_utf8();
     }
-    let token = &text[start..i];
-    let trimmed = token.trim_start_matches([
-        '"', '\'', '(', '[', '{', '\u{201C}', '\u{2018}', '\u{00AB}', '\u{2039}', '\u{201E}',
-    ]);
-    Span::new(i - trimmed.len(), i)
+    Span::new(start, i)
 }
 
 /// What the token before a period says about a sentence end.
@@ -546,12 +571,24 @@ enum Token {
 }
 
 fn classify(token: &str) -> Token {
-    if token.is_empty() || token.bytes().any(|b| matches!(b, b'@' | b'/' | b')' | b']')) {
+    // One pass over the bytes answers every question below that needs a
+    // search: most tokens are plain words, and this runs at every period.
+    let mut last_dash = None;
+    let mut has_dot = false;
+    for (at, b) in token.bytes().enumerate() {
+        match b {
+            b'@' | b'/' | b')' | b']' => return Token::Regular,
+            b'-' => last_dash = Some(at),
+            b'.' => has_dot = true,
+            _ => {}
+        }
+    }
+    if token.is_empty() {
         return Token::Regular;
     }
     // "then-Sen.", "ex-Gov.": a title after a hyphen is still a title.
     let abbreviation = LEXICON.abbreviation(token).or_else(|| {
-        let (_, tail) = token.rsplit_once('-')?;
+        let tail = &token[last_dash? + 1..];
         LEXICON
             .abbreviation(tail)
             .filter(|class| matches!(class, AbbreviationClass::Title))
@@ -574,7 +611,7 @@ fn classify(token: &str) -> Token {
             Token::Regular
         };
     }
-    if is_multi_period(token) {
+    if has_dot && is_multi_period(token) {
         return match token {
             "a.m" | "p.m" | "A.M" | "P.M" => Token::Time,
             "e.g" | "i.e" | "E.g" | "I.e" | "cf" | "viz" => Token::Never,
@@ -657,6 +694,15 @@ impl ListMarker {
 }
 
 fn list_marker_at(text: &str, at: usize, end: usize) -> Option<ListMarker> {
+    // Most sentences start with a capital: no bullet (non-ASCII), digit or
+    // lowercase letter, no marker. This runs at every sentence.
+    if !text
+        .as_bytes()
+        .get(at)
+        .is_some_and(|b| b.is_ascii_digit() || b.is_ascii_lowercase() || !b.is_ascii())
+    {
+        return None;
+    }
     let mut pos = at;
     let mut rest = &text[at..end];
     if let Some(bullet) = BULLETS.iter().find(|b| rest.starts_with(*b)) {
@@ -768,6 +814,45 @@ mod tests {
         assert!(!said_tag_follows("Talks resumed. Officials said", 0));
         assert!(!said_tag_follows("Cruz said that he had apologized.", 0));
         assert!(said_tag_follows("Cruz said, that much is true.", 0));
+    }
+
+    /// [`token_before`] as a plain walk over chars, which it must match.
+    fn token_before_by_chars(text: &str, i: usize) -> Span {
+        let mut start = i;
+        for (at, c) in text[..i].char_indices().rev().take(LOOK) {
+            if c.is_whitespace() {
+                break;
+            }
+            start = at;
+        }
+        let trimmed = text[start..i].trim_start_matches([
+            '"', '\'', '(', '[', '{', '\u{201C}', '\u{2018}', '\u{00AB}', '\u{2039}', '\u{201E}',
+        ]);
+        Span::new(i - trimmed.len(), i)
+    }
+
+    #[test]
+    fn token_before_reads_bytes_as_chars() {
+        let long_accented = format!("x {}.", "é".repeat(70));
+        let long_ascii = format!("a {}", "b".repeat(100));
+        let texts = [
+            "He said\u{a0}“U.S. aid",
+            "x\u{2009}(Jr.) and\u{b}vt\u{85}nel",
+            "„Das «‹Foo ‘’x [{(\"y",
+            "\u{3000}全角 Ünïcode",
+            long_accented.as_str(),
+            long_ascii.as_str(),
+            "",
+        ];
+        for text in texts {
+            for i in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                assert_eq!(
+                    token_before(text, i),
+                    token_before_by_chars(text, i),
+                    "at {i} in {text:?}"
+                );
+            }
+        }
     }
 
     #[test]
