@@ -34,6 +34,8 @@ pub fn sentences(text: &str) -> Sentences<'_> {
         text,
         pos: 0,
         block: Block::default(),
+        terminators: Next3::new(b'.', b'!', b'?'),
+        breaks: Next3::new(b'\n', b'\r', 0xE2),
     }
 }
 
@@ -43,6 +45,10 @@ pub struct Sentences<'a> {
     text: &'a str,
     pos: usize,
     block: Block,
+    /// The next `.` `!` `?`, and the next line break or 0xE2 (the lead
+    /// byte of "…" and bullets): the candidates outside lists.
+    terminators: Next3,
+    breaks: Next3,
 }
 
 /// The paragraph being segmented: where it ends, and the shape of its lines,
@@ -99,6 +105,40 @@ const fn byte_table(with_space: bool) -> [bool; 256] {
 static CANDIDATES: [bool; 256] = byte_table(false);
 static CANDIDATES_IN_LIST: [bool; 256] = byte_table(true);
 
+/// The next offset of one of three bytes, remembered until the scan passes
+/// it. Searches run to the end of the text, not of the sentence, and the
+/// hit is kept across sentences, so each byte is searched once.
+#[derive(Clone, Copy, Debug)]
+struct Next3 {
+    needles: [u8; 3],
+    /// The last hit (or the text's end, for none), once searched.
+    found: Option<usize>,
+}
+
+impl Next3 {
+    fn new(a: u8, b: u8, c: u8) -> Next3 {
+        Next3 {
+            needles: [a, b, c],
+            found: None,
+        }
+    }
+
+    /// The first of the needles in `bytes[i..]`, or the end of `bytes`.
+    #[inline]
+    fn at(&mut self, bytes: &[u8], i: usize) -> usize {
+        match self.found {
+            Some(at) if at >= i => at,
+            _ => {
+                let [a, b, c] = self.needles;
+                let hay = bytes.get(i..).unwrap_or_default();
+                let at = memchr::memchr3(a, b, c, hay).map_or(bytes.len(), |at| i + at);
+                self.found = Some(at);
+                at
+            }
+        }
+    }
+}
+
 const ELLIPSIS: &str = "\u{2026}";
 const BULLETS: [&str; 6] = ["\u{2022}", "\u{2043}", "\u{25AA}", "\u{25E6}", "\u{25CF}", "\u{2023}"];
 
@@ -107,7 +147,7 @@ const BULLETS: [&str; 6] = ["\u{2022}", "\u{2043}", "\u{25AA}", "\u{25E6}", "\u{
 const LOOK: usize = 64;
 
 impl Sentences<'_> {
-    fn find_end(&self, start: usize) -> usize {
+    fn find_end(&mut self, start: usize) -> usize {
         let text = self.text;
         let bytes = text.as_bytes();
         let end = self.block.end;
@@ -120,11 +160,19 @@ impl Sentences<'_> {
         let mut i = marker.map_or(start, |m| m.after);
         let mut line_start = start;
         while i < end {
-            let b = bytes[i];
-            if !table[b as usize] {
-                i += 1;
-                continue;
+            if marker.is_some() {
+                if !table[usize::from(bytes[i])] {
+                    i += 1;
+                    continue;
+                }
+            } else {
+                // Candidates are a byte in a hundred: find them with memchr.
+                i = self.terminators.at(bytes, i).min(self.breaks.at(bytes, i));
+                if i >= end {
+                    break;
+                }
             }
+            let b = bytes[i];
             match b {
                 b'\n' | b'\r' => {
                     let line = next_line(text, i);
@@ -237,28 +285,30 @@ impl Sentences<'_> {
             return end_if(LEXICON.is_starter(next.word), after, run.end);
         }
         let token = token_before(text, i);
-        let opens = next.is_opener();
+        // Only ambiguous tokens ask for the next word: most periods follow
+        // a regular word.
+        let opens = || next.is_opener();
         let digit = next.initial == Initial::Digit;
         match classify(token.slice(text)) {
             Token::Regular => Step::End(after),
             Token::Title | Token::Never => Step::Resume(run.end),
             Token::Number => end_if(!digit, after, run.end),
             Token::General { etc } => end_if(
-                !digit && (opens || (etc && next.initial == Initial::Upper)),
+                !digit && (opens() || (etc && next.initial == Initial::Upper)),
                 after,
                 run.end,
             ),
             Token::Initial => {
-                let boundary = !digit && opens && !previous_word_capitalised(text, token.start);
+                let boundary = !digit && opens() && !previous_word_capitalised(text, token.start);
                 end_if(boundary, after, run.end)
             }
-            Token::LowerLetter | Token::MultiPeriod => end_if(!digit && opens, after, run.end),
+            Token::LowerLetter | Token::MultiPeriod => end_if(!digit && opens(), after, run.end),
             Token::Time => {
                 // "At 5 a.m. Mr. Smith left" keeps an opening time phrase with
                 // its clause; "He left at 6 p.m. Mr. Smith stayed" ends.
                 let joins = digit
                     || next.is_time_continuation()
-                    || (!opens && word_count_between(text, start, token.start) <= 3);
+                    || (!opens() && word_count_between(text, start, token.start) <= 3);
                 end_if(!joins, after, run.end)
             }
         }
@@ -336,8 +386,14 @@ fn skip_closers(text: &str, mut at: usize) -> usize {
 /// Length of the whitespace character at `at`, if there is one.
 #[inline]
 fn space_len_at(text: &str, at: usize) -> Option<usize> {
-    let c = text[at..].chars().next()?;
-    c.is_whitespace().then(|| c.len_utf8())
+    match text.as_bytes().get(at) {
+        // `char::is_whitespace` on ASCII: tab to carriage return, space.
+        Some(&b) if b.is_ascii() => matches!(b, b'\t'..=b'\r' | b' ').then_some(1),
+        _ => {
+            let c = text[at..].chars().next()?;
+            c.is_whitespace().then(|| c.len_utf8())
+        }
+    }
 }
 
 fn skip_whitespace(text: &str, mut at: usize, end: usize) -> usize {
@@ -461,19 +517,38 @@ impl<'a> NextWord<'a> {
 /// The whitespace-delimited token before byte `i`, without opening quotes or
 /// brackets, at most [`LOOK`] bytes long.
 fn token_before(text: &str, i: usize) -> Span {
-    let head = &text[..i];
+    let bytes = text.as_bytes();
     let mut start = i;
-    for (at, c) in head.char_indices().rev().take(LOOK) {
-        if c.is_whitespace() {
+    // Back over at most LOOK chars to whitespace, decoding only non-ASCII.
+    for _ in 0..LOOK {
+        let Some(&b) = start.checked_sub(1).and_then(|at| bytes.get(at)) else {
+            break;
+        };
+        let len = if b.is_ascii() {
+            // `char::is_whitespace` on ASCII: tab to carriage return, space.
+            if matches!(b, b'\t'..=b'\r' | b' ') {
+                break;
+            }
+            1
+        } else {
+            match text[..start].chars().next_back() {
+                Some(c) if !c.is_whitespace() => c.len_utf8(),
+                _ => break,
+            }
+        };
+        start -= len;
+    }
+    // Without its opening quotes and brackets.
+    while let Some(c) = text[start..i].chars().next() {
+        if !matches!(
+            c,
+            '"' | '\'' | '(' | '[' | '{' | '\u{201C}' | '\u{2018}' | '\u{00AB}' | '\u{2039}' | '\u{201E}'
+        ) {
             break;
         }
-        start = at;
+        start += c.len_utf8();
     }
-    let token = &text[start..i];
-    let trimmed = token.trim_start_matches([
-        '"', '\'', '(', '[', '{', '\u{201C}', '\u{2018}', '\u{00AB}', '\u{2039}', '\u{201E}',
-    ]);
-    Span::new(i - trimmed.len(), i)
+    Span::new(start, i)
 }
 
 /// What the token before a period says about a sentence end.
@@ -496,12 +571,24 @@ enum Token {
 }
 
 fn classify(token: &str) -> Token {
-    if token.is_empty() || token.contains(['@', '/', ')', ']']) {
+    // One pass over the bytes answers every question below that needs a
+    // search: most tokens are plain words, and this runs at every period.
+    let mut last_dash = None;
+    let mut has_dot = false;
+    for (at, b) in token.bytes().enumerate() {
+        match b {
+            b'@' | b'/' | b')' | b']' => return Token::Regular,
+            b'-' => last_dash = Some(at),
+            b'.' => has_dot = true,
+            _ => {}
+        }
+    }
+    if token.is_empty() {
         return Token::Regular;
     }
     // "then-Sen.", "ex-Gov.": a title after a hyphen is still a title.
     let abbreviation = LEXICON.abbreviation(token).or_else(|| {
-        let (_, tail) = token.rsplit_once('-')?;
+        let tail = &token[last_dash? + 1..];
         LEXICON
             .abbreviation(tail)
             .filter(|class| matches!(class, AbbreviationClass::Title))
@@ -524,7 +611,7 @@ fn classify(token: &str) -> Token {
             Token::Regular
         };
     }
-    if is_multi_period(token) {
+    if has_dot && is_multi_period(token) {
         return match token {
             "a.m" | "p.m" | "A.M" | "P.M" => Token::Time,
             "e.g" | "i.e" | "E.g" | "I.e" | "cf" | "viz" => Token::Never,
@@ -607,6 +694,15 @@ impl ListMarker {
 }
 
 fn list_marker_at(text: &str, at: usize, end: usize) -> Option<ListMarker> {
+    // Most sentences start with a capital: no bullet (non-ASCII), digit or
+    // lowercase letter, no marker. This runs at every sentence.
+    if !text
+        .as_bytes()
+        .get(at)
+        .is_some_and(|b| b.is_ascii_digit() || b.is_ascii_lowercase() || !b.is_ascii())
+    {
+        return None;
+    }
     let mut pos = at;
     let mut rest = &text[at..end];
     if let Some(bullet) = BULLETS.iter().find(|b| rest.starts_with(*b)) {
@@ -718,6 +814,45 @@ mod tests {
         assert!(!said_tag_follows("Talks resumed. Officials said", 0));
         assert!(!said_tag_follows("Cruz said that he had apologized.", 0));
         assert!(said_tag_follows("Cruz said, that much is true.", 0));
+    }
+
+    /// [`token_before`] as a plain walk over chars, which it must match.
+    fn token_before_by_chars(text: &str, i: usize) -> Span {
+        let mut start = i;
+        for (at, c) in text[..i].char_indices().rev().take(LOOK) {
+            if c.is_whitespace() {
+                break;
+            }
+            start = at;
+        }
+        let trimmed = text[start..i].trim_start_matches([
+            '"', '\'', '(', '[', '{', '\u{201C}', '\u{2018}', '\u{00AB}', '\u{2039}', '\u{201E}',
+        ]);
+        Span::new(i - trimmed.len(), i)
+    }
+
+    #[test]
+    fn token_before_reads_bytes_as_chars() {
+        let long_accented = format!("x {}.", "é".repeat(70));
+        let long_ascii = format!("a {}", "b".repeat(100));
+        let texts = [
+            "He said\u{a0}“U.S. aid",
+            "x\u{2009}(Jr.) and\u{b}vt\u{85}nel",
+            "„Das «‹Foo ‘’x [{(\"y",
+            "\u{3000}全角 Ünïcode",
+            long_accented.as_str(),
+            long_ascii.as_str(),
+            "",
+        ];
+        for text in texts {
+            for i in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                assert_eq!(
+                    token_before(text, i),
+                    token_before_by_chars(text, i),
+                    "at {i} in {text:?}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -89,6 +89,75 @@ fn ascii_text() -> impl Strategy<Value = String> {
     .prop_map(|p| p.concat())
 }
 
+/// News-like text dense in the non-ASCII characters `words` splits without
+/// `unicode-segmentation` (curly quotes, dashes, ellipses, no-break spaces,
+/// Latin letters) next to letters, digits, ASCII punctuation, and the
+/// characters that must send it back to UAX #29 (combining marks, the soft
+/// hyphen, joiners, one dot leader, superscripts, other scripts, emoji).
+fn typographic_text() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop::sample::select(
+            &[
+                "a",
+                "Z",
+                "s",
+                "7",
+                "0",
+                "_",
+                ".",
+                ",",
+                ";",
+                ":",
+                "'",
+                " ",
+                "  ",
+                "\n",
+                "\t",
+                "-",
+                "\"",
+                "’",
+                "‘",
+                "“",
+                "”",
+                "’s",
+                "—",
+                "–",
+                "…",
+                "\u{a0}",
+                "é",
+                "É",
+                "ğ",
+                "ß",
+                "×",
+                "€",
+                "«",
+                "»",
+                "„",
+                "•",
+                "\u{301}",
+                "\u{ad}",
+                "\u{200d}",
+                "\u{200b}",
+                "\u{2024}",
+                "·",
+                "²",
+                "½",
+                "Ж",
+                "👍",
+                "\u{1f3fd}",
+                "\u{85}",
+                "\u{2028}",
+                "\u{202f}",
+                "Putin",
+                "U.S",
+                "3.5",
+            ][..],
+        ),
+        0..60,
+    )
+    .prop_map(|p| p.concat())
+}
+
 fn any_text() -> impl Strategy<Value = String> {
     prop_oneof![news_like(), any::<String>()]
 }
@@ -146,9 +215,9 @@ proptest! {
         }
     }
 
-    /// The ASCII fast path of `words` splits exactly as UAX #29 does.
+    /// The fast path of `words` splits exactly as UAX #29 does.
     #[test]
-    fn words_match_unicode_word_boundaries(text in prop_oneof![ascii_text(), news_like(), any::<String>()]) {
+    fn words_match_unicode_word_boundaries(text in prop_oneof![ascii_text(), typographic_text(), typographic_text(), news_like(), any::<String>()]) {
         use unicode_segmentation::UnicodeSegmentation;
         let expected: Vec<Span> = text
             .split_word_bound_indices()
