@@ -285,7 +285,7 @@ pub fn find_claims<'a>(
         let i = taken.partition_point(|s| s.end <= sentence.start);
         if taken.get(i).is_some_and(|s| s.start < sentence.end)
             || sentence.slice(text).split_whitespace().nth(5).is_none()
-            || sentence.slice(text).contains(['"', '\u{201C}', '\u{201D}'])
+            || has_quotation_mark(sentence.slice(text))
         {
             continue;
         }
@@ -300,6 +300,15 @@ pub fn find_claims<'a>(
         }
     }
     claims
+}
+
+/// True when `text` holds a straight or curly double quotation mark. By
+/// bytes: in UTF-8, E2 80 9C and E2 80 9D are only ever the curly marks,
+/// and a search for two bytes does not decode every character.
+fn has_quotation_mark(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(b'"', 0xE2, bytes)
+        .any(|i| bytes[i] == b'"' || matches!(bytes.get(i + 1..i + 3), Some([0x80, 0x9C | 0x9D])))
 }
 
 /// A claim's topics are the part's topics (see [`Tagging::within`]) that
@@ -404,8 +413,9 @@ mod tests {
     }
 
     /// Words and separators that put capitals, figures, "I", non-ASCII
-    /// letters and marks at and around word starts.
-    const PIECES: [&str; 24] = [
+    /// letters and marks at and around word starts, and quotation marks
+    /// among characters that share their first UTF-8 bytes.
+    const PIECES: [&str; 26] = [
         "the",
         "Kremlin",
         "I",
@@ -422,6 +432,8 @@ mod tests {
         "\u{201C}",
         "\u{201D}",
         "\u{2014}",
+        "\u{2018}",
+        "\u{20AC}",
         "-",
         "'",
         "\"",
@@ -454,6 +466,10 @@ mod tests {
                 proptest::prop_assert_eq!(
                     any_byte(part.as_bytes(), |b| b.is_ascii_digit()),
                     part.bytes().any(|b| b.is_ascii_digit())
+                );
+                proptest::prop_assert_eq!(
+                    has_quotation_mark(part),
+                    part.contains(['"', '\u{201C}', '\u{201D}'])
                 );
             }
         }
