@@ -173,22 +173,15 @@ fn features_of(text: &str, span: Span, named: bool, scratch: &mut Scratch) -> Ve
     cues.phrases
         .find_with(part, scratch, |i, _| seen[cues.features[i as usize] as usize] = true);
     // A figure is a word with a digit, and every digit of the part is in
-    // one of its words: no need to read them one by one. (Sixteen bytes
-    // at a time, without a branch per byte.)
-    let digit = |chunk: &[u8]| chunk.iter().fold(false, |any, b| any | b.is_ascii_digit());
-    if part.as_bytes().chunks(16).any(digit) {
+    // one of its words: no need to read them one by one.
+    if any_byte(part.as_bytes(), |b| b.is_ascii_digit()) {
         seen[Feature::Number as usize] = true;
     }
     if named {
         seen[Feature::NamedEntity as usize] = true;
     }
     if !seen[Feature::NamedEntity as usize] {
-        // A capitalised word after the first, unless it is "I" or a figure
-        // ("G7").
-        seen[Feature::NamedEntity as usize] = words(part).skip(1).any(|word| {
-            let w = word.slice(part);
-            is_capitalized(w) && w != "I" && !w.bytes().any(|b| b.is_ascii_digit())
-        });
+        seen[Feature::NamedEntity as usize] = has_capitalized_word(part);
     }
     if part
         .trim_end_matches(|c: char| !c.is_alphanumeric() && c != '?')
@@ -197,6 +190,37 @@ fn features_of(text: &str, span: Span, named: bool, scratch: &mut Scratch) -> Ve
         seen[Feature::Question as usize] = true;
     }
     FEATURES.iter().map(|(_, f)| *f).filter(|f| seen[*f as usize]).collect()
+}
+
+/// True when a word of `part` after the first is capitalised, unless it is
+/// "I" or a figure ("G7").
+fn has_capitalized_word(part: &str) -> bool {
+    let mut words = words(part);
+    let Some(first) = words.next() else {
+        return false;
+    };
+    // Only an ASCII capital or a non-ASCII character can start a
+    // capitalised word, and most statements have neither after their first
+    // word: a byte scan shows it without splitting the rest into words.
+    if !any_byte(&part.as_bytes()[first.end..], |b| {
+        b.is_ascii_uppercase() || !b.is_ascii()
+    }) {
+        return false;
+    }
+    words.any(|word| {
+        let w = word.slice(part);
+        is_capitalized(w) && w != "I" && !w.bytes().any(|b| b.is_ascii_digit())
+    })
+}
+
+/// True when some byte of `bytes` is `wanted`. Sixteen bytes at a time in
+/// a fixed-size block, without a branch per byte, so that the compiler
+/// turns the block into a few vector instructions.
+#[inline]
+fn any_byte(bytes: &[u8], wanted: impl Fn(u8) -> bool) -> bool {
+    let mut blocks = bytes.chunks_exact(16);
+    let any = |block: &[u8; 16]| block.iter().fold(false, |any, &b| any | wanted(b));
+    blocks.by_ref().any(|block| block.try_into().is_ok_and(any)) || blocks.remainder().iter().any(|&b| wanted(b))
 }
 
 /// Check-worthiness of a feature set: the sum of their weights, clamped to
@@ -261,7 +285,7 @@ pub fn find_claims<'a>(
         let i = taken.partition_point(|s| s.end <= sentence.start);
         if taken.get(i).is_some_and(|s| s.start < sentence.end)
             || sentence.slice(text).split_whitespace().nth(5).is_none()
-            || sentence.slice(text).contains(['"', '\u{201C}', '\u{201D}'])
+            || has_quotation_mark(sentence.slice(text))
         {
             continue;
         }
@@ -276,6 +300,15 @@ pub fn find_claims<'a>(
         }
     }
     claims
+}
+
+/// True when `text` holds a straight or curly double quotation mark. By
+/// bytes: in UTF-8, E2 80 9C and E2 80 9D are only ever the curly marks,
+/// and a search for two bytes does not decode every character.
+fn has_quotation_mark(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(b'"', 0xE2, bytes)
+        .any(|i| bytes[i] == b'"' || matches!(bytes.get(i + 1..i + 3), Some([0x80, 0x9C | 0x9D])))
 }
 
 /// A claim's topics are the part's topics (see [`Tagging::within`]) that
@@ -368,6 +401,78 @@ mod tests {
         assert!(find_claims(text, &tagging, &[bad], &[])
             .iter()
             .all(|c| c.kind == ClaimKind::Reported));
+    }
+
+    /// The capitalised-word test as first written: every word after the
+    /// first, no byte scan.
+    fn has_capitalized_word_plainly(part: &str) -> bool {
+        words(part).skip(1).any(|word| {
+            let w = word.slice(part);
+            is_capitalized(w) && w != "I" && !w.bytes().any(|b| b.is_ascii_digit())
+        })
+    }
+
+    /// Words and separators that put capitals, figures, "I", non-ASCII
+    /// letters and marks at and around word starts, and quotation marks
+    /// among characters that share their first UTF-8 bytes.
+    const PIECES: [&str; 26] = [
+        "the",
+        "Kremlin",
+        "I",
+        "G7",
+        "U.S.",
+        "McDonald",
+        "über",
+        "Über",
+        "é",
+        "\u{301}",
+        "2,000",
+        "don't",
+        "Putin\u{2019}s",
+        "\u{201C}",
+        "\u{201D}",
+        "\u{2014}",
+        "\u{2018}",
+        "\u{20AC}",
+        "-",
+        "'",
+        "\"",
+        "?",
+        ".",
+        "_",
+        "Ωmega",
+        "x",
+    ];
+    const SEPARATORS: [&str; 6] = [" ", "", "\n", "  ", "\u{a0}", ", "];
+
+    proptest::proptest! {
+        #[test]
+        fn the_byte_scans_change_no_feature(
+            pieces in proptest::collection::vec((0..PIECES.len(), 0..SEPARATORS.len()), 0..24),
+            cut in 0usize..64,
+        ) {
+            let mut text = String::new();
+            for (p, s) in pieces {
+                text.push_str(PIECES[p]);
+                text.push_str(SEPARATORS[s]);
+            }
+            // The whole text and a part that starts inside it.
+            let mut from = cut.min(text.len());
+            while !text.is_char_boundary(from) {
+                from -= 1;
+            }
+            for part in [&text[..], &text[from..]] {
+                proptest::prop_assert_eq!(has_capitalized_word(part), has_capitalized_word_plainly(part), "{:?}", part);
+                proptest::prop_assert_eq!(
+                    any_byte(part.as_bytes(), |b| b.is_ascii_digit()),
+                    part.bytes().any(|b| b.is_ascii_digit())
+                );
+                proptest::prop_assert_eq!(
+                    has_quotation_mark(part),
+                    part.contains(['"', '\u{201C}', '\u{201D}'])
+                );
+            }
+        }
     }
 
     #[test]
