@@ -3,8 +3,9 @@
 
 use lede_clean::{CleanError, Cleaned, Cleaner};
 use lede_gazetteer::Gazetteer;
-use lede_quotes::{find_quotes_with_hints, Quote, QuoteKind};
-use lede_topics::{find_claims, ClaimKind, Statement, Tagging, Taxonomy};
+use lede_quotes::{find_quotes_in_sentences, Quote, QuoteKind};
+use lede_text::sentences;
+use lede_topics::{find_claims_in_sentences, ClaimKind, Statement, Tagging, Taxonomy};
 
 use crate::analysis::{
     Analysis, ClaimRecord, CueRecord, Excerpt, QuoteRecord, ReasonRecord, SpeakerRecord, TopicRecord,
@@ -87,11 +88,13 @@ impl Pipeline {
             return analysis;
         }
         // Claims are made of quotes, so they need them even when the
-        // quotes section is off.
-        let found = if wanted.intersects(Sections::QUOTES | Sections::CLAIMS) {
-            find_quotes_with_hints(&cleaned.text, &hints)
+        // quotes section is off; both read the same sentences, split once.
+        let (split, found) = if wanted.intersects(Sections::QUOTES | Sections::CLAIMS) {
+            let split: Vec<Span> = sentences(&cleaned.text).collect();
+            let found = find_quotes_in_sentences(&cleaned.text, &split, &hints);
+            (split, found)
         } else {
-            Vec::new()
+            (Vec::new(), Vec::new())
         };
         let quotes: Vec<QuoteRecord> = found
             .iter()
@@ -110,7 +113,7 @@ impl Pipeline {
             analysis.topics = topic_records(&tagging, &cleaned, text, self.explain_topics);
         }
         if wanted.contains(Sections::CLAIMS) {
-            analysis.claims = claim_records(&found, &quotes, &tagging, &hints, &cleaned, text);
+            analysis.claims = claim_records(&found, &quotes, &tagging, &hints, &split, &cleaned, text);
         }
         if wanted.contains(Sections::QUOTES) {
             analysis.quotes = quotes;
@@ -127,6 +130,7 @@ fn claim_records(
     quotes: &[QuoteRecord],
     tagging: &Tagging,
     hints: &[NameHint],
+    sentences: &[Span],
     cleaned: &Cleaned,
     input: &str,
 ) -> Vec<ClaimRecord> {
@@ -144,7 +148,7 @@ fn claim_records(
         })
         .collect();
     let taxonomy = tagging.taxonomy();
-    let mut claims: Vec<ClaimRecord> = find_claims(&cleaned.text, tagging, &statements, hints)
+    let mut claims: Vec<ClaimRecord> = find_claims_in_sentences(&cleaned.text, sentences, tagging, &statements, hints)
         .into_iter()
         .map(|claim| {
             let (span, text) = original(cleaned, input, claim.span);

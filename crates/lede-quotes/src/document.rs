@@ -3,7 +3,7 @@
 
 use std::cell::Cell;
 
-use lede_text::{is_capitalized, paragraphs, sentences, words, ParagraphMode, Span};
+use lede_text::{is_capitalized, paragraphs, ParagraphMode, Span};
 
 use crate::cues::{CueMatch, CUES};
 use crate::lexicon::{WordList, WORDS};
@@ -35,14 +35,13 @@ pub(crate) struct Document<'t> {
 }
 
 impl<'t> Document<'t> {
-    pub fn new(text: &'t str) -> Document<'t> {
-        // News runs about six bytes a word and a hundred a sentence: sized
-        // once, the lists are not copied as they grow.
-        let mut words_found = Vec::with_capacity(text.len() / 5 + 8);
-        words_found.extend(words(text));
-        let mut sentences_found = Vec::with_capacity(text.len() / 64 + 4);
-        sentences_found.extend(sentences(text));
-        let (words, sentences) = (words_found, sentences_found);
+    /// The document of `text`, whose sentences are `sentences` (as
+    /// [`lede_text::sentences`] splits them).
+    pub fn new(text: &'t str, sentences: Vec<Span>) -> Document<'t> {
+        // News runs about six bytes a word: sized once, the list is not
+        // copied as it grows.
+        let mut words = Vec::with_capacity(text.len() / 5 + 8);
+        words.extend(lede_text::words(text));
         let quotations = runaways_clipped(text, &sentences, quotations(text));
         let cues = CUES.find(text, &words).collect();
         Document {

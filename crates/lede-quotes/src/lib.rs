@@ -45,7 +45,7 @@ mod quote;
 mod speaker;
 
 pub use cues::CueClass;
-pub use finder::{find_quotes, find_quotes_with_hints};
+pub use finder::{find_quotes, find_quotes_in_sentences, find_quotes_with_hints};
 pub use marks::{is_quote_mark, quotations, quotations_with_mode, MarkStyle, Quotation, MAX_DEPTH};
 pub use quote::{Quote, QuoteKind, Speaker, SpeakerKind};
 

@@ -5,7 +5,9 @@
 
 use std::time::{Duration, Instant};
 
-use lede_quotes::{find_quotes, find_quotes_with_hints, quotations, CueClass, Quote, QuoteKind};
+use lede_quotes::{
+    find_quotes, find_quotes_in_sentences, find_quotes_with_hints, quotations, CueClass, Quote, QuoteKind,
+};
 use lede_text::{NameHint, NameKind, Span};
 use proptest::prelude::*;
 
@@ -223,6 +225,22 @@ proptest! {
     #[test]
     fn spaced_fragments_keep_every_promise(text in sentences()) {
         assert_promises(&text)?;
+    }
+
+    /// Sentences split by the caller give the same quotes as splitting
+    /// inside, and spans that are not a split of the text (out of order,
+    /// past its end, off a char boundary) are not trusted.
+    #[test]
+    fn sentences_given_or_split_inside_give_the_same_quotes(text in sentences(), cut in 0usize..200) {
+        let expected = find_quotes(&text);
+        let split: Vec<Span> = lede_text::sentences(&text).collect();
+        prop_assert_eq!(&find_quotes_in_sentences(&text, &split, &[]), &expected);
+        let mut shuffled = split.clone();
+        shuffled.reverse();
+        let garbage = [vec![Span::new(0, text.len() + 1)], vec![Span::new(cut.min(text.len()), text.len()), Span::new(0, 1)], shuffled];
+        for spans in garbage {
+            prop_assert_eq!(&find_quotes_in_sentences(&text, &spans, &[]), &expected);
+        }
     }
 
     #[test]

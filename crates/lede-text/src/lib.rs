@@ -45,7 +45,7 @@ pub use hints::{NameHint, NameKind};
 pub use offset_map::{OffsetMap, OffsetMapBuilder, Rewriter};
 pub use paragraphs::{paragraphs, ParagraphMode, Paragraphs};
 pub use sentences::{sentences, Sentences};
-pub use span::Span;
+pub use span::{spans_in_order, Span};
 pub use words::{is_all_caps, is_capitalized, is_title_case, title_case_runs, words, TitleCaseRuns, Words};
 
 /// The README's example, compiled and run as a doctest.

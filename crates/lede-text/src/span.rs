@@ -146,6 +146,24 @@ impl Span {
     }
 }
 
+/// Whether `spans` lie inside `text` on char boundaries, each ending at or
+/// before the next one starts: the shape of a split such as
+/// [`sentences`](crate::sentences), which a stage handed spans split
+/// elsewhere checks before relying on them.
+///
+/// ```
+/// use lede_text::{sentences, spans_in_order, Span};
+///
+/// let text = "Talks resumed. Both sides attended.";
+/// let split: Vec<Span> = sentences(text).collect();
+/// assert!(spans_in_order(&split, text));
+/// assert!(!spans_in_order(&[Span::new(15, 35), Span::new(0, 14)], text));
+/// assert!(!spans_in_order(&[Span::new(0, 99)], text));
+/// ```
+pub fn spans_in_order(spans: &[Span], text: &str) -> bool {
+    spans.iter().all(|s| s.is_valid_for(text)) && spans.windows(2).all(|w| w[0].end <= w[1].start)
+}
+
 /// The serialized form, checked on the way in so no inverted span exists.
 #[derive(Deserialize)]
 struct RawSpan {

@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use lede_text::{is_capitalized, sentences, words, NameHint, Span};
+use lede_text::{is_capitalized, sentences, spans_in_order, words, NameHint, Span};
 use serde::{Deserialize, Serialize};
 
 use crate::phrase::{PhraseSet, Scratch};
@@ -258,6 +258,49 @@ pub fn find_claims<'a>(
     statements: &[Statement<'a>],
     names: &[NameHint],
 ) -> Vec<Claim<'a>> {
+    claims_over(text, sentences(text), tagging, statements, names)
+}
+
+/// [`find_claims`] over the sentences of `text` as [`lede_text::sentences`]
+/// splits them, already split by the caller: a pipeline whose other stages
+/// need them too splits once. Spans that are not in order inside `text`
+/// ([`lede_text::spans_in_order`]) are not trusted, and the text is split
+/// again.
+///
+/// ```
+/// use lede_topics::{find_claims, find_claims_in_sentences, Taxonomy};
+/// use lede_text::{sentences, Span};
+///
+/// let text = "Exports of grain fell 30 percent last year because of the blockade.";
+/// let taxonomy = Taxonomy::default();
+/// let tagging = taxonomy.tag(text);
+/// let split: Vec<Span> = sentences(text).collect();
+/// assert_eq!(
+///     find_claims_in_sentences(text, &split, &tagging, &[], &[]),
+///     find_claims(text, &tagging, &[], &[])
+/// );
+/// ```
+pub fn find_claims_in_sentences<'a>(
+    text: &str,
+    sentences: &[Span],
+    tagging: &Tagging,
+    statements: &[Statement<'a>],
+    names: &[NameHint],
+) -> Vec<Claim<'a>> {
+    if !spans_in_order(sentences, text) {
+        return find_claims(text, tagging, statements, names);
+    }
+    claims_over(text, sentences.iter().copied(), tagging, statements, names)
+}
+
+/// The claims of `text`, whose sentences are `sentences`.
+fn claims_over<'a>(
+    text: &str,
+    sentences: impl Iterator<Item = Span>,
+    tagging: &Tagging,
+    statements: &[Statement<'a>],
+    names: &[NameHint],
+) -> Vec<Claim<'a>> {
     // One set of matcher buffers for every statement and sentence, and the
     // names' spans in order, so that a part finds those inside it by a
     // binary search.
@@ -278,7 +321,7 @@ pub fn find_claims<'a>(
     }));
     let mut taken: Vec<Span> = statements.iter().map(|s| s.span).collect();
     taken.sort_unstable();
-    for sentence in sentences(text) {
+    for sentence in sentences {
         // A sentence that overlaps a quote, holds quotation marks, or is too
         // short to state a fact (a headline, a dateline) is not the
         // publisher's claim.
@@ -472,6 +515,31 @@ mod tests {
                     part.contains(['"', '\u{201C}', '\u{201D}'])
                 );
             }
+        }
+    }
+
+    #[test]
+    fn sentences_that_are_not_a_split_of_the_text_are_split_again() {
+        let text = "Exports of grain fell 30 percent last year because of the blockade. \
+                    The weather was nice. Unemployment rose to 9 percent in March, the highest since 2019.";
+        let taxonomy = Taxonomy::default();
+        let tagging = taxonomy.tag(text);
+        let expected = find_claims(text, &tagging, &[], &[]);
+        assert_eq!(expected.len(), 2);
+        let split: Vec<Span> = sentences(text).collect();
+        let mut reversed = split.clone();
+        reversed.reverse();
+        for given in [
+            split,
+            reversed,
+            vec![Span::new(0, text.len() + 5)],
+            vec![Span::new(1, 2), Span::new(0, 1)],
+        ] {
+            assert_eq!(
+                find_claims_in_sentences(text, &given, &tagging, &[], &[]),
+                expected,
+                "{given:?}"
+            );
         }
     }
 

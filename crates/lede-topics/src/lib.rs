@@ -59,7 +59,8 @@ mod tagging;
 mod taxonomy;
 
 pub use claims::{
-    check_worthiness, features, find_claims, Claim, ClaimKind, Feature, Statement, REPORTED_MIN_WORTHINESS,
+    check_worthiness, features, find_claims, find_claims_in_sentences, Claim, ClaimKind, Feature, Statement,
+    REPORTED_MIN_WORTHINESS,
 };
 pub use error::TopicsError;
 pub use tagging::{Evidence, Reason, Tagging, TopicScore, PART_MIN_SCORE};
