@@ -149,6 +149,26 @@ fn places_and_bodies_that_speak_are_organisations_with_their_entity() {
 }
 
 #[test]
+fn a_pronoun_refers_to_a_person_not_to_a_country_that_spoke() {
+    let text = "Foreign Minister Lena Petrova arrived in Geneva on Monday. \
+                France said it would veto the draft. She said talks would go on all week.";
+    let analysis = lede::Pipeline::default().analyze(text);
+    let speakers: Vec<(&str, &str, SpeakerKind)> = analysis
+        .quotes
+        .iter()
+        .filter_map(|q| q.speaker.as_ref())
+        .map(|s| (s.mention.as_str(), s.name.as_str(), s.kind))
+        .collect();
+    assert_eq!(
+        speakers,
+        [
+            ("France", "France", SpeakerKind::Organization),
+            ("She", "Lena Petrova", SpeakerKind::Pronoun),
+        ]
+    );
+}
+
+#[test]
 fn a_user_gazetteer_replaces_the_default() {
     let gazetteer = lede::Gazetteer::builder()
         .add_tsv(

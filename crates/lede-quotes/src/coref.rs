@@ -80,7 +80,14 @@ pub(crate) fn resolve(doc: &Document, quotes: &mut [Quote]) {
             SpeakerKind::Person => {
                 let Some(name) = speaker.name else { continue };
                 let gender = gender_of_title(doc, speaker.mention);
-                if let Some(p) = people.find(doc, name) {
+                // The fullest name with the same surname, unless the speaker's
+                // own name says it is someone else: "Ted Cruz" is not "Rafael
+                // Cruz".
+                let same = |p: &usize| {
+                    let (own, full) = (name.slice(doc.text), people.list[*p].name.slice(doc.text));
+                    !own.contains(' ') || full.ends_with(own) || own.ends_with(full)
+                };
+                if let Some(p) = people.find(doc, name).filter(same) {
                     let person = &mut people.list[p];
                     if person.gender == Gender::Unknown {
                         person.gender = gender.unwrap_or(Gender::Unknown);

@@ -77,21 +77,31 @@ impl<'t> Document<'t> {
     }
 
     /// Whether word `i` is a capitalised role word ("King", "Major",
-    /// "Pope") that follows a capitalised given name across one space and
+    /// "Pope") that follows a capitalised given name (and any initials) and
     /// ends the run of capitalised words: a surname there ("Lena King",
     /// "John Major"), where "Charlotte Mayor Jennifer Roberts" keeps its
     /// title.
     pub fn is_surname_after_given_name(&self, i: usize) -> bool {
         const GIVEN: u16 = WordList::MaleName.bit() | WordList::FemaleName.bit();
         let name_follows = || i + 1 < self.words.len() && self.gap_after(i) == " " && is_capitalized(self.word(i + 1));
-        i > 0
-            && self.is(i, WordList::Role)
-            && is_capitalized(self.word(i))
-            && !is_possessive(self.word(i))
-            && !name_follows()
-            && self.lists(i - 1) & GIVEN != 0
-            && is_capitalized(self.word(i - 1))
-            && self.gap_after(i - 1) == " "
+        if i == 0
+            || !self.is(i, WordList::Role)
+            || !is_capitalized(self.word(i))
+            || is_possessive(self.word(i))
+            || name_follows()
+        {
+            return false;
+        }
+        // Middle initials may stand between: "Peter T. King".
+        let mut given = i - 1;
+        while given > 0
+            && self.word(given).len() == 1
+            && is_capitalized(self.word(given))
+            && self.gap_after(given) == ". "
+        {
+            given -= 1;
+        }
+        self.lists(given) & GIVEN != 0 && is_capitalized(self.word(given)) && self.gap_after(given) == " "
     }
 
     /// The last word ending at or before `pos`.

@@ -119,6 +119,10 @@ fn find_in(doc: Document, hints: &[NameHint]) -> Vec<Quote> {
     merge_interrupted(&doc, &mut quotes);
     untagged_quotations(&doc, &mut quotes);
     quotes.sort_by_key(|q| (q.content.start, q.content.end));
+    // Linked before resolving, a speaker a hint names as a country or body
+    // ("Saudi Arabia said") is no antecedent for "he"; linked again after,
+    // a resolved name finds its own hint.
+    link_hints(&doc, &mut quotes, hints);
     resolve(&doc, &mut quotes);
     drop_nested_reports(&doc, &mut quotes);
     link_hints(&doc, &mut quotes, hints);

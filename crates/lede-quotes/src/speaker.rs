@@ -652,6 +652,7 @@ fn is_particle(word: &str) -> bool {
 /// role ("Kremlin adviser" Yuri Ushakov, "Russian President" Vladimir Putin).
 fn classify(doc: &Document, start: usize, end: usize) -> Speaker {
     let mention = Span::new(doc.words[start].start, doc.words[end].end);
+    let end = name_end_before_place(doc, start, end);
     let mut name_start = end + 1;
     while name_start > start {
         let word = doc.word(name_start - 1);
@@ -718,6 +719,30 @@ fn classify(doc: &Document, start: usize, end: usize) -> Speaker {
         role,
         kind,
         hint: None,
+    }
+}
+
+/// "Senator Bernie Sanders of Vermont", "Mayor Ana Ruiz of Porto": a place
+/// after "of" qualifies the person named before it, whose name then ends
+/// before "of" (a run opening with a given name: "Communications Workers
+/// of America" stays whole). Returns the last word of the name.
+fn name_end_before_place(doc: &Document, start: usize, end: usize) -> usize {
+    const GIVEN: u16 = WordList::MaleName.bit() | WordList::FemaleName.bit();
+    let mut of = end;
+    while of > start && is_capitalized(doc.word(of)) {
+        of -= 1;
+    }
+    if of == end || of < start + 2 || doc.word(of) != "of" || !is_capitalized(doc.word(of - 1)) {
+        return end;
+    }
+    let mut first = of - 1;
+    while first > start && is_capitalized(doc.word(first - 1)) && !is_title(doc, first - 1) {
+        first -= 1;
+    }
+    if first < of - 1 && doc.lists(first) & GIVEN != 0 {
+        of - 1
+    } else {
+        end
     }
 }
 
