@@ -27,10 +27,10 @@
 //! few instructions per eight bytes), one eight-byte load and one folded
 //! multiplication hash a word of up to eight bytes, and a bit test rejects
 //! it when no phrase starts with it. Stems are looked up only at the lengths
-//! some stem starting with the word's first three bytes has, and a two-word
-//! lookup only where the next word starts like the second word of a pair
-//! listed under this one. `examples/tag_loop.rs` measures this under
-//! callgrind.
+//! some stem starting with the word's first four bytes has (three for a
+//! three-byte stem), and a two-word lookup only where the next word starts
+//! like the second word of a pair listed under this one.
+//! `examples/tag_loop.rs` measures this under callgrind.
 
 use std::collections::HashMap;
 
@@ -102,26 +102,35 @@ pub(crate) struct PhraseSet {
     /// Pattern indices, grouped by lookup; the table points into it.
     candidates: Vec<u32>,
     /// Bit `n` is set when some one-word `*` phrase has a stem of `n` bytes,
-    /// `n` below `STEM_GATE`: prefix lengths worth looking up in any word.
+    /// `n` below `STEM_GATE - 1`: prefix lengths worth looking up in any
+    /// word.
     short_stems: u64,
-    /// The longer stems by their first `STEM_GATE` bytes (`gate`): bit `n`
-    /// of an entry is set when some stem of `n` bytes starts that way, so a
-    /// word looks up only the prefix lengths a stem starting like it has
-    /// (most words, none).
+    /// The stems of `STEM_GATE` bytes or more by their first `STEM_GATE`
+    /// bytes (`gate`): bit `n` of an entry is set when some stem of `n`
+    /// bytes starts that way, so a word looks up only the prefix lengths a
+    /// stem starting like it has (most words, none).
     stem_gate: Box<[u64; GATE_SIZE]>,
+    /// The stems of `STEM_GATE - 1` bytes by those bytes: bit `gate` is
+    /// set when one is. (A gate keyed by three bytes let through most words
+    /// that merely start like a longer stem: "then" for "theatr*".)
+    shorter_gate: Box<[u64; GATE_SIZE / 64]>,
 }
 
 /// The prefix length at which a word is checked against `stem_gate`.
-const STEM_GATE: usize = 3;
+const STEM_GATE: usize = 4;
 
-/// Entries of `stem_gate`: 8 KB, so that it stays in the L1 cache.
-const GATE_SIZE: usize = 1 << 10;
+/// Entries of `stem_gate`: 32 KB, in the L1 cache or near it; with a
+/// quarter of that, one word in eight of news text looked up stems no
+/// phrase has.
+const GATE_SIZE: usize = 1 << 12;
 
 /// The `stem_gate` entry of a word whose first eight bytes are `first`
-/// (little-endian; a word of `STEM_GATE` bytes or more).
+/// (little-endian), keyed by its first `bytes` bytes (a word of at least
+/// that many).
 #[inline]
-fn gate(first: u64) -> usize {
-    ((first & 0xff_ffff).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - GATE_SIZE.trailing_zeros())) as usize
+fn gate(first: u64, bytes: usize) -> usize {
+    ((first & (u64::MAX >> (64 - 8 * bytes))).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - GATE_SIZE.trailing_zeros()))
+        as usize
 }
 
 /// One distinct mapped phrase.
@@ -167,6 +176,7 @@ impl PhraseSet {
         let mut by_lookup: HashMap<u64, Vec<u32>> = HashMap::new();
         let mut short_stems = 0u64;
         let mut stem_gate = Box::new([0u64; GATE_SIZE]);
+        let mut shorter_gate = Box::new([0u64; GATE_SIZE / 64]);
         for group in grouped.chunk_by(|a, b| (&a.0, a.1) == (&b.0, b.1)) {
             let (key, prefix) = (&group[0].0, group[0].1);
             let first_len = key.iter().position(|&b| b == b' ').unwrap_or(key.len());
@@ -177,7 +187,10 @@ impl PhraseSet {
             if prefix && first_len == key.len() && key.len() < 64 {
                 // Stems of 64 bytes or more only match as whole words.
                 if key.len() >= STEM_GATE {
-                    stem_gate[gate(first_bytes(key))] |= 1 << key.len();
+                    stem_gate[gate(first_bytes(key), STEM_GATE)] |= 1 << key.len();
+                } else if key.len() == STEM_GATE - 1 {
+                    let at = gate(first_bytes(key), STEM_GATE - 1);
+                    shorter_gate[at / 64] |= 1 << (at % 64);
                 } else {
                     short_stems |= 1 << key.len();
                 }
@@ -237,6 +250,7 @@ impl PhraseSet {
             candidates,
             short_stems,
             stem_gate,
+            shorter_gate,
         })
     }
 
@@ -296,8 +310,12 @@ impl PhraseSet {
                 // The stems some phrase has that are shorter than this word
                 // (the whole word is looked up below).
                 let mut stems = self.short_stems;
-                if len > STEM_GATE {
-                    stems |= self.stem_gate[gate(first)];
+                if len >= STEM_GATE {
+                    let at = gate(first, STEM_GATE - 1);
+                    stems |= (self.shorter_gate[at / 64] >> (at % 64) & 1) << (STEM_GATE - 1);
+                    if len > STEM_GATE {
+                        stems |= self.stem_gate[gate(first, STEM_GATE)];
+                    }
                 }
                 // Most words start no stem: no mask to build.
                 if stems != 0 {
