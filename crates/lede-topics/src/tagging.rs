@@ -355,8 +355,10 @@ fn tag_with<'t>(taxonomy: &'t Taxonomy, text: &str, names: &[NameHint], buffers:
                 .map(|&(rule, side, span)| (rule, sentence_of(span).start, side, span)),
         );
         // A rule fires once per sentence in which both its sides occur, with
-        // the first phrase of each side as evidence.
-        placed.sort_unstable_by_key(|&(rule, sentence, side, span)| (rule, sentence, side, span));
+        // the first phrase of each side as evidence. Markers come in text
+        // order, so sentence order: a stable sort by rule groups them by
+        // rule and sentence with each group in text order.
+        placed.sort_by_key(|&(rule, ..)| rule);
         for group in placed.chunk_by(|x, y| (x.0, x.1) == (y.0, y.1)) {
             let a = group.iter().find(|m| m.2 == 0);
             let b = group.iter().find(|m| m.2 == 1);
