@@ -22,14 +22,15 @@
 //! it ran at about 200 MB/s (cache misses on every word); the word table
 //! fits in the L2 cache and most words end at a one-bit filter miss.
 //!
-//! What a word costs, since the loop runs once per word of every text: one
-//! eight-byte load finds its end (a word of up to eight bytes is read once),
-//! one folded multiplication hashes those bytes, and a bit test rejects it
-//! when no phrase starts with it. Stems are looked up only at the lengths
-//! some stem starting with the word's first three bytes has, and a two-word
-//! lookup only where the next word starts like the second word of a pair
-//! listed under this one. `examples/tag_loop.rs` measures this under
-//! callgrind.
+//! What a word costs, since the loop runs once per word of every text: a
+//! mask of the word bytes of each 64 bytes gives word starts and ends (a
+//! few instructions per eight bytes), one eight-byte load and one folded
+//! multiplication hash a word of up to eight bytes, and a bit test rejects
+//! it when no phrase starts with it. Stems are looked up only at the lengths
+//! some stem starting with the word's first four bytes has (three for a
+//! three-byte stem), and a two-word lookup only where the next word starts
+//! like the second word of a pair listed under this one.
+//! `examples/tag_loop.rs` measures this under callgrind.
 
 use std::collections::HashMap;
 
@@ -101,26 +102,35 @@ pub(crate) struct PhraseSet {
     /// Pattern indices, grouped by lookup; the table points into it.
     candidates: Vec<u32>,
     /// Bit `n` is set when some one-word `*` phrase has a stem of `n` bytes,
-    /// `n` below `STEM_GATE`: prefix lengths worth looking up in any word.
+    /// `n` below `STEM_GATE - 1`: prefix lengths worth looking up in any
+    /// word.
     short_stems: u64,
-    /// The longer stems by their first `STEM_GATE` bytes (`gate`): bit `n`
-    /// of an entry is set when some stem of `n` bytes starts that way, so a
-    /// word looks up only the prefix lengths a stem starting like it has
-    /// (most words, none).
+    /// The stems of `STEM_GATE` bytes or more by their first `STEM_GATE`
+    /// bytes (`gate`): bit `n` of an entry is set when some stem of `n`
+    /// bytes starts that way, so a word looks up only the prefix lengths a
+    /// stem starting like it has (most words, none).
     stem_gate: Box<[u64; GATE_SIZE]>,
+    /// The stems of `STEM_GATE - 1` bytes by those bytes: bit `gate` is
+    /// set when one is. (A gate keyed by three bytes let through most words
+    /// that merely start like a longer stem: "then" for "theatr*".)
+    shorter_gate: Box<[u64; GATE_SIZE / 64]>,
 }
 
 /// The prefix length at which a word is checked against `stem_gate`.
-const STEM_GATE: usize = 3;
+const STEM_GATE: usize = 4;
 
-/// Entries of `stem_gate`: 8 KB, so that it stays in the L1 cache.
-const GATE_SIZE: usize = 1 << 10;
+/// Entries of `stem_gate`: 32 KB, in the L1 cache or near it; with a
+/// quarter of that, one word in eight of news text looked up stems no
+/// phrase has.
+const GATE_SIZE: usize = 1 << 12;
 
 /// The `stem_gate` entry of a word whose first eight bytes are `first`
-/// (little-endian; a word of `STEM_GATE` bytes or more).
+/// (little-endian), keyed by its first `bytes` bytes (a word of at least
+/// that many).
 #[inline]
-fn gate(first: u64) -> usize {
-    ((first & 0xff_ffff).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - GATE_SIZE.trailing_zeros())) as usize
+fn gate(first: u64, bytes: usize) -> usize {
+    ((first & (u64::MAX >> (64 - 8 * bytes))).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - GATE_SIZE.trailing_zeros()))
+        as usize
 }
 
 /// One distinct mapped phrase.
@@ -166,6 +176,7 @@ impl PhraseSet {
         let mut by_lookup: HashMap<u64, Vec<u32>> = HashMap::new();
         let mut short_stems = 0u64;
         let mut stem_gate = Box::new([0u64; GATE_SIZE]);
+        let mut shorter_gate = Box::new([0u64; GATE_SIZE / 64]);
         for group in grouped.chunk_by(|a, b| (&a.0, a.1) == (&b.0, b.1)) {
             let (key, prefix) = (&group[0].0, group[0].1);
             let first_len = key.iter().position(|&b| b == b' ').unwrap_or(key.len());
@@ -176,7 +187,10 @@ impl PhraseSet {
             if prefix && first_len == key.len() && key.len() < 64 {
                 // Stems of 64 bytes or more only match as whole words.
                 if key.len() >= STEM_GATE {
-                    stem_gate[gate(first_bytes(key))] |= 1 << key.len();
+                    stem_gate[gate(first_bytes(key), STEM_GATE)] |= 1 << key.len();
+                } else if key.len() == STEM_GATE - 1 {
+                    let at = gate(first_bytes(key), STEM_GATE - 1);
+                    shorter_gate[at / 64] |= 1 << (at % 64);
                 } else {
                     short_stems |= 1 << key.len();
                 }
@@ -236,6 +250,7 @@ impl PhraseSet {
             candidates,
             short_stems,
             stem_gate,
+            shorter_gate,
         })
     }
 
@@ -254,70 +269,88 @@ impl PhraseSet {
             return;
         }
         let n = text.len();
-        // The copy is padded with spaces so that words can be read eight
+        // The copy is padded with spaces to whole blocks of 64 bytes, for
+        // the word masks, and `PAD` more, so that words can be read eight
         // bytes at a time up to the end of the text (see `load`); matching
-        // itself only reads `copy`, the text's own bytes.
+        // itself only reads the text's own bytes.
         spaced_into(text, &mut scratch.padded);
-        scratch.padded.extend_from_slice(&[b' '; PAD]);
+        let blocks = n.div_ceil(64);
+        scratch.padded.resize(blocks * 64 + PAD, b' ');
         let padded = &scratch.padded[..];
-        let mut i = 0;
+        // Where the search goes on: the end of the last word looked at or
+        // of the last match (never inside a word).
+        let mut resume = 0;
+        // Whether the block before ended inside a word.
+        let mut carry = 0;
         // Every word passes here; the few that some phrase may start with
-        // (one in three in news text) go on to `matches_at`.
-        loop {
-            i = skip_spaces(padded, i);
-            if i >= n {
-                break;
+        // (one in three in news text) go on to `matches_at`. A block's
+        // mask of word bytes gives its word starts and ends, so the loop
+        // goes from word start to word start.
+        for (b, block) in padded.chunks_exact(64).take(blocks).enumerate() {
+            let base = b * 64;
+            let letters = word_bytes(block);
+            let mut starts = letters & !(letters << 1 | carry);
+            carry = letters >> 63;
+            while starts != 0 {
+                let at = starts.trailing_zeros() as usize;
+                starts &= starts - 1;
+                let start = base + at;
+                if start < resume {
+                    continue;
+                }
+                let after = !letters >> at;
+                let i = if after != 0 {
+                    start + after.trailing_zeros() as usize
+                } else {
+                    word_end(padded, base + 64)
+                };
+                resume = i;
+                let len = i - start;
+                let first = load(padded, start);
+                // The stems some phrase has that are shorter than this word
+                // (the whole word is looked up below).
+                let mut stems = self.short_stems;
+                if len >= STEM_GATE {
+                    let at = gate(first, STEM_GATE - 1);
+                    stems |= (self.shorter_gate[at / 64] >> (at % 64) & 1) << (STEM_GATE - 1);
+                    if len > STEM_GATE {
+                        stems |= self.stem_gate[gate(first, STEM_GATE)];
+                    }
+                }
+                // Most words start no stem: no mask to build.
+                if stems != 0 {
+                    stems &= below(len);
+                }
+                let h = if len <= 8 {
+                    hash_short(first, len)
+                } else {
+                    hash_at(padded, start, len)
+                };
+                // An entry with no phrase of its own only starts pairs ("the"
+                // for "the Hague"): it counts when the next word starts like
+                // one of their second words.
+                let entry = self
+                    .table
+                    .get(h)
+                    .filter(|e| e.count != 0 || (i < n && e.seconds >> (padded[i + 1] & 63) & 1 == 1));
+                if entry.is_none() && stems == 0 {
+                    continue;
+                }
+                let word = Word {
+                    start,
+                    end: i,
+                    stems,
+                    entry,
+                };
+                resume = self.matches_at(
+                    word,
+                    text,
+                    padded,
+                    &mut scratch.matched,
+                    &mut scratch.reported,
+                    &mut found,
+                );
             }
-            let start = i;
-            // Most words fit in the first eight bytes: one load finds the
-            // end, the hash and the stem gate.
-            let first = load(padded, start);
-            let spaces = zero_bytes(first ^ SPACES);
-            i = if spaces != 0 {
-                start + (spaces.trailing_zeros() / 8) as usize
-            } else {
-                word_end(padded, start + 8)
-            };
-            let len = i - start;
-            // The stems some phrase has that are shorter than this word
-            // (the whole word is looked up below).
-            let mut stems = self.short_stems;
-            if len > STEM_GATE {
-                stems |= self.stem_gate[gate(first)];
-            }
-            // Most words start no stem: no mask to build.
-            if stems != 0 {
-                stems &= below(len);
-            }
-            let h = if len <= 8 {
-                hash_short(first, len)
-            } else {
-                hash_at(padded, start, len)
-            };
-            // An entry with no phrase of its own only starts pairs ("the"
-            // for "the Hague"): it counts when the next word starts like
-            // one of their second words.
-            let entry = self
-                .table
-                .get(h)
-                .filter(|e| e.count != 0 || (i < n && e.seconds >> (padded[i + 1] & 63) & 1 == 1));
-            if entry.is_none() && stems == 0 {
-                continue;
-            }
-            let word = Word {
-                start,
-                end: i,
-                stems,
-                entry,
-            };
-            i = self.matches_at(
-                word,
-                text,
-                padded,
-                &mut scratch.matched,
-                &mut scratch.reported,
-                &mut found,
-            );
         }
     }
 
@@ -335,10 +368,31 @@ impl PhraseSet {
         found: &mut impl FnMut(u32, Span),
     ) -> usize {
         let Word {
-            start, end: i, entry, ..
+            start,
+            end: i,
+            entry,
+            stems,
         } = word;
         let n = text.len();
-        let mut stems = word.stems;
+        // Most words that get here have one pattern listed under them and
+        // no stem or pair to look up: at most one match, whose phrases are
+        // in order already, so no lists.
+        if let Some(entry) = entry {
+            if stems == 0 && entry.count == 1 && !(i < n && entry.seconds >> (padded[i + 1] & 63) & 1 == 1) {
+                let index = self.candidates[entry.from as usize];
+                let Some(end) = self.match_end(index, i - start, padded, n, start) else {
+                    return i;
+                };
+                let mut any = false;
+                let span = trimmed(text, start, end);
+                self.each_case_match(index, &text.as_bytes()[start..end], |phrase| {
+                    found(phrase, span);
+                    any = true;
+                });
+                return if any { i.max(end) } else { i };
+            }
+        }
+        let mut stems = stems;
         matched.clear();
         while stems != 0 {
             let stem = stems.trailing_zeros() as usize;
@@ -361,23 +415,11 @@ impl PhraseSet {
         let Some(longest) = matched.iter().map(|&(end, _)| end).max() else {
             return i;
         };
-        let bytes = text.as_bytes();
+        let bytes = &text.as_bytes()[start..longest];
         reported.clear();
         for &(end, pattern) in matched.iter() {
-            if end != longest {
-                continue;
-            }
-            let pattern = &self.patterns[pattern as usize];
-            let run = pattern.from as usize..(pattern.from + pattern.count) as usize;
-            for (&index, capitals) in self.members[run.clone()].iter().zip(&self.capitals[run]) {
-                let ok = match capitals {
-                    Capitals::None => true,
-                    &Capitals::At(mask) => capitals_at(mask, &bytes[start..end]),
-                    Capitals::Long => self.phrases[index as usize].case_matches(&bytes[start..end]),
-                };
-                if ok {
-                    reported.push(index);
-                }
+            if end == longest {
+                self.each_case_match(pattern, bytes, |phrase| reported.push(phrase));
             }
         }
         if reported.is_empty() {
@@ -386,20 +428,50 @@ impl PhraseSet {
         if reported.len() > 1 {
             reported.sort_unstable();
         }
-        // A phrase ending in punctuation may have matched a space there
-        // ("Opec+" in "Opec members"), or the first byte of a quotation
-        // mark, dash or space that the copy reads as spaces ("U.S." in
-        // "U.S’s"): not evidence, and the span must not end inside the
-        // character.
-        let mut end = longest;
-        while end > start && (!text.is_char_boundary(end) || bytes[end - 1].is_ascii_whitespace()) {
-            end -= 1;
-        }
-        let span = Span::new(start, end);
+        let span = trimmed(text, start, longest);
         for &index in reported.iter() {
             found(index, span);
         }
         i.max(longest)
+    }
+
+    /// Calls `report(phrase)` for each phrase of `pattern`, in order, whose
+    /// capitals are capitals in `found` (the matched bytes of the text).
+    #[inline(always)]
+    fn each_case_match(&self, pattern: u32, found: &[u8], mut report: impl FnMut(u32)) {
+        let pattern = &self.patterns[pattern as usize];
+        let run = pattern.from as usize..(pattern.from + pattern.count) as usize;
+        for (&index, capitals) in self.members[run.clone()].iter().zip(&self.capitals[run]) {
+            let ok = match capitals {
+                Capitals::None => true,
+                &Capitals::At(mask) => capitals_at(mask, found),
+                Capitals::Long => self.phrases[index as usize].case_matches(found),
+            };
+            if ok {
+                report(index);
+            }
+        }
+    }
+
+    /// Where pattern `index`, looked up by the `len` bytes at `start`,
+    /// ends when it matches there. `padded` is the spaced copy of a text of
+    /// `n` bytes, then spaces.
+    #[inline(always)]
+    fn match_end(&self, index: u32, len: usize, padded: &[u8], n: usize, start: usize) -> Option<usize> {
+        let pattern = &self.patterns[index as usize];
+        if pattern.lookup_len as usize != len {
+            return None;
+        }
+        let end = start + pattern.len as usize;
+        if end > n || !pattern.is_at(padded, start) {
+            return None;
+        }
+        if pattern.prefix {
+            Some(word_end(padded, end).min(n))
+        } else {
+            // `end` is the text's end or a word's.
+            (padded[end] == b' ').then_some(end)
+        }
     }
 
     /// Adds to `matched` the patterns of `entry` (looked up by the `len`
@@ -416,18 +488,7 @@ impl PhraseSet {
         matched: &mut Vec<(usize, u32)>,
     ) {
         for &index in &self.candidates[entry.from as usize..(entry.from + entry.count) as usize] {
-            let pattern = &self.patterns[index as usize];
-            if pattern.lookup_len as usize != len {
-                continue;
-            }
-            let end = start + pattern.len as usize;
-            if end > n || !pattern.is_at(padded, start) {
-                continue;
-            }
-            if pattern.prefix {
-                matched.push((word_end(padded, end).min(n), index));
-            } else if padded[end] == b' ' {
-                // `end` is the text's end or a word's.
+            if let Some(end) = self.match_end(index, len, padded, n, start) {
                 matched.push((end, index));
             }
         }
@@ -489,6 +550,20 @@ impl Pattern {
             load(padded, start + 8 * g) & mask == group
         })
     }
+}
+
+/// The span of a match from `start` to `end`: a phrase ending in
+/// punctuation may have matched a space there ("Opec+" in "Opec members"),
+/// or the first byte of a quotation mark, dash or space that the copy reads
+/// as spaces ("U.S." in "U.S’s"): not evidence, and the span must not end
+/// inside the character.
+#[inline]
+fn trimmed(text: &str, start: usize, mut end: usize) -> Span {
+    let bytes = text.as_bytes();
+    while end > start && (!text.is_char_boundary(end) || bytes[end - 1].is_ascii_whitespace()) {
+        end -= 1;
+    }
+    Span::new(start, end)
 }
 
 /// Where a phrase has capitals.
@@ -634,18 +709,21 @@ fn zero_bytes(x: u64) -> u64 {
 
 const SPACES: u64 = 0x2020_2020_2020_2020;
 
-/// The first offset at or after `i` that is not a space in `padded` (the
-/// padding included: at most the padded end).
+/// Bit `i` set for each byte `i` of `block` (64 bytes of the spaced copy)
+/// that is not a space: the block's word bytes. Eight bytes at a time: a
+/// byte of the copy is a space, a digit (0x30 to 0x39), a lowercase letter
+/// (0x61 to 0x7a) or non-ASCII (0x80 and up), so it is a word byte exactly
+/// when one of its bits 0x10, 0x40 and 0x80 is set; each word byte gets its
+/// 0x80 bit, and one multiplication gathers the eight into a byte.
 #[inline]
-fn skip_spaces(padded: &[u8], mut i: usize) -> usize {
-    while i + 8 <= padded.len() {
-        let other = load(padded, i) ^ SPACES;
-        if other != 0 {
-            return i + (other.trailing_zeros() / 8) as usize;
-        }
-        i += 8;
-    }
-    i
+fn word_bytes(block: &[u8]) -> u64 {
+    block.chunks_exact(8).take(8).enumerate().fold(0, |mask, (k, group)| {
+        let mut bytes = [0u8; 8];
+        bytes.copy_from_slice(group);
+        let x = u64::from_le_bytes(bytes);
+        let high = (((x & 0x5050_5050_5050_5050) + 0x7070_7070_7070_7070) | x) & 0x8080_8080_8080_8080;
+        mask | (high.wrapping_mul(0x0002_0408_1020_4081) >> 56) << (8 * k)
+    })
 }
 
 /// The end of the word that goes on at `i`: the first space at or after
@@ -841,9 +919,29 @@ mod tests {
                 }
             }
         }
-        let padded = b"ab        ";
-        assert_eq!(skip_spaces(padded, 2), padded.len());
         assert_eq!(word_end(b"abcdefghij k    ", 3), 10);
+    }
+
+    #[test]
+    fn word_masks_mark_the_bytes_that_are_not_spaces() {
+        let text =
+            "Kyiv\u{2019}s envoy—said 42 \u{e9}t\u{e9} U.S.-led talks, in the  hat trick of a very long sentence";
+        let copy = spaced(text);
+        for block in copy.chunks(64) {
+            let mut padded = block.to_vec();
+            padded.resize(64, b' ');
+            let expected = padded
+                .iter()
+                .enumerate()
+                .fold(0u64, |mask, (i, &b)| mask | u64::from(b != b' ') << i);
+            assert_eq!(word_bytes(&padded), expected, "{:?}", String::from_utf8_lossy(&padded));
+        }
+        // Every byte the copy can hold.
+        for b in 0..=255u8 {
+            let mapped = map_byte(b);
+            let expected = if mapped == b' ' { 0 } else { u64::MAX };
+            assert_eq!(word_bytes(&[mapped; 64]), expected, "byte {b:#x}");
+        }
     }
 
     #[test]

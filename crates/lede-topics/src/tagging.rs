@@ -229,6 +229,35 @@ struct Buffers {
     /// document: all zeros between uses, whatever the taxonomy's size
     /// (grown to the largest used on this thread).
     seen: Vec<u8>,
+    /// What a document's tagging works through, kept so that it costs no
+    /// allocation: co-occurrence markers (rule, side, span), exclusion
+    /// phrases (topic, span, then their sentence), the sides of each rule
+    /// found, markers with their sentence.
+    markers: Vec<(u32, u8, Span)>,
+    excluded: Vec<(TopicId, Span)>,
+    sides: Vec<u8>,
+    placed: Vec<(u32, usize, u8, Span)>,
+    /// Scoring's: see [`score`].
+    factors: Vec<f32>,
+    counts: Vec<(TopicId, u32)>,
+    support: Vec<Support>,
+    slots: Vec<u32>,
+}
+
+impl Buffers {
+    /// The bytes the buffers hold on to.
+    fn retained(&self) -> usize {
+        fn bytes<T>(v: &Vec<T>) -> usize {
+            v.capacity() * std::mem::size_of::<T>()
+        }
+        self.phrases.retained()
+            + bytes(&self.markers)
+            + bytes(&self.excluded)
+            + bytes(&self.placed)
+            + bytes(&self.factors)
+            + bytes(&self.counts)
+            + bytes(&self.support)
+    }
 }
 
 thread_local! {
@@ -239,19 +268,28 @@ thread_local! {
         Cell::new(Buffers {
             phrases: Scratch::new(),
             seen: Vec::new(),
+            markers: Vec::new(),
+            excluded: Vec::new(),
+            sides: Vec::new(),
+            placed: Vec::new(),
+            factors: Vec::new(),
+            counts: Vec::new(),
+            support: Vec::new(),
+            slots: Vec::new(),
         })
     };
 }
 
-/// The largest text copy a thread keeps between documents: a corpus with
-/// one huge document must not hold its copy on every thread for good.
-const KEPT_TEXT_BYTES: usize = 1 << 20;
+/// The most a thread keeps in its buffers between documents (the text copy
+/// is most of it, then a few bytes per piece of evidence): a corpus with one
+/// huge document must not hold its buffers on every thread for good.
+const KEPT_BYTES: usize = 1 << 21;
 
 /// Runs `f` with this thread's buffers.
 fn with_buffers<R>(f: impl FnOnce(&mut Buffers) -> R) -> R {
     let mut buffers = BUFFERS.try_with(Cell::take).unwrap_or_default();
     let result = f(&mut buffers);
-    if buffers.phrases.retained() <= KEPT_TEXT_BYTES {
+    if buffers.retained() <= KEPT_BYTES {
         let _ = BUFFERS.try_with(|cell| cell.set(buffers));
     }
     result
@@ -266,11 +304,23 @@ fn tag_with<'t>(taxonomy: &'t Taxonomy, text: &str, names: &[NameHint], buffers:
     // One trigger per fifteen to thirty bytes of news text: one allocation
     // for nearly every article (growing it copies it all).
     let mut evidence = Vec::with_capacity(text.len() / 14 + 16);
-    let mut markers: Vec<(u32, u8, Span)> = Vec::with_capacity(32);
-    let mut excluded: Vec<(TopicId, Span)> = Vec::with_capacity(16);
+    let Buffers {
+        phrases,
+        seen,
+        markers,
+        excluded,
+        sides,
+        placed,
+        factors,
+        counts,
+        support,
+        slots,
+    } = buffers;
+    markers.clear();
+    excluded.clear();
     compiled
         .phrases
-        .find_with(text, &mut buffers.phrases, |i, span| match compiled.roles[i as usize] {
+        .find_with(text, phrases, |i, span| match compiled.roles[i as usize] {
             Role::Trigger { topic, weight } => evidence.push(Evidence {
                 span,
                 partner: None,
@@ -292,11 +342,12 @@ fn tag_with<'t>(taxonomy: &'t Taxonomy, text: &str, names: &[NameHint], buffers:
     }
     let mut sentence_of = |span: Span| cursor.around(span);
     if !markers.is_empty() {
-        let mut sides = vec![0u8; compiled.rules.len()];
-        for &(rule, side, _) in &markers {
+        sides.clear();
+        sides.resize(compiled.rules.len(), 0);
+        for &(rule, side, _) in markers.iter() {
             sides[rule as usize] |= 1 << side;
         }
-        let mut placed: Vec<(u32, usize, u8, Span)> = Vec::with_capacity(markers.len());
+        placed.clear();
         placed.extend(
             markers
                 .iter()
@@ -304,8 +355,10 @@ fn tag_with<'t>(taxonomy: &'t Taxonomy, text: &str, names: &[NameHint], buffers:
                 .map(|&(rule, side, span)| (rule, sentence_of(span).start, side, span)),
         );
         // A rule fires once per sentence in which both its sides occur, with
-        // the first phrase of each side as evidence.
-        placed.sort_unstable_by_key(|&(rule, sentence, side, span)| (rule, sentence, side, span));
+        // the first phrase of each side as evidence. Markers come in text
+        // order, so sentence order: a stable sort by rule groups them by
+        // rule and sentence with each group in text order.
+        placed.sort_by_key(|&(rule, ..)| rule);
         for group in placed.chunk_by(|x, y| (x.0, x.1) == (y.0, y.1)) {
             let a = group.iter().find(|m| m.2 == 0);
             let b = group.iter().find(|m| m.2 == 1);
@@ -356,14 +409,21 @@ fn tag_with<'t>(taxonomy: &'t Taxonomy, text: &str, names: &[NameHint], buffers:
     let mut added = evidence.split_off(phrase_evidence);
     if !excluded.is_empty() {
         excluded.sort_unstable_by_key(|&(topic, span)| (topic, span));
-        evidence.retain(|e| !is_excluded(&excluded, e));
-        added.retain(|e| !is_excluded(&excluded, e));
+        evidence.retain(|e| !is_excluded(excluded, e));
+        added.retain(|e| !is_excluded(excluded, e));
     }
     if !added.is_empty() {
         added.sort_by_key(|e| e.span);
         merge_by_span(&mut evidence, &added);
     }
-    let (topics, scores) = score(taxonomy, &evidence, &mut buffers.seen);
+    let scoring = Scoring {
+        seen,
+        factors,
+        counts,
+        support,
+        slots,
+    };
+    let (topics, scores) = score(taxonomy, &evidence, scoring);
     Tagging {
         taxonomy,
         evidence,
@@ -418,6 +478,29 @@ fn half_pow(n: u8) -> f32 {
     }
 }
 
+/// What the support rule and the evidence lists need, per topic, side by
+/// side: one bounds check and one cache line per update.
+#[derive(Clone, Copy, Debug, Default)]
+struct Support {
+    /// Distinct triggers (first occurrences).
+    distinct: u32,
+    /// Pieces of evidence.
+    counted: u32,
+    strong: bool,
+}
+
+/// The buffers [`score`] works in, from [`Buffers`].
+struct Scoring<'a> {
+    seen: &'a mut Vec<u8>,
+    /// Per piece of evidence, what its occurrence is worth.
+    factors: &'a mut Vec<f32>,
+    /// Who each piece of evidence counts for (topic, index).
+    counts: &'a mut Vec<(TopicId, u32)>,
+    support: &'a mut Vec<Support>,
+    /// Reported topics by id: their place in the list, or none.
+    slots: &'a mut Vec<u32>,
+}
+
 /// Rolls evidence up the hierarchy and scores every topic of a document:
 /// the reported topics (those whose score reaches their `min_score` with
 /// support from a strong trigger or from two distinct ones), best first,
@@ -427,27 +510,25 @@ fn half_pow(n: u8) -> f32 {
 /// (counted over the document, in text order), for its topic and every
 /// ancestor; where several triggers stand on the same words, each topic
 /// counts only the strongest of those that reach it.
-fn score(taxonomy: &Taxonomy, evidence: &[Evidence], seen: &mut Vec<u8>) -> (Vec<TopicScore>, Vec<f32>) {
+fn score(taxonomy: &Taxonomy, evidence: &[Evidence], buffers: Scoring<'_>) -> (Vec<TopicScore>, Vec<f32>) {
+    let Scoring {
+        seen,
+        factors,
+        counts,
+        support,
+        slots,
+    } = buffers;
     let compiled = &*taxonomy.inner;
     let topics = compiled.topics.len();
-    let factors = factors(taxonomy, evidence, seen);
+    factors_into(taxonomy, evidence, seen, factors);
     // Who each piece of evidence counts for, found once for scoring and
     // for the evidence lists.
-    let mut counts: Vec<(TopicId, u32)> = Vec::with_capacity(evidence.len() * 3);
+    counts.clear();
     each_counted(taxonomy, evidence, |topic, k| counts.push((topic, k as u32)));
     let mut scores = vec![0.0f32; topics];
-    // What the support rule and the evidence lists need, per topic, side by
-    // side: one bounds check and one cache line per update.
-    #[derive(Clone, Copy, Default)]
-    struct Support {
-        /// Distinct triggers (first occurrences).
-        distinct: u32,
-        /// Pieces of evidence.
-        counted: u32,
-        strong: bool,
-    }
-    let mut support = vec![Support::default(); topics];
-    for &(topic, k) in &counts {
+    support.clear();
+    support.resize(topics, Support::default());
+    for &(topic, k) in counts.iter() {
         let (e, factor) = (&evidence[k as usize], factors[k as usize]);
         scores[topic.index()] += e.weight * factor;
         let s = &mut support[topic.index()];
@@ -457,7 +538,8 @@ fn score(taxonomy: &Taxonomy, evidence: &[Evidence], seen: &mut Vec<u8>) -> (Vec
     }
     // Reported topics by id: their place in `reported`, or `NONE`.
     const NONE: u32 = u32::MAX;
-    let mut slots = vec![NONE; topics];
+    slots.clear();
+    slots.resize(topics, NONE);
     let mut reported: Vec<TopicScore> = Vec::with_capacity(16);
     for (i, topic) in compiled.topics.iter().enumerate() {
         let (total, s) = (scores[i], support[i]);
@@ -471,7 +553,7 @@ fn score(taxonomy: &Taxonomy, evidence: &[Evidence], seen: &mut Vec<u8>) -> (Vec
         }
     }
     if !reported.is_empty() {
-        for &(topic, k) in &counts {
+        for &(topic, k) in counts.iter() {
             let at = slots[topic.index()];
             if at != NONE {
                 reported[at as usize].evidence.push(evidence[k as usize]);
@@ -490,15 +572,18 @@ fn part_scores(taxonomy: &Taxonomy, evidence: &[Evidence]) -> Vec<(TopicId, f32)
     if evidence.is_empty() {
         return Vec::new();
     }
-    let factors = with_buffers(|buffers| factors(taxonomy, evidence, &mut buffers.seen));
     let mut scores: Vec<(TopicId, f32)> = Vec::with_capacity(8);
-    each_counted(taxonomy, evidence, |topic, k| {
-        let add = evidence[k].weight * factors[k];
-        match scores.iter_mut().find(|(t, _)| *t == topic) {
-            Some((_, score)) => *score += add,
-            // From 0.0, as `score` adds up, so that both give the same float.
-            None => scores.push((topic, 0.0 + add)),
-        }
+    with_buffers(|buffers| {
+        let factors = &mut buffers.factors;
+        factors_into(taxonomy, evidence, &mut buffers.seen, factors);
+        each_counted(taxonomy, evidence, |topic, k| {
+            let add = evidence[k].weight * factors[k];
+            match scores.iter_mut().find(|(t, _)| *t == topic) {
+                Some((_, score)) => *score += add,
+                // From 0.0, as `score` adds up, so that both give the same float.
+                None => scores.push((topic, 0.0 + add)),
+            }
+        });
     });
     scores.retain(|&(_, score)| score >= PART_MIN_SCORE);
     scores.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -507,9 +592,11 @@ fn part_scores(taxonomy: &Taxonomy, evidence: &[Evidence]) -> Vec<(TopicId, f32)
 
 /// Per piece of evidence, what its occurrence is worth: 1 for the first of
 /// its trigger, half as much for each repeat after it, in text order.
-/// `seen` is all zeros, and is left so.
-fn factors(taxonomy: &Taxonomy, evidence: &[Evidence], seen: &mut Vec<u8>) -> Vec<f32> {
+/// `seen` is all zeros, and is left so. Into `factors`, replacing what it
+/// held.
+fn factors_into(taxonomy: &Taxonomy, evidence: &[Evidence], seen: &mut Vec<u8>, factors: &mut Vec<f32>) {
     let compiled = &*taxonomy.inner;
+    factors.clear();
     // How often each trigger has been seen so far. A part of a document
     // (a sentence, a quote) has a few pieces of evidence: a short list then
     // beats clearing a counter per trigger of the taxonomy for each part.
@@ -518,43 +605,36 @@ fn factors(taxonomy: &Taxonomy, evidence: &[Evidence], seen: &mut Vec<u8>) -> Ve
         // The triggers seen so far with their counts, on the stack.
         let mut seen = [(0usize, 0u8); FEW];
         let mut used = 0;
-        evidence
-            .iter()
-            .map(|e| {
-                let slot = compiled.slot(e.trigger);
-                let at = match seen[..used].iter().position(|(s, _)| *s == slot) {
-                    Some(at) => at,
-                    None => {
-                        seen[used] = (slot, 0);
-                        used += 1;
-                        used - 1
-                    }
-                };
-                let count = &mut seen[at].1;
-                let factor = half_pow(*count);
-                *count = count.saturating_add(1);
-                factor
-            })
-            .collect()
+        factors.extend(evidence.iter().map(|e| {
+            let slot = compiled.slot(e.trigger);
+            let at = match seen[..used].iter().position(|(s, _)| *s == slot) {
+                Some(at) => at,
+                None => {
+                    seen[used] = (slot, 0);
+                    used += 1;
+                    used - 1
+                }
+            };
+            let count = &mut seen[at].1;
+            let factor = half_pow(*count);
+            *count = count.saturating_add(1);
+            factor
+        }));
     } else {
         if seen.len() < compiled.triggers() {
             seen.resize(compiled.triggers(), 0);
         }
-        let factors = evidence
-            .iter()
-            .map(|e| {
-                let count = &mut seen[compiled.slot(e.trigger)];
-                let factor = half_pow(*count);
-                *count = count.saturating_add(1);
-                factor
-            })
-            .collect();
+        factors.extend(evidence.iter().map(|e| {
+            let count = &mut seen[compiled.slot(e.trigger)];
+            let factor = half_pow(*count);
+            *count = count.saturating_add(1);
+            factor
+        }));
         // Zeros again for the next document: one store per piece of
         // evidence rather than one per trigger of the taxonomy.
         for e in evidence {
             seen[compiled.slot(e.trigger)] = 0;
         }
-        factors
     }
 }
 
