@@ -28,8 +28,9 @@
 //! lists in `data/words.txt`, and a document-level pass resolves surnames,
 //! pronouns and role nouns. It does not use a gazetteer, but it takes the
 //! names one found as plain [`lede_text::NameHint`]s
-//! ([`find_quotes_with_hints`]; the `lede` facade passes them); it reads
-//! English. Every rule looks at most 1,200 bytes around
+//! ([`find_quotes_with_hints`]; the `lede` facade passes them), and a
+//! caller that has split the sentences already hands them over
+//! ([`find_quotes_in_sentences`]); it reads English. Every rule looks at most 1,200 bytes around
 //! its cue, so the cost of a document grows linearly whatever its shape.
 
 #![deny(missing_docs)]

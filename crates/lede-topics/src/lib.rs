@@ -34,11 +34,14 @@
 //! topics and a check-worthiness score from listed [`Feature`]s (figures,
 //! comparisons, causal and factual verbs, named entities, commitments;
 //! opinion and questions lower it), and adds the publisher's own
-//! check-worthy sentences as claims without a claimant.
+//! check-worthy sentences as claims without a claimant
+//! ([`find_claims_in_sentences`] when the caller has split the sentences
+//! already).
 //!
-//! How it works: all phrases of all topics go into one Aho-Corasick
-//! automaton, so a text is read once; word boundaries and case (capitals in
-//! a phrase are required, so `US` is not "us") are checked per match.
+//! How it works: all phrases of all topics go into one table of words
+//! (each phrase looked up by its first word, or its first two), so a text
+//! is read once, a word at a time; case (capitals in a phrase are
+//! required, so `US` is not "us") is checked per match.
 //! Co-occurrence and exclusion rules look at the sentence around their
 //! phrases only, at most 500 bytes each way, so tagging is linear in the
 //! text and never panics on any `&str`.
