@@ -36,7 +36,7 @@ pub(crate) fn entity_records(found: &DocEntities, cleaned: &Cleaned, input: &str
 /// canonical name of a known entity, and a role when the quote has none
 /// (the role the article gives elsewhere, else the gazetteer's).
 ///
-/// `mention` and `name` are the speaker's spans in the clean text and
+/// `mention` and `name` are the speaker's spans in the clean `text` and
 /// `hint` the index of the gazetteer mention (`found.hints()` order) that
 /// lede-quotes linked to the speaker's head word. Without one, the entity
 /// is the one mentioned at the speaker's words, or else at the fullest
@@ -44,6 +44,7 @@ pub(crate) fn entity_records(found: &DocEntities, cleaned: &Cleaned, input: &str
 /// takes a person, an organisation speaker anything else.
 pub(crate) fn enrich_speaker(
     quote: &mut QuoteRecord,
+    text: &str,
     found: &DocEntities,
     mention: Span,
     name: Option<Span>,
@@ -54,10 +55,14 @@ pub(crate) fn enrich_speaker(
     // A person named anywhere in a person speaker's words is the speaker
     // ("Kremlin adviser Yuri Ushakov"); an organisation must be the head
     // of the phrase, at its end ("the Kremlin", not the "Russia" of
-    // "Russia's foreign ministry").
+    // "Russia's foreign ministry"), and not the object of an "of" inside
+    // it ("the Communications Workers of America").
     let fits = |m: &Mention, span: Span| {
         let is_person = found.kind(m.referent) == EntityKind::Person;
-        is_person == wants_person && (wants_person || m.span.end == span.end)
+        let after_of = m.span.start > mention.start
+            && mention.contains(m.span)
+            && text[..m.span.start].trim_end().ends_with(" of");
+        is_person == wants_person && (wants_person || (m.span.end == span.end && !after_of))
     };
     // Each speaker reads only the mentions near it, not all of them.
     let at = |span: Span| found.overlapping(span).find(|m| fits(m, span));
@@ -110,7 +115,7 @@ mod tests {
                 cue: None,
                 confidence: 0.5,
             };
-            enrich_speaker(&mut quote, &found, span, None, None);
+            enrich_speaker(&mut quote, text, &found, span, None, None);
             assert_eq!(quote.speaker.and_then(|s| s.entity), None);
         }
         start.elapsed()

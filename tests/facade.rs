@@ -169,6 +169,21 @@ fn a_pronoun_refers_to_a_person_not_to_a_country_that_spoke() {
 }
 
 #[test]
+fn a_place_after_of_in_a_speaker_is_not_the_speaker() {
+    let text = "The Bank of France said inflation would ease next year. \
+                The Communications Workers of America said the strike would go on.";
+    let analysis = lede::Pipeline::default().analyze(text);
+    let speakers: Vec<(&str, Option<&str>, SpeakerKind)> = analysis
+        .quotes
+        .iter()
+        .filter_map(|q| q.speaker.as_ref())
+        .map(|s| (s.name.as_str(), s.entity.as_deref(), s.kind))
+        .collect();
+    assert_eq!(speakers[0], ("Bank of France", None, SpeakerKind::Organization));
+    assert_eq!(speakers[1].1, None, "{speakers:?}");
+}
+
+#[test]
 fn a_user_gazetteer_replaces_the_default() {
     let gazetteer = lede::Gazetteer::builder()
         .add_tsv(

@@ -184,9 +184,15 @@ fn link_hints(doc: &Document, quotes: &mut [Quote], hints: &[NameHint]) {
         else {
             continue;
         };
-        speaker.hint = Some(hint);
         if speaker.kind == SpeakerKind::Person && hints[hint].kind != NameKind::Person {
             speaker.kind = SpeakerKind::Organization;
+        }
+        // "the Communications Workers of America", "the minister of France":
+        // a name after "of" inside the speaker's words is not the speaker's
+        // entity (though, being no person, it is no antecedent for "he").
+        let inside = hints[hint].span.start > speaker.mention.start && speaker.mention.contains(hints[hint].span);
+        if !(inside && doc.text[..hints[hint].span.start].trim_end().ends_with(" of")) {
+            speaker.hint = Some(hint);
         }
     }
 }

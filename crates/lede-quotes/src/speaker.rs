@@ -678,11 +678,21 @@ fn classify(doc: &Document, start: usize, end: usize) -> Speaker {
     if name_start == end && doc.lists(end) & common != 0 && is_sentence_start(doc, end) {
         name_start = end + 1;
     }
+    // "The Bank of France", "the Ministry of Defence": a body named by its
+    // kind and an "of" phrase is one organisation, not the place after "of".
+    let body = name_start >= start + 2
+        && name_start <= end
+        && doc.word(name_start - 1) == "of"
+        && is_capitalized(doc.word(name_start - 2))
+        && doc.is(name_start - 2, WordList::Organization);
+    if body {
+        name_start -= 2;
+    }
     let head = doc.word(end);
     // A single capitalised word may be a surname or a body; it is taken for
     // a person, and the document-level pass looks for the fuller name.
     let kind = if name_start <= end {
-        if doc.is(end, WordList::Organization) || is_acronym(head) {
+        if body || doc.is(end, WordList::Organization) || is_acronym(head) {
             SpeakerKind::Organization
         } else {
             SpeakerKind::Person
