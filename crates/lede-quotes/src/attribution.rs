@@ -11,9 +11,9 @@ use lede_text::{is_capitalized, Span};
 
 use crate::cues::{is_participle, CueClass, CueMatch};
 use crate::document::{floor_char_boundary, is_blank, is_quote_mark, Document, WINDOW};
-use crate::lexicon::{lower, WordList};
+use crate::lexicon::{is_possessive, lower, WordList};
 use crate::quote::{Quote, QuoteKind, Speaker, SpeakerKind};
-use crate::speaker::{inverted_speaker, is_abbreviation, is_possessive, is_pronoun, speaker_after, speaker_before};
+use crate::speaker::{inverted_speaker, is_abbreviation, is_pronoun, speaker_after, speaker_before};
 
 /// How many words after a cue "that" may come ("told reporters on Monday
 /// that ...").

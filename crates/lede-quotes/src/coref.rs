@@ -9,7 +9,7 @@ use crate::cues::CueClass;
 use crate::document::Document;
 use rustc_hash::FxHashMap;
 
-use crate::lexicon::{WordList, WORDS};
+use crate::lexicon::{is_possessive, WordList, WORDS};
 use crate::quote::{Quote, SpeakerKind};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -47,9 +47,14 @@ impl<'t> People<'t> {
         People { list, by_surname }
     }
 
-    /// The person whose fullest name ends with the same word as `name`.
+    /// The person whose fullest name ends with the same word as `name`,
+    /// unless `name` itself says it is someone else: "Ted Cruz" is not
+    /// "Rafael Cruz" (one of two names of several words must end with the
+    /// other).
     fn find(&self, doc: &Document, name: Span) -> Option<usize> {
-        self.by_surname.get(last_word(doc, name)).copied()
+        let p = *self.by_surname.get(last_word(doc, name))?;
+        let (own, full) = (name.slice(doc.text), self.list[p].name.slice(doc.text));
+        (!own.contains(' ') || full.ends_with(own) || own.ends_with(full)).then_some(p)
     }
 
     /// The closest person named before `pos` whose gender does not
@@ -80,14 +85,7 @@ pub(crate) fn resolve(doc: &Document, quotes: &mut [Quote]) {
             SpeakerKind::Person => {
                 let Some(name) = speaker.name else { continue };
                 let gender = gender_of_title(doc, speaker.mention);
-                // The fullest name with the same surname, unless the speaker's
-                // own name says it is someone else: "Ted Cruz" is not "Rafael
-                // Cruz".
-                let same = |p: &usize| {
-                    let (own, full) = (name.slice(doc.text), people.list[*p].name.slice(doc.text));
-                    !own.contains(' ') || full.ends_with(own) || own.ends_with(full)
-                };
-                if let Some(p) = people.find(doc, name).filter(same) {
+                if let Some(p) = people.find(doc, name) {
                     let person = &mut people.list[p];
                     if person.gender == Gender::Unknown {
                         person.gender = gender.unwrap_or(Gender::Unknown);
@@ -275,7 +273,6 @@ fn is_name_word(doc: &Document, i: usize) -> bool {
     let word = doc.word(i);
     is_capitalized(word)
         && doc.lists(i) & NOT_NAMES == 0
-        && !word.ends_with("'s")
-        && !word.ends_with("\u{2019}s")
+        && !is_possessive(word)
         && word.chars().any(char::is_lowercase)
 }

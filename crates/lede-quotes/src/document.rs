@@ -6,10 +6,9 @@ use std::cell::Cell;
 use lede_text::{is_capitalized, paragraphs, ParagraphMode, Span};
 
 use crate::cues::{CueMatch, CUES};
-use crate::lexicon::{WordList, WORDS};
+use crate::lexicon::{is_possessive, WordList, WORDS};
 pub(crate) use crate::marks::is_quote_mark;
 use crate::marks::{quotations, Quotation};
-use crate::speaker::is_possessive;
 
 /// How far around a cue the rules look for its speaker and content. Real
 /// attributions fit well inside; the bound keeps the work per cue constant,
@@ -82,7 +81,6 @@ impl<'t> Document<'t> {
     /// "John Major"), where "Charlotte Mayor Jennifer Roberts" keeps its
     /// title.
     pub fn is_surname_after_given_name(&self, i: usize) -> bool {
-        const GIVEN: u16 = WordList::MaleName.bit() | WordList::FemaleName.bit();
         let name_follows = || i + 1 < self.words.len() && self.gap_after(i) == " " && is_capitalized(self.word(i + 1));
         if i == 0
             || !self.is(i, WordList::Role)
@@ -101,7 +99,12 @@ impl<'t> Document<'t> {
         {
             given -= 1;
         }
-        self.lists(given) & GIVEN != 0 && is_capitalized(self.word(given)) && self.gap_after(given) == " "
+        self.is_given_name(given) && self.gap_after(given) == " "
+    }
+
+    /// Whether word `i` is a capitalised given name ("Lena", "Mikhail").
+    pub fn is_given_name(&self, i: usize) -> bool {
+        self.lists(i) & (WordList::MaleName.bit() | WordList::FemaleName.bit()) != 0 && is_capitalized(self.word(i))
     }
 
     /// The last word ending at or before `pos`.

@@ -105,6 +105,11 @@ impl Lexicon {
     }
 }
 
+/// Whether `word` ends in a possessive `'s` (straight or curly apostrophe).
+pub(crate) fn is_possessive(word: &str) -> bool {
+    word.ends_with("'s") || word.ends_with("\u{2019}s")
+}
+
 /// `word` in lowercase, allocating only when it has uppercase letters.
 pub(crate) fn lower(word: &str) -> Cow<'_, str> {
     if word.chars().any(char::is_uppercase) {

@@ -5,7 +5,7 @@
 use lede_text::{is_capitalized, Span};
 
 use crate::document::{floor_char_boundary, is_blank, is_quote_mark, Document};
-use crate::lexicon::{lower, WordList};
+use crate::lexicon::{is_possessive, lower, WordList};
 use crate::quote::{Speaker, SpeakerKind};
 
 /// The most words a speaker phrase spans.
@@ -737,7 +737,6 @@ fn classify(doc: &Document, start: usize, end: usize) -> Speaker {
 /// before "of" (a run opening with a given name: "Communications Workers
 /// of America" stays whole). Returns the last word of the name.
 fn name_end_before_place(doc: &Document, start: usize, end: usize) -> usize {
-    const GIVEN: u16 = WordList::MaleName.bit() | WordList::FemaleName.bit();
     let mut of = end;
     while of > start && is_capitalized(doc.word(of)) {
         of -= 1;
@@ -749,7 +748,7 @@ fn name_end_before_place(doc: &Document, start: usize, end: usize) -> usize {
     while first > start && is_capitalized(doc.word(first - 1)) && !is_title(doc, first - 1) {
         first -= 1;
     }
-    if first < of - 1 && doc.lists(first) & GIVEN != 0 {
+    if first < of - 1 && doc.is_given_name(first) {
         of - 1
     } else {
         end
@@ -1090,10 +1089,6 @@ fn is_between_word(doc: &Document, i: usize) -> bool {
 
 fn is_title(doc: &Document, i: usize) -> bool {
     doc.lists(i) & (WordList::Role.bit() | WordList::Modifier.bit()) != 0
-}
-
-pub(crate) fn is_possessive(word: &str) -> bool {
-    word.ends_with("'s") || word.ends_with("\u{2019}s")
 }
 
 fn is_acronym(word: &str) -> bool {
