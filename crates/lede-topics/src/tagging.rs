@@ -245,7 +245,8 @@ struct Buffers {
 }
 
 impl Buffers {
-    /// The bytes the buffers hold on to.
+    /// The bytes the buffers that grow with a document hold on to (`seen`,
+    /// `sides` and `slots` are sized by the taxonomy, not the document).
     fn retained(&self) -> usize {
         fn bytes<T>(v: &Vec<T>) -> usize {
             v.capacity() * std::mem::size_of::<T>()
