@@ -1,5 +1,5 @@
 //! Topic tagging throughput with the default taxonomy: one pass of the
-//! phrase automaton, then scoring, one article per call.
+//! phrase matcher's word table, then scoring, one article per call.
 //!
 //! Run: `cargo bench --bench topics`
 

@@ -232,11 +232,13 @@ struct Buffers {
     /// What a document's tagging works through, kept so that it costs no
     /// allocation: co-occurrence markers (rule, side, span), exclusion
     /// phrases (topic, span, then their sentence), the sides of each rule
-    /// found, markers with their sentence.
+    /// found, each rule's markers in its current sentence, and the rules
+    /// that fired with their two markers.
     markers: Vec<(u32, u8, Span)>,
     excluded: Vec<(TopicId, Span)>,
     sides: Vec<u8>,
-    placed: Vec<(u32, usize, u8, Span)>,
+    pending: Vec<Pending>,
+    fired: Vec<(u32, Span, Span)>,
     /// Scoring's: see [`score`].
     factors: Vec<f32>,
     counts: Vec<(TopicId, u32)>,
@@ -246,7 +248,8 @@ struct Buffers {
 
 impl Buffers {
     /// The bytes the buffers that grow with a document hold on to (`seen`,
-    /// `sides` and `slots` are sized by the taxonomy, not the document).
+    /// `sides`, `pending` and `slots` are sized by the taxonomy, not the
+    /// document).
     fn retained(&self) -> usize {
         fn bytes<T>(v: &Vec<T>) -> usize {
             v.capacity() * std::mem::size_of::<T>()
@@ -254,7 +257,7 @@ impl Buffers {
         self.phrases.retained()
             + bytes(&self.markers)
             + bytes(&self.excluded)
-            + bytes(&self.placed)
+            + bytes(&self.fired)
             + bytes(&self.factors)
             + bytes(&self.counts)
             + bytes(&self.support)
@@ -272,7 +275,8 @@ thread_local! {
             markers: Vec::new(),
             excluded: Vec::new(),
             sides: Vec::new(),
-            placed: Vec::new(),
+            pending: Vec::new(),
+            fired: Vec::new(),
             factors: Vec::new(),
             counts: Vec::new(),
             support: Vec::new(),
@@ -311,7 +315,8 @@ fn tag_with<'t>(taxonomy: &'t Taxonomy, text: &str, names: &[NameHint], buffers:
         markers,
         excluded,
         sides,
-        placed,
+        pending,
+        fired,
         factors,
         counts,
         support,
@@ -341,38 +346,54 @@ fn tag_with<'t>(taxonomy: &'t Taxonomy, text: &str, names: &[NameHint], buffers:
     for (_, span) in excluded.iter_mut() {
         *span = cursor.around(*span);
     }
-    let mut sentence_of = |span: Span| cursor.around(span);
     if !markers.is_empty() {
-        sides.clear();
-        sides.resize(compiled.rules.len(), 0);
+        // `sides` and `pending` are left as found, all zeros and all
+        // `Pending::NONE`, for the next document: one store per marker
+        // rather than one per rule of the taxonomy.
+        if sides.len() < compiled.rules.len() {
+            sides.resize(compiled.rules.len(), 0);
+            pending.resize(compiled.rules.len(), Pending::NONE);
+        }
         for &(rule, side, _) in markers.iter() {
             sides[rule as usize] |= 1 << side;
         }
-        placed.clear();
-        placed.extend(
-            markers
-                .iter()
-                .filter(|m| sides[m.0 as usize] == 3)
-                .map(|&(rule, side, span)| (rule, sentence_of(span).start, side, span)),
-        );
         // A rule fires once per sentence in which both its sides occur, with
         // the first phrase of each side as evidence. Markers come in text
-        // order, so sentence order: a stable sort by rule groups them by
-        // rule and sentence with each group in text order.
-        placed.sort_by_key(|&(rule, ..)| rule);
-        for group in placed.chunk_by(|x, y| (x.0, x.1) == (y.0, y.1)) {
-            let a = group.iter().find(|m| m.2 == 0);
-            let b = group.iter().find(|m| m.2 == 1);
-            if let (Some(a), Some(b)) = (a, b) {
-                let rule = &compiled.rules[a.0 as usize];
-                evidence.push(Evidence {
-                    span: a.3,
-                    partner: Some(b.3),
-                    trigger: Trigger::Near(a.0),
-                    weight: rule.weight,
-                    topic: rule.topic,
-                });
+        // order, so each rule's are met sentence by sentence: a rule keeps
+        // the first marker of each side in its current sentence.
+        fired.clear();
+        for &(rule, side, span) in markers.iter().filter(|m| sides[m.0 as usize] == 3) {
+            let sentence = cursor.around(span).start;
+            let state = &mut pending[rule as usize];
+            if state.sentence != sentence {
+                *state = Pending {
+                    sentence,
+                    ..Pending::NONE
+                };
             }
+            let first = &mut state.first[usize::from(side)];
+            if first.is_none() {
+                *first = Some(span);
+                if let [Some(a), Some(b)] = state.first {
+                    fired.push((rule, a, b));
+                }
+            }
+        }
+        for &(rule, _, _) in markers.iter() {
+            sides[rule as usize] = 0;
+            pending[rule as usize] = Pending::NONE;
+        }
+        // In rule order, then text order, as the evidence has always come.
+        fired.sort_unstable_by_key(|&(rule, a, _)| (rule, a.start));
+        for &(index, a, b) in fired.iter() {
+            let rule = &compiled.rules[index as usize];
+            evidence.push(Evidence {
+                span: a,
+                partner: Some(b),
+                trigger: Trigger::Near(index),
+                weight: rule.weight,
+                topic: rule.topic,
+            });
         }
     }
     if let Some(set) = &compiled.regex_set {
@@ -479,6 +500,22 @@ fn half_pow(n: u8) -> f32 {
     }
 }
 
+/// A co-occurrence rule's markers in the sentence it was last met in.
+#[derive(Clone, Copy, Debug)]
+struct Pending {
+    /// Where that sentence starts (`usize::MAX`: none yet).
+    sentence: usize,
+    /// The first marker of each side there.
+    first: [Option<Span>; 2],
+}
+
+impl Pending {
+    const NONE: Pending = Pending {
+        sentence: usize::MAX,
+        first: [None, None],
+    };
+}
+
 /// What the support rule and the evidence lists need, per topic, side by
 /// side: one bounds check and one cache line per update.
 #[derive(Clone, Copy, Debug, Default)]
@@ -561,7 +598,8 @@ fn score(taxonomy: &Taxonomy, evidence: &[Evidence], buffers: Scoring<'_>) -> (V
             }
         }
     }
-    reported.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.topic.cmp(&b.topic)));
+    // Topics are distinct: an unstable sort gives the one order.
+    reported.sort_unstable_by(|a, b| b.score.total_cmp(&a.score).then(a.topic.cmp(&b.topic)));
     (reported, scores)
 }
 
