@@ -469,6 +469,8 @@ fn content_after(doc: &Document, cue: CueMatch, sentence: Span) -> Option<Span> 
         from = that;
     } else if cue.needs_that {
         return None;
+    } else if cue.takes_infinitive && opens_infinitive(doc, from) {
+        // "offered to resign": the infinitive below, not a noun phrase.
     } else if cue.takes_object {
         from = object_end(doc, from, sentence);
     } else if cue.takes_phrase {
@@ -477,9 +479,10 @@ fn content_after(doc: &Document, cue: CueMatch, sentence: Span) -> Option<Span> 
     } else {
         from = after_time(doc, from, sentence);
     }
-    // "Auditors want to interview the mayor": what someone wants, hopes or
-    // plans may be an infinitive, which elsewhere reads as an adverbial.
-    if cue.class == CueClass::Thought && opens_infinitive(doc, from) {
+    // "Auditors want to interview the mayor", "the union vowed to strike":
+    // what someone wants, plans or promises may be an infinitive, which
+    // elsewhere reads as an adverbial.
+    if (cue.class == CueClass::Thought || cue.takes_infinitive) && opens_infinitive(doc, from) {
         let start = doc.word_after(from)?;
         let content = reported_clause(doc, doc.words[start].start, sentence);
         return (word_count(doc, content) >= 2).then_some(content);
@@ -952,6 +955,7 @@ pub(crate) fn colon_headline(doc: &Document, line_start: usize, transcript: bool
         needs_that: false,
         takes_object: false,
         takes_phrase: false,
+        takes_infinitive: false,
     };
     let mut found = quote(doc, content, cue, speaker);
     if transcript && capitals {

@@ -35,6 +35,8 @@ pub(crate) struct CueForm {
     pub takes_object: bool,
     /// Without "that", takes a noun phrase: "criticized the plan".
     pub takes_phrase: bool,
+    /// What is said may be an infinitive: "vowed to appeal".
+    pub takes_infinitive: bool,
 }
 
 /// A cue found in text.
@@ -45,6 +47,7 @@ pub(crate) struct CueMatch {
     pub needs_that: bool,
     pub takes_object: bool,
     pub takes_phrase: bool,
+    pub takes_infinitive: bool,
 }
 
 pub(crate) struct CueLexicon {
@@ -84,6 +87,7 @@ impl CueLexicon {
                 needs_that: rest.contains("+that"),
                 takes_object: rest.contains("+object"),
                 takes_phrase: rest.contains("+phrase"),
+                takes_infinitive: rest.contains("+to"),
             };
             let surface = rest.split('+').next().unwrap_or_default();
             for word in surface.split(',').map(str::trim).filter(|w| !w.is_empty()) {
@@ -151,6 +155,7 @@ impl CueLexicon {
                     needs_that: form.needs_that,
                     takes_object: form.takes_object,
                     takes_phrase: form.takes_phrase,
+                    takes_infinitive: form.takes_infinitive,
                 }
             })
     }
