@@ -405,6 +405,30 @@ fn speaker_phrase_after(doc: &Document, pos: usize, ceiling: usize, closes_sente
     Some(speaker)
 }
 
+/// The words that name `speaker`: its name, or else its mention, without
+/// the apposition, relative clause or aside that describes it ("the
+/// ministry" of "the ministry, an arm of the European Commission"; "the
+/// Kremlin" of "the Kremlin, which has long opposed NATO"). The head, not
+/// a body its description ends in, is what the speaker is.
+pub(crate) fn speaker_head(doc: &Document, speaker: &Speaker) -> Span {
+    let words = speaker.name.unwrap_or(speaker.mention);
+    let Some(first) = doc.word_after(words.start).filter(|&w| doc.words[w].end <= words.end) else {
+        return words;
+    };
+    let mut last = first;
+    while last + 1 < doc.words.len() && doc.words[last + 1].end <= words.end {
+        let gap = doc.gap_after(last);
+        // A comma, parenthesis or spaced dash opens a description, a
+        // relative pronoun a clause; a hyphen ("Russian-backed") does not.
+        let aside = gap.contains([',', ';', '(', '\u{2014}', '\u{2013}']) || (gap.contains('-') && gap.contains(' '));
+        if aside || matches!(doc.word(last + 1), "who" | "whose" | "which") {
+            break;
+        }
+        last += 1;
+    }
+    Span::new(words.start, doc.words[last].end)
+}
+
 /// An age after a name: "Carla Cruz, 24,".
 fn is_age(word: &str) -> bool {
     (1..=3).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_digit())
