@@ -126,7 +126,7 @@ fn apposition_before(doc: &Document, i: usize, pos: usize, floor: usize) -> Opti
         && !is_possessive(doc.word(name_end.min(i)))
         && name_end > first
         && name_end <= i
-        && !is_post_modifier(doc.word(name_end))
+        && !doc.is(name_end, WordList::PostModifier)
         && !is_title(doc, name_end)
         && !is_particle(doc.word(name_end))
         && !matches!(doc.word(name_end), "and" | "or")
@@ -225,7 +225,7 @@ fn speaker_phrase_after(doc: &Document, pos: usize, ceiling: usize, closes_sente
                     && joins(doc.gap_after(w - 1))
                     && doc.word(w).bytes().all(|b| b.is_ascii_lowercase())
                     && !doc.is(w, WordList::Determiner)
-                    && !is_post_modifier(doc.word(w))
+                    && !doc.is(w, WordList::PostModifier)
             })
             .find(|&w| is_source_noun(doc, w));
         if let Some(role) = role_ahead {
@@ -260,27 +260,7 @@ fn speaker_phrase_after(doc: &Document, pos: usize, ceiling: usize, closes_sente
                 && doc.words[last + 1].end <= ceiling
                 && joins(doc.gap_after(last))
                 && !doc.is(last + 1, WordList::NotName)
-                && !matches!(
-                    doc.word(last + 1),
-                    "over"
-                        | "in"
-                        | "on"
-                        | "at"
-                        | "from"
-                        | "with"
-                        | "for"
-                        | "during"
-                        | "after"
-                        | "before"
-                        | "to"
-                        | "by"
-                        | "as"
-                        | "who"
-                        | "which"
-                        | "that"
-                        | "and"
-                        | "but"
-                )
+                && !ends_description(doc, last + 1)
             {
                 last += 1;
             }
@@ -306,12 +286,9 @@ fn speaker_phrase_after(doc: &Document, pos: usize, ceiling: usize, closes_sente
             let word = doc.word(w);
             (word.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') || is_possessive(word))
                 && !doc.is(w, WordList::Determiner)
-                && !is_preposition(word)
-                && !is_post_modifier(word)
-                && !matches!(
-                    word,
-                    "to" | "by" | "as" | "about" | "than" | "called" | "calling" | "named" | "known"
-                )
+                && !doc.is(w, WordList::Preposition)
+                && !doc.is(w, WordList::PostModifier)
+                && !matches!(word, "called" | "calling" | "named" | "known")
         });
     if described && !is_complementizer(doc.word(first)) && descriptive && backward_start > first {
         speaker.mention.start = doc.words[first].start;
@@ -331,7 +308,7 @@ fn speaker_phrase_after(doc: &Document, pos: usize, ceiling: usize, closes_sente
         .word_before(speaker.mention.end)
         .is_some_and(|w| doc.word(w) == "of");
     let joined = next.filter(|&n| is_blank(&doc.text[speaker.mention.end..doc.words[n].start]));
-    if joined.is_some_and(|n| dangling || is_post_modifier(doc.word(n))) {
+    if joined.is_some_and(|n| dangling || doc.is(n, WordList::PostModifier)) {
         let tail_end = trim_adverbials(doc, speaker.mention.end, ceiling);
         speaker.mention = trim_punctuation(doc, speaker.mention.cover(Span::new(speaker.mention.end, tail_end)));
     }
@@ -458,39 +435,6 @@ fn apposition_end(text: &str, start: usize, limit: usize) -> usize {
         }
     }
     limit
-}
-
-/// Words that open a post-modifier of a speaker phrase.
-fn is_post_modifier(word: &str) -> bool {
-    matches!(
-        word,
-        "of" | "from"
-            | "at"
-            | "for"
-            | "with"
-            | "who"
-            | "whose"
-            | "familiar"
-            | "close"
-            | "involved"
-            | "based"
-            | "in"
-            | "briefed"
-            | "speaking"
-            | "knowledgeable"
-            // "the report published Tuesday", "polls taken in Ohio", "a
-            // memo seen by Reuters".
-            | "published"
-            | "released"
-            | "conducted"
-            | "taken"
-            | "compiled"
-            | "commissioned"
-            | "obtained"
-            | "issued"
-            | "seen"
-            | "carried"
-    )
 }
 
 /// `span` without surrounding whitespace and trailing punctuation, but with
@@ -794,7 +738,7 @@ fn post_modified_phrase(doc: &Document, i: usize, floor: usize) -> Option<Speake
         let word = doc.word(start);
         let opens = (doc.is(start, WordList::Determiner) && !is_complementizer(word)) || is_source_noun(doc, start);
         if opens && at_clause_start(doc, start, floor) {
-            let head = (start..i).find(|&w| is_source_noun(doc, w) && is_post_modifier(doc.word(w + 1)))?;
+            let head = (start..i).find(|&w| is_source_noun(doc, w) && doc.is(w + 1, WordList::PostModifier))?;
             let kind = if doc.is(head, WordList::Document) {
                 SpeakerKind::Document
             } else if doc.is(head, WordList::Organization) {
@@ -866,7 +810,7 @@ fn clause_subject(doc: &Document, i: usize, floor: usize) -> Option<Speaker> {
         let opens_other = if w == start {
             doc.is(w, WordList::ClauseOpener) && !counted
         } else {
-            article && !is_preposition(doc.word(w - 1))
+            article && !doc.is(w - 1, WordList::Preposition)
         };
         let verb_or_adverb = (doc.is(w, WordList::Between) && !matches!(lowered.as_ref(), "both" | "all" | "each"))
             || is_verb_or_pronoun(doc, w)
@@ -891,23 +835,13 @@ fn clause_subject(doc: &Document, i: usize, floor: usize) -> Option<Speaker> {
     })
 }
 
-/// Prepositions inside a group subject.
-fn is_preposition(word: &str) -> bool {
-    matches!(
-        word,
-        "of" | "in"
-            | "at"
-            | "on"
-            | "from"
-            | "with"
-            | "for"
-            | "across"
-            | "around"
-            | "near"
-            | "among"
-            | "outside"
-            | "inside"
-    )
+/// Whether word `w` ends a description read forwards ("says a narrator",
+/// "said a handful of Democrats who ..."): a preposition other than "of",
+/// a relative pronoun or a conjunction.
+fn ends_description(doc: &Document, w: usize) -> bool {
+    (doc.is(w, WordList::Preposition) && !doc.word(w).eq_ignore_ascii_case("of"))
+        || doc.is(w, WordList::Relative)
+        || matches!(doc.word(w), "and" | "but")
 }
 
 /// Adjectives that look like adverbs: "likely voters", "elderly residents".
