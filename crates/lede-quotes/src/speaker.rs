@@ -656,6 +656,16 @@ fn classify(doc: &Document, start: usize, end: usize) -> Speaker {
     if body {
         name_start -= 2;
     }
+    // "the foreign minister of France", "72 percent of Democrats": after
+    // a lowercase noun and "of", the name is what the speaker belongs to,
+    // not the speaker's own.
+    let belongs_to = name_start >= start + 2
+        && name_start <= end
+        && doc.word(name_start - 1) == "of"
+        && !is_capitalized(doc.word(name_start - 2));
+    if belongs_to {
+        name_start = end + 1;
+    }
     let head = doc.word(end);
     // A single capitalised word may be a surname or a body; it is taken for
     // a person, and the document-level pass looks for the fuller name.
