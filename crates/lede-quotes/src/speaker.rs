@@ -133,7 +133,17 @@ fn apposition_before(doc: &Document, i: usize, pos: usize, floor: usize) -> Opti
     {
         return None;
     }
+    // "Priya Raman" in "The company's founder, Priya Raman, said".
+    let inner_is_name = i > first && (first..=i).all(|w| is_capitalized(doc.word(w)) || is_particle(doc.word(w)));
     let mut speaker = match speaker_before(doc, open, floor) {
+        // "Jean-Marc Ayrault, the foreign minister of France, a member of
+        // the council, said": a description before the comma may itself be
+        // an apposition to the name before it.
+        Some(described) if described.name.is_none() && !relative && !inner_is_name => {
+            speaker_before(doc, open + 1, floor)
+                .filter(|s| s.name.is_some() && s.mention.start < described.mention.start)
+                .unwrap_or(described)
+        }
         Some(speaker) => speaker,
         // "Another pollster, David Woodard of Clemson University, said":
         // the phrase before the comma is a description, the name inside.
@@ -144,10 +154,7 @@ fn apposition_before(doc: &Document, i: usize, pos: usize, floor: usize) -> Opti
     // included; a descriptive apposition is the role. A name in apposition
     // to a description ("The company's founder, Priya Raman,") is the name,
     // and the description its role.
-    let named_inside = !relative
-        && speaker.name.is_none()
-        && i > first
-        && (first..=i).all(|w| is_capitalized(doc.word(w)) || is_particle(doc.word(w)));
+    let named_inside = !relative && speaker.name.is_none() && inner_is_name;
     if named_inside {
         speaker.role = Some(speaker.mention);
         speaker.name = Some(inner);
