@@ -101,7 +101,7 @@ impl Pipeline {
             .map(|quote| {
                 let mut record = quote_record(quote, &cleaned, text);
                 if let Some(s) = quote.speaker {
-                    enrich_speaker(&mut record, &cleaned.text, &entities_found, s.mention, s.name, s.hint);
+                    enrich_speaker(&mut record, &entities_found, s.hint);
                 }
                 record
             })

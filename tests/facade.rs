@@ -184,6 +184,33 @@ fn a_place_after_of_in_a_speaker_is_not_the_speaker() {
 }
 
 #[test]
+fn a_speaker_is_its_head_not_a_name_in_its_description() {
+    // Each speaker's apposition or relative clause ends in, or holds,
+    // another known entity; the speaker is the words before it.
+    let text = "\"We will not accept this,\" said the Kremlin, which has held talks with NATO since May.\n\n\
+                The ministry, an arm of the European Commission, said the rules would change.\n\n\
+                \"Talks will go on,\" said Daniel Okafor, a spokesman for Vladimir Putin.\n\n\
+                \"The strike is over,\" said Priya Raman, who chairs the union's Berlin branch and \
+                has advised Olaf Scholz.";
+    let analysis = lede::Pipeline::default().analyze(text);
+    let speakers: Vec<(&str, Option<&str>)> = analysis
+        .quotes
+        .iter()
+        .filter_map(|q| q.speaker.as_ref())
+        .map(|s| (s.name.as_str(), s.entity.as_deref()))
+        .collect();
+    assert_eq!(
+        speakers,
+        [
+            ("Kremlin", Some("gov:kremlin")),
+            ("The ministry, an arm of the European Commission", None),
+            ("Daniel Okafor", None),
+            ("Priya Raman", None),
+        ]
+    );
+}
+
+#[test]
 fn a_user_gazetteer_replaces_the_default() {
     let gazetteer = lede::Gazetteer::builder()
         .add_tsv(

@@ -7,7 +7,7 @@ use crate::coref::resolve;
 use crate::cues::{is_participle, CueClass};
 use crate::document::{floor_char_boundary, Document, WINDOW};
 use crate::quote::{Quote, QuoteKind, SpeakerKind};
-use crate::speaker::speaker_after;
+use crate::speaker::{speaker_after, speaker_head};
 use rustc_hash::FxHashMap;
 
 /// Quotations of fewer words than this, with no cue, are scare quotes or
@@ -122,10 +122,11 @@ fn find_in(doc: Document, hints: &[NameHint]) -> Vec<Quote> {
     // Linked before resolving, a speaker a hint names as a country or body
     // ("Saudi Arabia said") is no antecedent for "he"; linked again after,
     // a resolved name finds its own hint.
-    link_hints(&doc, &mut quotes, hints);
+    let hints = HintIndex::new(hints);
+    link_hints(&doc, &mut quotes, &hints);
     resolve(&doc, &mut quotes);
     drop_nested_reports(&doc, &mut quotes);
-    link_hints(&doc, &mut quotes, hints);
+    link_hints(&doc, &mut quotes, &hints);
     quotes
 }
 
@@ -156,32 +157,30 @@ fn drop_nested_reports(doc: &Document, quotes: &mut Vec<Quote>) {
     });
 }
 
-/// Sets [`Speaker::hint`](crate::Speaker::hint): the hint that holds the
-/// last word of the speaker's name (or mention), so "Russian officials"
-/// and "Russia's defence ministry" are not taken for Russia.
-fn link_hints(doc: &Document, quotes: &mut [Quote], hints: &[NameHint]) {
+/// Sets [`Speaker::hint`](crate::Speaker::hint), the one place that decides
+/// which hint a speaker is: the hint that holds the last word of the
+/// speaker's head ([`speaker_head`]), so "Russian officials", "Russia's
+/// defence ministry" and "the ministry, an arm of the European Commission"
+/// are not taken for Russia or the Commission; for a person, else a
+/// person hint inside the name ("Petro O. Poroshenko" where the hint is
+/// "Petro").
+fn link_hints(doc: &Document, quotes: &mut [Quote], index: &HintIndex) {
+    let hints = index.hints;
     if hints.is_empty() {
         return;
     }
-    let mut order: Vec<usize> = (0..hints.len()).collect();
-    order.sort_by_key(|&i| hints[i].span.start);
-    // A hint that starts more than the longest hint's length before the
-    // word cannot reach it, so each speaker reads only the hints just
-    // before it: many speakers no hint holds ("the spokesman") stay linear.
-    let longest = hints.iter().map(|h| h.span.len()).max().unwrap_or(0);
+    // On the pass after coreference a resolved name ("Hillary Clinton" for
+    // "Mrs. Clinton") may find a better hint; one that finds none keeps the
+    // hint at the speaker's own words ("Mr. Trump", though coreference
+    // took him for another Trump).
     for speaker in quotes.iter_mut().filter_map(|q| q.speaker.as_mut()) {
-        let target = speaker.name.unwrap_or(speaker.mention);
-        let Some(last) = doc.word_before(target.end).map(|w| doc.words[w]) else {
-            continue;
-        };
-        let upto = order.partition_point(|&i| hints[i].span.start <= last.start);
-        let Some(hint) = order[..upto]
-            .iter()
-            .rev()
-            .copied()
-            .take_while(|&i| hints[i].span.start + longest >= last.end)
-            .find(|&i| hints[i].span.end >= last.end)
-        else {
+        let head = speaker_head(doc, speaker);
+        let holding = doc.word_before(head.end).and_then(|w| index.holding(doc.words[w]));
+        let person = matches!(speaker.kind, SpeakerKind::Person | SpeakerKind::Pronoun);
+        let Some(hint) = holding.or_else(|| {
+            let name = speaker.name.filter(|_| person)?;
+            index.person_inside(name)
+        }) else {
             continue;
         };
         if speaker.kind == SpeakerKind::Person && hints[hint].kind != NameKind::Person {
@@ -194,6 +193,51 @@ fn link_hints(doc: &Document, quotes: &mut [Quote], hints: &[NameHint]) {
         if !(inside && doc.text[..hints[hint].span.start].trim_end().ends_with(" of")) {
             speaker.hint = Some(hint);
         }
+    }
+}
+
+/// Name hints in text order, for finding those near a speaker.
+struct HintIndex<'h, 'a> {
+    hints: &'h [NameHint<'a>],
+    /// Indices into `hints`, by start.
+    order: Vec<usize>,
+    /// The longest hint's length: a hint that starts further than this
+    /// before a word cannot reach it, so each speaker reads only the hints
+    /// just before it, and many speakers no hint holds ("the spokesman")
+    /// stay linear.
+    longest: usize,
+}
+
+impl<'h, 'a> HintIndex<'h, 'a> {
+    fn new(hints: &'h [NameHint<'a>]) -> Self {
+        let mut order: Vec<usize> = (0..hints.len()).collect();
+        order.sort_by_key(|&i| hints[i].span.start);
+        let longest = hints.iter().map(|h| h.span.len()).max().unwrap_or(0);
+        HintIndex { hints, order, longest }
+    }
+
+    /// The hints that may overlap `span` (and a few that do not), the
+    /// last to start first.
+    fn near(&self, span: Span) -> impl Iterator<Item = usize> + '_ {
+        let upto = self.order.partition_point(|&i| self.hints[i].span.start < span.end);
+        self.order[..upto]
+            .iter()
+            .rev()
+            .copied()
+            .take_while(move |&i| self.hints[i].span.start + self.longest >= span.start)
+    }
+
+    /// The hint that holds `word`.
+    fn holding(&self, word: Span) -> Option<usize> {
+        self.near(word)
+            .find(|&i| self.hints[i].span.start <= word.start && self.hints[i].span.end >= word.end)
+    }
+
+    /// The first person hint inside `span`.
+    fn person_inside(&self, span: Span) -> Option<usize> {
+        self.near(span)
+            .filter(|&i| self.hints[i].kind == NameKind::Person && span.contains(self.hints[i].span))
+            .last()
     }
 }
 

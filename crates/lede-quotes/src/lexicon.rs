@@ -1,6 +1,6 @@
 //! The word lists of `data/words.txt` and `data/given_names.txt`: roles,
-//! determiners, modifiers, heads of organisation and document sources, given
-//! names.
+//! determiners, modifiers, heads of organisation and document sources,
+//! prepositions and post-modifier openers, given names.
 
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -20,11 +20,13 @@ pub(crate) enum WordList {
     ClauseOpener,
     NotName,
     Auxiliary,
+    Preposition,
+    PostModifier,
     MaleName,
     FemaleName,
 }
 
-const SECTIONS: [(&str, WordList); 12] = [
+const SECTIONS: [(&str, WordList); 14] = [
     ("relative", WordList::Relative),
     ("between", WordList::Between),
     ("determiner", WordList::Determiner),
@@ -35,6 +37,8 @@ const SECTIONS: [(&str, WordList); 12] = [
     ("clause_opener", WordList::ClauseOpener),
     ("not_name", WordList::NotName),
     ("auxiliary", WordList::Auxiliary),
+    ("preposition", WordList::Preposition),
+    ("post_modifier", WordList::PostModifier),
     ("male", WordList::MaleName),
     ("female", WordList::FemaleName),
 ];

@@ -49,7 +49,13 @@ pub struct Speaker {
     pub kind: SpeakerKind,
     /// The index of the name hint (given to [`find_quotes_with_hints`])
     /// that names this speaker: the hint holding the last word of the
-    /// speaker's name, or of the mention when there is no name.
+    /// speaker's name, or, when there is no name, of the mention without
+    /// its apposition or relative clause ("the ministry" of "the
+    /// ministry, an arm of the European Commission,"); for a person, else
+    /// a person hint inside the name. A name after "of" inside the mention
+    /// ("the Communications Workers of America") names no one here. This
+    /// is the only link a caller needs: a speaker without one is no known
+    /// entity.
     ///
     /// [`find_quotes_with_hints`]: crate::find_quotes_with_hints
     pub hint: Option<usize>,

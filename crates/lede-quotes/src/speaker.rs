@@ -126,14 +126,24 @@ fn apposition_before(doc: &Document, i: usize, pos: usize, floor: usize) -> Opti
         && !is_possessive(doc.word(name_end.min(i)))
         && name_end > first
         && name_end <= i
-        && !is_post_modifier(doc.word(name_end))
+        && !doc.is(name_end, WordList::PostModifier)
         && !is_title(doc, name_end)
         && !is_particle(doc.word(name_end))
         && !matches!(doc.word(name_end), "and" | "or")
     {
         return None;
     }
+    // "Priya Raman" in "The company's founder, Priya Raman, said".
+    let inner_is_name = i > first && (first..=i).all(|w| is_capitalized(doc.word(w)) || is_particle(doc.word(w)));
     let mut speaker = match speaker_before(doc, open, floor) {
+        // "Jean-Marc Ayrault, the foreign minister of France, a member of
+        // the council, said": a description before the comma may itself be
+        // an apposition to the name before it.
+        Some(described) if described.name.is_none() && !relative && !inner_is_name => {
+            speaker_before(doc, open + 1, floor)
+                .filter(|s| s.name.is_some() && s.mention.start < described.mention.start)
+                .unwrap_or(described)
+        }
         Some(speaker) => speaker,
         // "Another pollster, David Woodard of Clemson University, said":
         // the phrase before the comma is a description, the name inside.
@@ -144,10 +154,7 @@ fn apposition_before(doc: &Document, i: usize, pos: usize, floor: usize) -> Opti
     // included; a descriptive apposition is the role. A name in apposition
     // to a description ("The company's founder, Priya Raman,") is the name,
     // and the description its role.
-    let named_inside = !relative
-        && speaker.name.is_none()
-        && i > first
-        && (first..=i).all(|w| is_capitalized(doc.word(w)) || is_particle(doc.word(w)));
+    let named_inside = !relative && speaker.name.is_none() && inner_is_name;
     if named_inside {
         speaker.role = Some(speaker.mention);
         speaker.name = Some(inner);
@@ -225,7 +232,7 @@ fn speaker_phrase_after(doc: &Document, pos: usize, ceiling: usize, closes_sente
                     && joins(doc.gap_after(w - 1))
                     && doc.word(w).bytes().all(|b| b.is_ascii_lowercase())
                     && !doc.is(w, WordList::Determiner)
-                    && !is_post_modifier(doc.word(w))
+                    && !doc.is(w, WordList::PostModifier)
             })
             .find(|&w| is_source_noun(doc, w));
         if let Some(role) = role_ahead {
@@ -260,27 +267,7 @@ fn speaker_phrase_after(doc: &Document, pos: usize, ceiling: usize, closes_sente
                 && doc.words[last + 1].end <= ceiling
                 && joins(doc.gap_after(last))
                 && !doc.is(last + 1, WordList::NotName)
-                && !matches!(
-                    doc.word(last + 1),
-                    "over"
-                        | "in"
-                        | "on"
-                        | "at"
-                        | "from"
-                        | "with"
-                        | "for"
-                        | "during"
-                        | "after"
-                        | "before"
-                        | "to"
-                        | "by"
-                        | "as"
-                        | "who"
-                        | "which"
-                        | "that"
-                        | "and"
-                        | "but"
-                )
+                && !ends_description(doc, last + 1)
             {
                 last += 1;
             }
@@ -306,12 +293,9 @@ fn speaker_phrase_after(doc: &Document, pos: usize, ceiling: usize, closes_sente
             let word = doc.word(w);
             (word.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') || is_possessive(word))
                 && !doc.is(w, WordList::Determiner)
-                && !is_preposition(word)
-                && !is_post_modifier(word)
-                && !matches!(
-                    word,
-                    "to" | "by" | "as" | "about" | "than" | "called" | "calling" | "named" | "known"
-                )
+                && !doc.is(w, WordList::Preposition)
+                && !doc.is(w, WordList::PostModifier)
+                && !matches!(word, "called" | "calling" | "named" | "known")
         });
     if described && !is_complementizer(doc.word(first)) && descriptive && backward_start > first {
         speaker.mention.start = doc.words[first].start;
@@ -331,7 +315,7 @@ fn speaker_phrase_after(doc: &Document, pos: usize, ceiling: usize, closes_sente
         .word_before(speaker.mention.end)
         .is_some_and(|w| doc.word(w) == "of");
     let joined = next.filter(|&n| is_blank(&doc.text[speaker.mention.end..doc.words[n].start]));
-    if joined.is_some_and(|n| dangling || is_post_modifier(doc.word(n))) {
+    if joined.is_some_and(|n| dangling || doc.is(n, WordList::PostModifier)) {
         let tail_end = trim_adverbials(doc, speaker.mention.end, ceiling);
         speaker.mention = trim_punctuation(doc, speaker.mention.cover(Span::new(speaker.mention.end, tail_end)));
     }
@@ -405,6 +389,30 @@ fn speaker_phrase_after(doc: &Document, pos: usize, ceiling: usize, closes_sente
     Some(speaker)
 }
 
+/// The words that name `speaker`: its name, or else its mention, without
+/// the apposition, relative clause or aside that describes it ("the
+/// ministry" of "the ministry, an arm of the European Commission"; "the
+/// Kremlin" of "the Kremlin, which has long opposed NATO"). The head, not
+/// a body its description ends in, is what the speaker is.
+pub(crate) fn speaker_head(doc: &Document, speaker: &Speaker) -> Span {
+    let words = speaker.name.unwrap_or(speaker.mention);
+    let Some(first) = doc.word_after(words.start).filter(|&w| doc.words[w].end <= words.end) else {
+        return words;
+    };
+    let mut last = first;
+    while last + 1 < doc.words.len() && doc.words[last + 1].end <= words.end {
+        let gap = doc.gap_after(last);
+        // A comma, parenthesis or spaced dash opens a description, a
+        // relative pronoun a clause; a hyphen ("Russian-backed") does not.
+        let aside = gap.contains([',', ';', '(', '\u{2014}', '\u{2013}']) || (gap.contains('-') && gap.contains(' '));
+        if aside || matches!(doc.word(last + 1), "who" | "whose" | "which") {
+            break;
+        }
+        last += 1;
+    }
+    Span::new(words.start, doc.words[last].end)
+}
+
 /// An age after a name: "Carla Cruz, 24,".
 fn is_age(word: &str) -> bool {
     (1..=3).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_digit())
@@ -434,39 +442,6 @@ fn apposition_end(text: &str, start: usize, limit: usize) -> usize {
         }
     }
     limit
-}
-
-/// Words that open a post-modifier of a speaker phrase.
-fn is_post_modifier(word: &str) -> bool {
-    matches!(
-        word,
-        "of" | "from"
-            | "at"
-            | "for"
-            | "with"
-            | "who"
-            | "whose"
-            | "familiar"
-            | "close"
-            | "involved"
-            | "based"
-            | "in"
-            | "briefed"
-            | "speaking"
-            | "knowledgeable"
-            // "the report published Tuesday", "polls taken in Ohio", "a
-            // memo seen by Reuters".
-            | "published"
-            | "released"
-            | "conducted"
-            | "taken"
-            | "compiled"
-            | "commissioned"
-            | "obtained"
-            | "issued"
-            | "seen"
-            | "carried"
-    )
 }
 
 /// `span` without surrounding whitespace and trailing punctuation, but with
@@ -688,6 +663,16 @@ fn classify(doc: &Document, start: usize, end: usize) -> Speaker {
     if body {
         name_start -= 2;
     }
+    // "the foreign minister of France", "72 percent of Democrats": after
+    // a lowercase noun and "of", the name is what the speaker belongs to,
+    // not the speaker's own.
+    let belongs_to = name_start >= start + 2
+        && name_start <= end
+        && doc.word(name_start - 1) == "of"
+        && !is_capitalized(doc.word(name_start - 2));
+    if belongs_to {
+        name_start = end + 1;
+    }
     let head = doc.word(end);
     // A single capitalised word may be a surname or a body; it is taken for
     // a person, and the document-level pass looks for the fuller name.
@@ -770,7 +755,7 @@ fn post_modified_phrase(doc: &Document, i: usize, floor: usize) -> Option<Speake
         let word = doc.word(start);
         let opens = (doc.is(start, WordList::Determiner) && !is_complementizer(word)) || is_source_noun(doc, start);
         if opens && at_clause_start(doc, start, floor) {
-            let head = (start..i).find(|&w| is_source_noun(doc, w) && is_post_modifier(doc.word(w + 1)))?;
+            let head = (start..i).find(|&w| is_source_noun(doc, w) && doc.is(w + 1, WordList::PostModifier))?;
             let kind = if doc.is(head, WordList::Document) {
                 SpeakerKind::Document
             } else if doc.is(head, WordList::Organization) {
@@ -842,7 +827,7 @@ fn clause_subject(doc: &Document, i: usize, floor: usize) -> Option<Speaker> {
         let opens_other = if w == start {
             doc.is(w, WordList::ClauseOpener) && !counted
         } else {
-            article && !is_preposition(doc.word(w - 1))
+            article && !doc.is(w - 1, WordList::Preposition)
         };
         let verb_or_adverb = (doc.is(w, WordList::Between) && !matches!(lowered.as_ref(), "both" | "all" | "each"))
             || is_verb_or_pronoun(doc, w)
@@ -867,23 +852,13 @@ fn clause_subject(doc: &Document, i: usize, floor: usize) -> Option<Speaker> {
     })
 }
 
-/// Prepositions inside a group subject.
-fn is_preposition(word: &str) -> bool {
-    matches!(
-        word,
-        "of" | "in"
-            | "at"
-            | "on"
-            | "from"
-            | "with"
-            | "for"
-            | "across"
-            | "around"
-            | "near"
-            | "among"
-            | "outside"
-            | "inside"
-    )
+/// Whether word `w` ends a description read forwards ("says a narrator",
+/// "said a handful of Democrats who ..."): a preposition other than "of",
+/// a relative pronoun or a conjunction.
+fn ends_description(doc: &Document, w: usize) -> bool {
+    (doc.is(w, WordList::Preposition) && !doc.word(w).eq_ignore_ascii_case("of"))
+        || doc.is(w, WordList::Relative)
+        || matches!(doc.word(w), "and" | "but")
 }
 
 /// Adjectives that look like adverbs: "likely voters", "elderly residents".

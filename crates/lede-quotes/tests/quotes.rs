@@ -309,3 +309,43 @@ fn hints_name_speakers_by_their_head_word() {
     assert_eq!(plain.len(), quotes.len());
     assert!(plain.iter().filter_map(|q| q.speaker).all(|s| s.hint.is_none()));
 }
+
+#[test]
+fn hints_name_the_head_of_a_speaker_not_its_description() {
+    let text = "\"We will not accept this,\" said the Kremlin, which has held talks with NATO since May. \
+                The ministry, an arm of the European Commission, said the rules would change. \
+                \"Talks will go on,\" said Daniel Okafor, a spokesman for Vladimir Putin. \
+                The Communications Workers of America said the strike would go on. \
+                \"We are ready,\" said Petro O. Poroshenko.";
+    let hints = hints_for(
+        text,
+        &[
+            ("Kremlin", "Kremlin", NameKind::GovernmentBody),
+            ("NATO", "NATO", NameKind::Organization),
+            ("European Commission", "European Commission", NameKind::Organization),
+            ("Vladimir Putin", "Vladimir Putin", NameKind::Person),
+            ("America", "United States", NameKind::Country),
+            ("Petro", "Petro Poroshenko", NameKind::Person),
+        ],
+    );
+    let quotes = find_quotes_with_hints(text, &hints);
+    let named: Vec<(&str, Option<&str>)> = quotes
+        .iter()
+        .filter_map(|q| q.speaker)
+        .map(|s| (&text[s.mention.range()], s.hint.map(|h| hints[h].name)))
+        .collect();
+    assert_eq!(
+        named,
+        [
+            // The head before the relative clause decides.
+            ("the Kremlin, which has held talks with NATO since May", Some("Kremlin")),
+            // The head before the apposition: not the Commission.
+            ("The ministry, an arm of the European Commission", None),
+            ("Daniel Okafor, a spokesman for Vladimir Putin", None),
+            // A name after "of" is not the speaker.
+            ("The Communications Workers of America", None),
+            // A person hint inside a person's name is that person.
+            ("Petro O. Poroshenko", Some("Petro Poroshenko")),
+        ]
+    );
+}
