@@ -10,10 +10,12 @@ use lede::quotes::find_quotes;
 use lede::Pipeline;
 use std::hint::black_box;
 
-/// News articles written for lede: a wire report and a leaders'-call story
-/// with boilerplate.
-const ARTICLES: [(&str, &str); 2] = [
+/// News articles written for lede: a wire report (also typeset with curly
+/// quotes, as most publishers print it) and a leaders'-call story with
+/// boilerplate.
+const ARTICLES: [(&str, &str); 3] = [
     ("news", include_str!("data/news.txt")),
+    ("news-typeset", include_str!("data/news-typeset.txt")),
     ("leaders-call", include_str!("../examples/data/leaders-call.txt")),
 ];
 

@@ -285,8 +285,11 @@ impl LineShape {
             spaced: doubles != 0,
         };
         if flags & LEAD != 0 {
-            for (i, &b) in bytes.iter().enumerate() {
-                match (b, bytes.get(i + 1), bytes.get(i + 2)) {
+            // From one lead byte of the marks looked for to the next: text
+            // typeset with curly quotes and apostrophes has lead bytes on
+            // nearly every line.
+            for i in memchr::memchr2_iter(0xC2, 0xE2, bytes) {
+                match (bytes[i], bytes.get(i + 1), bytes.get(i + 2)) {
                     (0xC2, Some(0xAB), _) => shape.quotes = true,
                     (0xC2, Some(0xBB), _) => (shape.quotes, shape.crumbs) = (true, true),
                     (0xE2, Some(0x80), Some(0x9C..=0x9E)) => shape.quotes = true,
