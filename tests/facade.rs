@@ -3,7 +3,7 @@
 
 use lede::clean::{Cleaner, Family};
 use lede::text::{sentences, words, Span};
-use lede::SpeakerKind;
+use lede::{Analysis, SpeakerKind, SpeakerRecord};
 
 const SCRAPED: &str = "Share this article\n\n\
 GENEVA (Wire) - Negotiators from both sides met for six hours on Tuesday, \
@@ -13,6 +13,12 @@ ADVERTISEMENT\n\n\
 GENEVA (Wire) - Negotiators from both sides met for six hours on Tuesday, \
 the U.N. envoy said.\n\n\
 Reporting by Tom Reed; Editing by Ana Lima";
+
+/// The speakers of an analysis's quotes, in order (quotes without one left
+/// out).
+fn speakers_of(analysis: &Analysis) -> impl Iterator<Item = &SpeakerRecord> {
+    analysis.quotes.iter().filter_map(|q| q.speaker.as_ref())
+}
 
 #[test]
 fn clean_then_split_maps_every_sentence_back() {
@@ -108,10 +114,7 @@ fn speakers_take_ids_names_and_roles_from_the_gazetteer() {
     let text = "The Kremlin said the talks were useful. \"We are ready,\" the Russian president told \
                 reporters. Moscow said it would respond. Russia's foreign ministry said it was not consulted.";
     let analysis = lede::Pipeline::default().analyze(text);
-    let speakers: Vec<(&str, Option<&str>)> = analysis
-        .quotes
-        .iter()
-        .filter_map(|q| q.speaker.as_ref())
+    let speakers: Vec<(&str, Option<&str>)> = speakers_of(&analysis)
         .map(|s| (s.name.as_str(), s.entity.as_deref()))
         .collect();
     assert_eq!(
@@ -131,10 +134,7 @@ fn places_and_bodies_that_speak_are_organisations_with_their_entity() {
     let text = "\"We reject the ultimatum,\" Moscow said on Tuesday. The Kremlin said talks were over.\n\n\
                 Russian officials said the convoy would pass.";
     let analysis = lede::Pipeline::default().analyze(text);
-    let speakers: Vec<(&str, Option<&str>, SpeakerKind)> = analysis
-        .quotes
-        .iter()
-        .filter_map(|q| q.speaker.as_ref())
+    let speakers: Vec<(&str, Option<&str>, SpeakerKind)> = speakers_of(&analysis)
         .map(|s| (s.mention.as_str(), s.entity.as_deref(), s.kind))
         .collect();
     assert_eq!(
@@ -153,10 +153,7 @@ fn a_pronoun_refers_to_a_person_not_to_a_country_that_spoke() {
     let text = "Foreign Minister Lena Petrova arrived in Geneva on Monday. \
                 France said it would veto the draft. She said talks would go on all week.";
     let analysis = lede::Pipeline::default().analyze(text);
-    let speakers: Vec<(&str, &str, SpeakerKind)> = analysis
-        .quotes
-        .iter()
-        .filter_map(|q| q.speaker.as_ref())
+    let speakers: Vec<(&str, &str, SpeakerKind)> = speakers_of(&analysis)
         .map(|s| (s.mention.as_str(), s.name.as_str(), s.kind))
         .collect();
     assert_eq!(
@@ -173,10 +170,7 @@ fn a_place_after_of_in_a_speaker_is_not_the_speaker() {
     let text = "The Bank of France said inflation would ease next year. \
                 The Communications Workers of America said the strike would go on.";
     let analysis = lede::Pipeline::default().analyze(text);
-    let speakers: Vec<(&str, Option<&str>, SpeakerKind)> = analysis
-        .quotes
-        .iter()
-        .filter_map(|q| q.speaker.as_ref())
+    let speakers: Vec<(&str, Option<&str>, SpeakerKind)> = speakers_of(&analysis)
         .map(|s| (s.name.as_str(), s.entity.as_deref(), s.kind))
         .collect();
     assert_eq!(speakers[0], ("Bank of France", None, SpeakerKind::Organization));
@@ -193,10 +187,7 @@ fn a_speaker_is_its_head_not_a_name_in_its_description() {
                 \"The strike is over,\" said Priya Raman, who chairs the union's Berlin branch and \
                 has advised Olaf Scholz.";
     let analysis = lede::Pipeline::default().analyze(text);
-    let speakers: Vec<(&str, Option<&str>)> = analysis
-        .quotes
-        .iter()
-        .filter_map(|q| q.speaker.as_ref())
+    let speakers: Vec<(&str, Option<&str>)> = speakers_of(&analysis)
         .map(|s| (s.name.as_str(), s.entity.as_deref()))
         .collect();
     assert_eq!(
