@@ -29,8 +29,14 @@ pub(crate) fn speaker_before(doc: &Document, pos: usize, floor: usize) -> Option
     }
     while is_between_word(doc, i) || is_time_word(doc, i) {
         let prev = i.checked_sub(1)?;
-        if !is_blank(doc.gap_after(prev)) || doc.words[prev].start < floor {
+        if doc.words[prev].start < floor {
             return None;
+        }
+        if !is_blank(doc.gap_after(prev)) {
+            // "Maria Lopez, now a consultant, has denied", "The report,
+            // published Monday, also found": the auxiliary or adverb
+            // follows an apposition.
+            return apposition_before(doc, prev, doc.words[i].start, floor);
         }
         i = prev;
     }
@@ -108,6 +114,11 @@ fn apposition_before(doc: &Document, i: usize, pos: usize, floor: usize) -> Opti
     let inner = Span::new(doc.words[first].start, doc.words[i].end);
     let inner_text = doc.text[open..inner.end].trim_start_matches(',');
     let relative = matches!(doc.word(first), "who" | "which" | "whose");
+    // A subject pronoun or a "that" makes the words a clause, not a
+    // description: "told ABC News, that he really, really wants".
+    if !relative && (doc.word(first) == "that" || (first..=i).any(|w| is_pronoun(doc.word(w)))) {
+        return None;
+    }
     // A cue in a relative clause is the clause's own ("who asked not to be
     // named"); anywhere else it makes a said-tag, not an apposition:
     // `"...," Black said, referring to`.
