@@ -13,7 +13,7 @@ use crate::cues::{is_participle, CueClass, CueMatch};
 use crate::document::{floor_char_boundary, is_blank, is_quote_mark, Document, WINDOW};
 use crate::lexicon::{is_possessive, lower, WordList};
 use crate::quote::{Quote, QuoteKind, Speaker, SpeakerKind};
-use crate::speaker::{inverted_speaker, is_abbreviation, is_pronoun, speaker_after, speaker_before};
+use crate::speaker::{inverted_speaker, is_abbreviation, is_count, is_pronoun, speaker_after, speaker_before};
 
 /// How many words after a cue "that" may come ("told reporters on Monday
 /// that ...").
@@ -442,7 +442,15 @@ fn is_statement(doc: &Document, content: Span) -> bool {
     }
     let words = word_count(doc, content);
     let first = lower(text.split([' ', ',']).next().unwrap_or_default());
-    let opening = is_adverbial_opener(&first) || is_subordinator(&first) || is_clause_opener(&first);
+    // "About 270 workers lost their jobs": "about" before a count opens
+    // the subject of a clause, not a phrase ("About 10 minutes later").
+    let counted_subject = words >= 5
+        && first == "about"
+        && doc
+            .word_after(content.start)
+            .is_some_and(|w| w + 1 < doc.words.len() && is_count(doc, w + 1));
+    let opening =
+        !counted_subject && (is_adverbial_opener(&first) || is_subordinator(&first) || is_clause_opener(&first));
     // An opening phrase may lead into the clause after its comma ("In
     // 2008, the fund's donation had made ...").
     words >= 3 && !(opening && (words < 5 || !text.contains(',')))

@@ -878,7 +878,7 @@ fn is_adjective_in_ly(word: &str) -> bool {
 }
 
 /// Whether word `w` counts people: "eight", "10", "most", "half", "a third".
-fn is_count(doc: &Document, w: usize) -> bool {
+pub(crate) fn is_count(doc: &Document, w: usize) -> bool {
     let word = lower(doc.word(w));
     word.starts_with(|c: char| c.is_ascii_digit())
         || matches!(
