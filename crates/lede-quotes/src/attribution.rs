@@ -103,7 +103,20 @@ pub(crate) fn attribute(doc: &Document, cue: CueMatch, previous: Option<&Quote>)
             }
         }
         if tag {
-            let content = content_before(doc, sentence, before).filter(|c| is_statement(doc, *c))?;
+            let mut content = content_before(doc, sentence, before)?;
+            // Only unquoted words before a said-tag that closes the sentence
+            // (", he said on Monday."): before other frames an opening
+            // conjunction marks words that are not a statement.
+            if cue.class == CueClass::Speech
+                && doc.quotation_around(content.start).is_none()
+                && word_count(doc, Span::new(cue.span.end, sentence.end)) <= 3
+            {
+                let rest = after_conjunction(doc, content);
+                if word_count(doc, rest) >= 2 {
+                    content = rest;
+                }
+            }
+            let content = Some(content).filter(|c| is_statement(doc, *c))?;
             return Some(quote(doc, content, cue, speaker));
         }
         return None;
@@ -428,6 +441,21 @@ fn content_before(doc: &Document, sentence: Span, lead: &str) -> Option<Span> {
     let body = lead.trim_end_matches([',', '\u{2014}', '\u{2013}', ' ']);
     let content = Span::new(sentence.start, sentence.start + body.len()).trim(doc.text);
     (word_count(doc, content) >= 2).then_some(content)
+}
+
+/// `content` without a conjunction that opens it. "But the plan was rolled
+/// out badly, he said.": the conjunction ties the sentence to the one
+/// before, and what was said follows it.
+fn after_conjunction(doc: &Document, content: Span) -> Span {
+    let first = doc
+        .word_after(content.start)
+        .filter(|&w| doc.words[w].start == content.start);
+    match first {
+        Some(w) if matches!(lower(doc.word(w)).as_ref(), "but" | "and" | "yet") && doc.gap_after(w) == " " => {
+            Span::new(doc.words[w].end + 1, content.end)
+        }
+        _ => content,
+    }
 }
 
 /// Whether words before a said-tag can be what was said: quoted words, or
