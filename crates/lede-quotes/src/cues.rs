@@ -53,7 +53,9 @@ pub(crate) struct CueMatch {
 pub(crate) struct CueLexicon {
     /// Anchored: searched only at word starts.
     automaton: AhoCorasick,
-    forms: Vec<CueForm>,
+    /// Per pattern, its form; none for a compound noun that only keeps
+    /// its first word from being a cue.
+    forms: Vec<Option<CueForm>>,
     /// The `opening` bits of the forms: most words start like no form and
     /// skip the automaton.
     openings: Box<[u64; OPENING_WORDS]>,
@@ -76,19 +78,20 @@ impl CueLexicon {
                 continue;
             };
             let class = match class {
-                "speech" => CueClass::Speech,
-                "thought" => CueClass::Thought,
-                "document" => CueClass::Document,
-                "source" => CueClass::Source,
+                "speech" => Some(CueClass::Speech),
+                "thought" => Some(CueClass::Thought),
+                "document" => Some(CueClass::Document),
+                "source" => Some(CueClass::Source),
+                "noun" => None,
                 _ => continue,
             };
-            let form = CueForm {
+            let form = class.map(|class| CueForm {
                 class,
                 needs_that: rest.contains("+that"),
                 takes_object: rest.contains("+object"),
                 takes_phrase: rest.contains("+phrase"),
                 takes_infinitive: rest.contains("+to"),
-            };
+            });
             let surface = rest.split('+').next().unwrap_or_default();
             for word in surface.split(',').map(str::trim).filter(|w| !w.is_empty()) {
                 if !patterns.iter().any(|p| p.eq_ignore_ascii_case(word)) {
@@ -147,16 +150,16 @@ impl CueLexicon {
                     || opens_sentence(text, m.start())
                     || in_headline(text, m.start())
             })
-            .map(move |m| {
-                let form = self.forms[m.pattern().as_usize()];
-                CueMatch {
+            .filter_map(move |m| {
+                let form = self.forms[m.pattern().as_usize()]?;
+                Some(CueMatch {
                     span: Span::new(m.start(), m.end()),
                     class: form.class,
                     needs_that: form.needs_that,
                     takes_object: form.takes_object,
                     takes_phrase: form.takes_phrase,
                     takes_infinitive: form.takes_infinitive,
-                }
+                })
             })
     }
 
