@@ -349,3 +349,25 @@ fn hints_name_the_head_of_a_speaker_not_its_description() {
         ]
     );
 }
+
+#[test]
+fn a_name_followed_by_a_verb_is_no_inverted_speaker() {
+    // After the cue the name is the subject of what was said: "his 757"
+    // did not say "Mr. Okafor, in a brief interview on Saturday".
+    let text = "Mr. Okafor, in a brief interview on Saturday, said his 757 was a truly great aircraft.";
+    let mentions: Vec<&str> = find_quotes(text)
+        .iter()
+        .filter_map(|q| q.speaker)
+        .map(|s| &text[s.mention.range()])
+        .collect();
+    assert!(!mentions.contains(&"his 757"), "{mentions:?}");
+    // A name that closes its sentence is one, whatever opens the next.
+    let text = "The case is closed, said Ann Clay. Was it fair?";
+    let quotes = find_quotes(text);
+    let speakers: Vec<&str> = quotes
+        .iter()
+        .filter_map(|q| q.speaker)
+        .map(|s| &text[s.mention.range()])
+        .collect();
+    assert_eq!(speakers, ["Ann Clay"]);
+}
