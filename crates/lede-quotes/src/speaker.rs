@@ -551,12 +551,12 @@ fn affiliation_head(doc: &Document, w: usize, floor: usize) -> Option<usize> {
         return None;
     }
     let head = link.checked_sub(1)?;
-    let lowercase_or_opening = !is_capitalized(doc.word(head)) || at_clause_start(doc, head, floor);
+    // Within the floor first: `at_clause_start` reads the text from it.
     (doc.words[head].start >= floor
         && joins(doc.gap_after(head))
         && doc.is(head, WordList::Affiliation)
-        && lowercase_or_opening)
-        .then_some(head)
+        && (!is_capitalized(doc.word(head)) || at_clause_start(doc, head, floor)))
+    .then_some(head)
 }
 
 /// [`phrase_ending_at`] without the group that a link before it may make.
