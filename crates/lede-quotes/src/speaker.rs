@@ -386,6 +386,12 @@ fn speaker_phrase_after(doc: &Document, pos: usize, ceiling: usize, closes_sente
         if !relative && !described {
             break;
         }
+        if relative && speaker.name.is_none() {
+            // "according to the ministry, which said last week that ...":
+            // the description without its clause names the source, as
+            // before a cue ("A port official, who asked not to be named,").
+            speaker.name = Some(speaker.mention);
+        }
         let start = doc.words[next].start;
         let limit = doc.window(Span::new(start, start)).end;
         let end = apposition_end(doc.text, start, limit);
