@@ -11,6 +11,7 @@ use rustc_hash::FxHashMap;
 
 use crate::lexicon::{is_possessive, WordList, WORDS};
 use crate::quote::{Quote, SpeakerKind};
+use crate::speaker::speaker_head;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Gender {
@@ -135,8 +136,10 @@ pub(crate) fn resolve(doc: &Document, quotes: &mut [Quote]) {
                     last = Some((person.name, speaker.role, person.gender));
                     continue;
                 }
-                // "the adviser said" after "Kremlin adviser Yuri Ushakov".
-                let head = last_word(doc, speaker.mention);
+                // "the adviser said" after "Kremlin adviser Yuri Ushakov";
+                // "the spokesman for the president" is a spokesman, and no
+                // president (the head, not the last word).
+                let head = last_word(doc, speaker_head(doc, speaker));
                 let definite = speaker.mention.slice(doc.text).starts_with(['t', 'T']);
                 let end = people.list.partition_point(|p| p.name.start < speaker.mention.start);
                 let holder = people.list[..end]

@@ -24,9 +24,11 @@ pub(crate) enum WordList {
     PostModifier,
     MaleName,
     FemaleName,
+    Affiliation,
+    AffiliationLink,
 }
 
-const SECTIONS: [(&str, WordList); 14] = [
+const SECTIONS: [(&str, WordList); 16] = [
     ("relative", WordList::Relative),
     ("between", WordList::Between),
     ("determiner", WordList::Determiner),
@@ -41,6 +43,8 @@ const SECTIONS: [(&str, WordList); 14] = [
     ("post_modifier", WordList::PostModifier),
     ("male", WordList::MaleName),
     ("female", WordList::FemaleName),
+    ("affiliation", WordList::Affiliation),
+    ("affiliation_link", WordList::AffiliationLink),
 ];
 
 /// Word → the lists it is in, as bits indexed by `WordList`.

@@ -325,8 +325,13 @@ fn speaker_phrase_after(doc: &Document, pos: usize, ceiling: usize, closes_sente
     let dangling = doc
         .word_before(speaker.mention.end)
         .is_some_and(|w| doc.word(w) == "of");
+    // "said aides to Emmanuel Macron": a group runs on to whom it serves.
+    let serves = doc.word_before(speaker.mention.end).is_some_and(|w| {
+        speaker.kind == SpeakerKind::Nominal && doc.is(w, WordList::Affiliation) && !is_capitalized(doc.word(w))
+    });
     let joined = next.filter(|&n| is_blank(&doc.text[speaker.mention.end..doc.words[n].start]));
-    if joined.is_some_and(|n| dangling || doc.is(n, WordList::PostModifier)) {
+    let links = |n: usize| doc.is(n, WordList::PostModifier) || (serves && doc.is(n, WordList::AffiliationLink));
+    if joined.is_some_and(|n| dangling || links(n)) {
         let tail_end = trim_adverbials(doc, speaker.mention.end, ceiling);
         speaker.mention = trim_punctuation(doc, speaker.mention.cover(Span::new(speaker.mention.end, tail_end)));
     }
@@ -392,6 +397,12 @@ fn speaker_phrase_after(doc: &Document, pos: usize, ceiling: usize, closes_sente
         if !relative && !described {
             break;
         }
+        if relative && speaker.name.is_none() {
+            // "according to the ministry, which said last week that ...":
+            // the description without its clause names the source, as
+            // before a cue ("A port official, who asked not to be named,").
+            speaker.name = Some(speaker.mention);
+        }
         let start = doc.words[next].start;
         let limit = doc.window(Span::new(start, start)).end;
         let end = apposition_end(doc.text, start, limit);
@@ -403,8 +414,9 @@ fn speaker_phrase_after(doc: &Document, pos: usize, ceiling: usize, closes_sente
 /// The words that name `speaker`: its name, or else its mention, without
 /// the apposition, relative clause or aside that describes it ("the
 /// ministry" of "the ministry, an arm of the European Commission"; "the
-/// Kremlin" of "the Kremlin, which has long opposed NATO"). The head, not
-/// a body its description ends in, is what the speaker is.
+/// Kremlin" of "the Kremlin, which has long opposed NATO"; "Aides" of
+/// "Aides to Emmanuel Macron"). The head, not a body its description ends
+/// in or the person a group serves, is what the speaker is.
 pub(crate) fn speaker_head(doc: &Document, speaker: &Speaker) -> Span {
     let words = speaker.name.unwrap_or(speaker.mention);
     let Some(first) = doc.word_after(words.start).filter(|&w| doc.words[w].end <= words.end) else {
@@ -416,7 +428,11 @@ pub(crate) fn speaker_head(doc: &Document, speaker: &Speaker) -> Span {
         // A comma, parenthesis or spaced dash opens a description, a
         // relative pronoun a clause; a hyphen ("Russian-backed") does not.
         let aside = gap.contains([',', ';', '(', '\u{2014}', '\u{2013}']) || (gap.contains('-') && gap.contains(' '));
-        if aside || matches!(doc.word(last + 1), "who" | "whose" | "which") {
+        // "Aides to Emmanuel Macron" are aides, not Macron.
+        let serves = speaker.kind == SpeakerKind::Nominal
+            && doc.is(last, WordList::Affiliation)
+            && doc.is(last + 1, WordList::AffiliationLink);
+        if aside || serves || matches!(doc.word(last + 1), "who" | "whose" | "which") {
             break;
         }
         last += 1;
@@ -508,8 +524,60 @@ fn trim_adverbials(doc: &Document, from: usize, ceiling: usize) -> usize {
 }
 
 /// The noun phrase whose last word is `i`, read backwards: determiners,
-/// modifiers, roles, possessives and capitalised words, within `floor`.
+/// modifiers, roles, possessives and capitalised words, within `floor`; a
+/// group that serves the person or body it names ("Aides to Emmanuel
+/// Macron", "a spokesman for the ministry") is the group.
 fn phrase_ending_at(doc: &Document, i: usize, floor: usize) -> Option<Speaker> {
+    let phrase = plain_phrase_ending_at(doc, i, floor)?;
+    let first = doc.word_after(phrase.mention.start)?;
+    // The link may lie inside the phrase as read ("Supporters of Sanders")
+    // or just before it ("Aides to" + "Emmanuel Macron").
+    let head = (first + 1..=i)
+        .find_map(|w| affiliation_head(doc, w, floor).filter(|&h| h >= first))
+        .or_else(|| affiliation_head(doc, first, floor));
+    let Some(head) = head else {
+        return Some(phrase);
+    };
+    let group = plain_phrase_ending_at(doc, head, floor)?;
+    Some(Speaker {
+        mention: Span::new(group.mention.start, phrase.mention.end),
+        name: None,
+        role: None,
+        kind: SpeakerKind::Nominal,
+        hint: None,
+    })
+}
+
+/// The head word of a group that serves whoever the phrase starting at
+/// word `w` names: "Aides" for "Emmanuel Macron" in "Aides to Emmanuel
+/// Macron", "people" in "people close to the president". A capitalised
+/// head counts only where capitals open a clause ("Aides to ..."), not
+/// inside a name ("Friends of the Earth").
+fn affiliation_head(doc: &Document, w: usize, floor: usize) -> Option<usize> {
+    const MAX_LINK_WORDS: usize = 2;
+    let mut link = w;
+    while link > 0 && w - link < MAX_LINK_WORDS {
+        let prev = link - 1;
+        if doc.words[prev].start < floor || !joins(doc.gap_after(prev)) || !doc.is(prev, WordList::AffiliationLink) {
+            break;
+        }
+        link = prev;
+    }
+    // "close to" links, "close" alone does not.
+    if link == w || !doc.is(w - 1, WordList::Preposition) {
+        return None;
+    }
+    let head = link.checked_sub(1)?;
+    // Within the floor first: `at_clause_start` reads the text from it.
+    (doc.words[head].start >= floor
+        && joins(doc.gap_after(head))
+        && doc.is(head, WordList::Affiliation)
+        && (!is_capitalized(doc.word(head)) || at_clause_start(doc, head, floor)))
+    .then_some(head)
+}
+
+/// [`phrase_ending_at`] without the group that a link before it may make.
+fn plain_phrase_ending_at(doc: &Document, i: usize, floor: usize) -> Option<Speaker> {
     let head = doc.word(i);
     let capital = is_capitalized(head)
         && !doc.is(i, WordList::NotName)

@@ -371,3 +371,41 @@ fn a_name_followed_by_a_verb_is_no_inverted_speaker() {
         .collect();
     assert_eq!(speakers, ["Ann Clay"]);
 }
+
+#[test]
+fn groups_that_serve_someone_are_no_one_else() {
+    let text = "President Lena Varga opened the summit in Porto. \
+                Aides to Lena Varga said the summit would run late. \
+                The spokesman for the president said the agenda was full. \
+                \"We will not sign,\" said a spokesman for the Kremlin.";
+    let hints = hints_for(
+        text,
+        &[
+            ("Lena Varga", "Lena Varga", NameKind::Person),
+            ("Kremlin", "Kremlin", NameKind::GovernmentBody),
+        ],
+    );
+    let quotes = find_quotes_with_hints(text, &hints);
+    let found: Vec<(&str, Option<&str>, SpeakerKind, Option<&str>)> = quotes
+        .iter()
+        .filter_map(|q| q.speaker)
+        .map(|s| {
+            (
+                &text[s.mention.range()],
+                s.name.map(|n| &text[n.range()]),
+                s.kind,
+                s.hint.map(|h| hints[h].name),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            // A group, not resolved to the person it serves, nor linked to her.
+            ("Aides to Lena Varga", None, SpeakerKind::Nominal, None),
+            // The role noun is "spokesman": no president holds it.
+            ("The spokesman for the president", None, SpeakerKind::Nominal, None),
+            ("a spokesman for the Kremlin", None, SpeakerKind::Nominal, None),
+        ]
+    );
+}
