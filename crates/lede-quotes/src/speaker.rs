@@ -5,7 +5,7 @@
 use lede_text::{is_capitalized, Span};
 
 use crate::document::{floor_char_boundary, is_blank, is_quote_mark, Document};
-use crate::lexicon::{is_possessive, lower, WordList};
+use crate::lexicon::{is_particle, is_possessive, lower, WordList};
 use crate::quote::{Speaker, SpeakerKind};
 
 /// The most words a speaker phrase spans.
@@ -500,7 +500,7 @@ fn trim_adverbials(doc: &Document, from: usize, ceiling: usize) -> usize {
 /// modifiers, roles, possessives and capitalised words, within `floor`.
 fn phrase_ending_at(doc: &Document, i: usize, floor: usize) -> Option<Speaker> {
     let head = doc.word(i);
-    let capital = is_capitalized(head)
+    let capital = (is_capitalized(head) || doc.continues_name(i))
         && !doc.is(i, WordList::NotName)
         && !(is_sentence_start(doc, i) && (doc.is(i, WordList::ClauseOpener) || doc.is(i, WordList::Determiner)));
     let quantified = matches!(head, "them" | "those" | "us") && i > 0 && doc.word(i - 1) == "of";
@@ -595,33 +595,6 @@ fn descriptor_start(doc: &Document, start: usize, prev: usize, floor: usize) -> 
     None
 }
 
-/// Lowercase particles inside names: "de", "van", "von der", "bin".
-fn is_particle(word: &str) -> bool {
-    matches!(
-        word,
-        "de" | "da"
-            | "di"
-            | "do"
-            | "dos"
-            | "du"
-            | "del"
-            | "della"
-            | "der"
-            | "den"
-            | "van"
-            | "von"
-            | "ter"
-            | "ten"
-            | "la"
-            | "le"
-            | "al"
-            | "el"
-            | "bin"
-            | "ibn"
-            | "bint"
-    )
-}
-
 /// Names and roles within words `start..=end`: the name is the trailing run
 /// of capitalised words that are not titles; what comes before it is the
 /// role ("Kremlin adviser" Yuri Ushakov, "Russian President" Vladimir Putin).
@@ -632,7 +605,7 @@ fn classify(doc: &Document, start: usize, end: usize) -> Speaker {
     while name_start > start {
         let word = doc.word(name_start - 1);
         let particle = is_particle(word) && name_start - 1 > start && is_capitalized(doc.word(name_start - 2));
-        if particle {
+        if particle || doc.continues_name(name_start - 1) {
             name_start -= 1;
             continue;
         }
@@ -1013,6 +986,7 @@ fn phrase_word(doc: &Document, i: usize, backwards: bool) -> bool {
     let lists =
         WordList::Modifier.bit() | WordList::Role.bit() | WordList::Organization.bit() | WordList::Document.bit();
     is_capitalized(word)
+        || doc.continues_name(i)
         || is_possessive(word)
         || bits & lists != 0
         || (backwards && bits & WordList::Determiner.bit() != 0)
