@@ -690,10 +690,14 @@ fn classify(doc: &Document, start: usize, end: usize) -> Speaker {
     }
 }
 
-/// "Senator Bernie Sanders of Vermont", "Mayor Ana Ruiz of Porto": a place
-/// after "of" qualifies the person named before it, whose name then ends
-/// before "of" (a run opening with a given name: "Communications Workers
-/// of America" stays whole). Returns the last word of the name.
+/// "Senator Bernie Sanders of Vermont", "Sen. Tammy Baldwin of
+/// Wisconsin", "Mr. Nevins of Showtime": a place after "of" qualifies the
+/// person named before it, whose name then ends before "of". The run before
+/// "of" is a person's name when it opens with a given name or follows a
+/// role or an honorific; after a modifier it is an office or a body ("County
+/// Supervisor of Elections", "American Society of Civil Engineers"), and so
+/// is one ending in a body's kind ("Federal Bureau of Investigation"). Returns
+/// the last word of the name.
 fn name_end_before_place(doc: &Document, start: usize, end: usize) -> usize {
     let mut of = end;
     while of > start && is_capitalized(doc.word(of)) {
@@ -702,12 +706,18 @@ fn name_end_before_place(doc: &Document, start: usize, end: usize) -> usize {
     if of == end || of < start + 2 || doc.word(of) != "of" || !is_capitalized(doc.word(of - 1)) {
         return end;
     }
-    let mut first = of - 1;
+    let last = of - 1;
+    if doc.is(last, WordList::Organization) || (is_title(doc, last) && !doc.is_surname_after_given_name(last)) {
+        return end;
+    }
+    let mut first = last;
     while first > start && is_capitalized(doc.word(first - 1)) && !is_title(doc, first - 1) {
         first -= 1;
     }
-    if first < of - 1 && doc.is_given_name(first) {
-        of - 1
+    let given = first < last && doc.is_given_name(first);
+    let titled = first > start && (doc.is(first - 1, WordList::Role) || is_honorific(doc.word(first - 1)));
+    if given || titled {
+        last
     } else {
         end
     }
