@@ -3,13 +3,15 @@
 //! refer to ("He expounded that" → Yuri Ushakov) by gender, number and
 //! recency, and role nouns to the person who holds the role ("the adviser").
 
+use std::borrow::Cow;
+
 use lede_text::{is_capitalized, Span};
 
 use crate::cues::CueClass;
 use crate::document::Document;
 use rustc_hash::FxHashMap;
 
-use crate::lexicon::{is_possessive, WordList, WORDS};
+use crate::lexicon::{is_particle, is_possessive, WordList, WORDS};
 use crate::quote::{Quote, SpeakerKind};
 use crate::speaker::speaker_head;
 
@@ -31,16 +33,19 @@ struct Person {
 /// The people a document names, in order, with an index by surname.
 struct People<'t> {
     list: Vec<Person>,
-    /// Surname → the person with the fullest name ending in it.
-    by_surname: FxHashMap<&'t str, usize>,
+    /// Surname (with plain apostrophes) → the person with the fullest name
+    /// ending in it.
+    by_surname: FxHashMap<Cow<'t, str>, usize>,
 }
 
 impl<'t> People<'t> {
     fn new(doc: &Document<'t>) -> People<'t> {
         let list = name_mentions(doc);
-        let mut by_surname: FxHashMap<&str, usize> = FxHashMap::default();
+        let mut by_surname: FxHashMap<Cow<'t, str>, usize> = FxHashMap::default();
         for (i, person) in list.iter().enumerate() {
-            let best = by_surname.entry(last_word(doc, person.name)).or_insert(i);
+            let best = by_surname
+                .entry(plain_apostrophes(last_word(doc, person.name)))
+                .or_insert(i);
             if list[*best].name.len() < person.name.len() {
                 *best = i;
             }
@@ -51,11 +56,17 @@ impl<'t> People<'t> {
     /// The person whose fullest name ends with the same word as `name`,
     /// unless `name` itself says it is someone else: "Ted Cruz" is not
     /// "Rafael Cruz" (one of two names of several words must end with the
-    /// other).
+    /// other). A particle that opens a sentence is capitalised ("Von der
+    /// Leyen said" after "Ursula von der Leyen"), so case does not count.
     fn find(&self, doc: &Document, name: Span) -> Option<usize> {
-        let p = *self.by_surname.get(last_word(doc, name))?;
-        let (own, full) = (name.slice(doc.text), self.list[p].name.slice(doc.text));
-        (!own.contains(' ') || full.ends_with(own) || own.ends_with(full)).then_some(p)
+        let p = *self.by_surname.get(plain_apostrophes(last_word(doc, name)).as_ref())?;
+        let own = name.slice(doc.text);
+        if !own.contains(' ') {
+            return Some(p);
+        }
+        let own = plain_apostrophes(own).to_lowercase();
+        let full = plain_apostrophes(self.list[p].name.slice(doc.text)).to_lowercase();
+        (full.ends_with(&own) || own.ends_with(&full)).then_some(p)
     }
 
     /// The closest person named before `pos` whose gender does not
@@ -169,6 +180,16 @@ fn known_surname(doc: &Document, people: &People, mention: Span) -> Option<usize
         .filter(|&p| people.list[p].name.len() > mention.len())
 }
 
+/// `name` with curly apostrophes made straight: "O\u{2019}Brien" and
+/// "O'Brien" are one person however the article sets the apostrophe.
+fn plain_apostrophes(name: &str) -> Cow<'_, str> {
+    if name.contains('\u{2019}') {
+        Cow::Owned(name.replace('\u{2019}', "'"))
+    } else {
+        Cow::Borrowed(name)
+    }
+}
+
 fn last_word<'t>(doc: &Document<'t>, span: Span) -> &'t str {
     let text = span.slice(doc.text);
     let word = text.rsplit([' ', '-']).next().unwrap_or(text);
@@ -230,15 +251,16 @@ fn name_mentions(doc: &Document) -> Vec<Person> {
             continue;
         }
         let start = i;
-        while i + 1 < doc.words.len()
-            && doc.gap_after(i) == " "
-            && (is_name_word(doc, i + 1) || doc.is_surname_after_given_name(i + 1))
-        {
-            i += 1;
+        // Whether the run has two names yet: "Jean-Marc" alone, like
+        // "Coca-Cola", is one word.
+        let mut spaced = false;
+        while let Some(next) = name_continues(doc, i) {
+            spaced |= doc.gap_after(i) == " ";
+            i = next;
         }
         let end = i;
         i += 1;
-        if end == start || doc.is(start, WordList::ClauseOpener) && end == start + 1 {
+        if !spaced || doc.is(start, WordList::ClauseOpener) && end == start + 1 {
             continue;
         }
         let name = Span::new(doc.words[start].start, doc.words[end].end);
@@ -265,6 +287,30 @@ fn name_mentions(doc: &Document) -> Vec<Person> {
         people.push(Person { name, role, gender });
     }
     people
+}
+
+/// The last word of the next piece of the name that has reached word `i`:
+/// a name word after a space or a hyphen ("Jean-Marc Ayrault",
+/// "Ruiz-Gallardo"), a lowercase given-name piece after a hyphen ("Kim
+/// Jong-un"), or particles before a name word ("Khaled al-Nouri", "Ursula
+/// von der Leyen").
+fn name_continues(doc: &Document, i: usize) -> Option<usize> {
+    let joined = |w: usize| w + 1 < doc.words.len() && (doc.gap_after(w) == " " || doc.hyphen_after(w));
+    if !joined(i) {
+        return None;
+    }
+    let next = i + 1;
+    if is_name_word(doc, next) || doc.is_surname_after_given_name(next) || doc.continues_name(next) {
+        return Some(next);
+    }
+    let mut last = next;
+    while is_particle(doc.word(last)) && joined(last) {
+        if is_name_word(doc, last + 1) {
+            return Some(last + 1);
+        }
+        last += 1;
+    }
+    None
 }
 
 fn is_name_word(doc: &Document, i: usize) -> bool {

@@ -107,6 +107,44 @@ impl<'t> Document<'t> {
         self.lists(i) & (WordList::MaleName.bit() | WordList::FemaleName.bit()) != 0 && is_capitalized(self.word(i))
     }
 
+    /// Whether word `i` and the next are pieces of one hyphenated word
+    /// ("Jean-Marc", "al-Nouri", "Jong-un"). Word boundaries (UAX #29)
+    /// split at a hyphen, so names are joined back by their gaps.
+    pub fn hyphen_after(&self, i: usize) -> bool {
+        i + 1 < self.words.len() && matches!(self.gap_after(i), "-" | "\u{2010}" | "\u{2011}")
+    }
+
+    /// Whether word `i` is the lowercase last piece of a given name whose
+    /// first piece is capitalised, after a family name: the "un" of "Kim
+    /// Jong-un", the "wen" of "Tsai Ing-wen". The family name before is what
+    /// tells such a piece from a compound's ("Kremlin-backed", "Paris-based"),
+    /// a piece in "-ed" is a participle ("Syrian Kurdish-led"), and the given
+    /// name ends the name: before another name the compound describes it
+    /// ("Los Angeles-area Sanders", "South Korean-born Monte Haines").
+    pub fn continues_name(&self, i: usize) -> bool {
+        const NOT_NAMES: u16 = WordList::Role.bit()
+            | WordList::Modifier.bit()
+            | WordList::Determiner.bit()
+            | WordList::Organization.bit()
+            | WordList::NotName.bit();
+        let word = self.word(i);
+        i >= 2
+            && !word.ends_with("ed")
+            && word.chars().all(char::is_lowercase)
+            && !self.hyphen_after(i)
+            && !(i + 1 < self.words.len()
+                && self.gap_after(i) == " "
+                && is_capitalized(self.word(i + 1))
+                && !self.is(i + 1, WordList::NotName))
+            && self.hyphen_after(i - 1)
+            && !self.hyphen_after(i - 2)
+            && self.gap_after(i - 2) == " "
+            && [i - 2, i - 1].iter().all(|&w| {
+                let piece = self.word(w);
+                is_capitalized(piece) && !is_possessive(piece) && self.lists(w) & NOT_NAMES == 0
+            })
+    }
+
     /// The last word ending at or before `pos`.
     pub fn word_before(&self, pos: usize) -> Option<usize> {
         self.words.partition_point(|w| w.end <= pos).checked_sub(1)

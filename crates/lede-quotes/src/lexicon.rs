@@ -118,6 +118,33 @@ pub(crate) fn is_possessive(word: &str) -> bool {
     word.ends_with("'s") || word.ends_with("\u{2019}s")
 }
 
+/// Lowercase particles inside names: "de", "van", "von der", "bin".
+pub(crate) fn is_particle(word: &str) -> bool {
+    matches!(
+        word,
+        "de" | "da"
+            | "di"
+            | "do"
+            | "dos"
+            | "du"
+            | "del"
+            | "della"
+            | "der"
+            | "den"
+            | "van"
+            | "von"
+            | "ter"
+            | "ten"
+            | "la"
+            | "le"
+            | "al"
+            | "el"
+            | "bin"
+            | "ibn"
+            | "bint"
+    )
+}
+
 /// `word` in lowercase, allocating only when it has uppercase letters.
 pub(crate) fn lower(word: &str) -> Cow<'_, str> {
     if word.chars().any(char::is_uppercase) {

@@ -5,7 +5,7 @@
 use lede_text::{is_capitalized, Span};
 
 use crate::document::{floor_char_boundary, is_blank, is_quote_mark, Document};
-use crate::lexicon::{is_possessive, lower, WordList};
+use crate::lexicon::{is_particle, is_possessive, lower, WordList};
 use crate::quote::{Speaker, SpeakerKind};
 
 /// The most words a speaker phrase spans.
@@ -579,7 +579,7 @@ fn affiliation_head(doc: &Document, w: usize, floor: usize) -> Option<usize> {
 /// [`phrase_ending_at`] without the group that a link before it may make.
 fn plain_phrase_ending_at(doc: &Document, i: usize, floor: usize) -> Option<Speaker> {
     let head = doc.word(i);
-    let capital = is_capitalized(head)
+    let capital = (is_capitalized(head) || doc.continues_name(i))
         && !doc.is(i, WordList::NotName)
         && !(is_sentence_start(doc, i) && (doc.is(i, WordList::ClauseOpener) || doc.is(i, WordList::Determiner)));
     let quantified = matches!(head, "them" | "those" | "us") && i > 0 && doc.word(i - 1) == "of";
@@ -674,33 +674,6 @@ fn descriptor_start(doc: &Document, start: usize, prev: usize, floor: usize) -> 
     None
 }
 
-/// Lowercase particles inside names: "de", "van", "von der", "bin".
-fn is_particle(word: &str) -> bool {
-    matches!(
-        word,
-        "de" | "da"
-            | "di"
-            | "do"
-            | "dos"
-            | "du"
-            | "del"
-            | "della"
-            | "der"
-            | "den"
-            | "van"
-            | "von"
-            | "ter"
-            | "ten"
-            | "la"
-            | "le"
-            | "al"
-            | "el"
-            | "bin"
-            | "ibn"
-            | "bint"
-    )
-}
-
 /// Names and roles within words `start..=end`: the name is the trailing run
 /// of capitalised words that are not titles; what comes before it is the
 /// role ("Kremlin adviser" Yuri Ushakov, "Russian President" Vladimir Putin).
@@ -711,7 +684,7 @@ fn classify(doc: &Document, start: usize, end: usize) -> Speaker {
     while name_start > start {
         let word = doc.word(name_start - 1);
         let particle = is_particle(word) && name_start - 1 > start && is_capitalized(doc.word(name_start - 2));
-        if particle {
+        if particle || doc.continues_name(name_start - 1) {
             name_start -= 1;
             continue;
         }
@@ -796,10 +769,14 @@ fn classify(doc: &Document, start: usize, end: usize) -> Speaker {
     }
 }
 
-/// "Senator Bernie Sanders of Vermont", "Mayor Ana Ruiz of Porto": a place
-/// after "of" qualifies the person named before it, whose name then ends
-/// before "of" (a run opening with a given name: "Communications Workers
-/// of America" stays whole). Returns the last word of the name.
+/// "Senator Bernie Sanders of Vermont", "Sen. Tammy Baldwin of
+/// Wisconsin", "Mr. Nevins of Showtime": a place after "of" qualifies the
+/// person named before it, whose name then ends before "of". The run before
+/// "of" is a person's name when it opens with a given name or follows a
+/// role or an honorific; after a modifier it is an office or a body ("County
+/// Supervisor of Elections", "American Society of Civil Engineers"), and so
+/// is one ending in a body's kind ("Federal Bureau of Investigation"). Returns
+/// the last word of the name.
 fn name_end_before_place(doc: &Document, start: usize, end: usize) -> usize {
     let mut of = end;
     while of > start && is_capitalized(doc.word(of)) {
@@ -808,12 +785,18 @@ fn name_end_before_place(doc: &Document, start: usize, end: usize) -> usize {
     if of == end || of < start + 2 || doc.word(of) != "of" || !is_capitalized(doc.word(of - 1)) {
         return end;
     }
-    let mut first = of - 1;
+    let last = of - 1;
+    if doc.is(last, WordList::Organization) || (is_title(doc, last) && !doc.is_surname_after_given_name(last)) {
+        return end;
+    }
+    let mut first = last;
     while first > start && is_capitalized(doc.word(first - 1)) && !is_title(doc, first - 1) {
         first -= 1;
     }
-    if first < of - 1 && doc.is_given_name(first) {
-        of - 1
+    let given = first < last && doc.is_given_name(first);
+    let titled = first > start && (doc.is(first - 1, WordList::Role) || is_honorific(doc.word(first - 1)));
+    if given || titled {
+        last
     } else {
         end
     }
@@ -1092,6 +1075,7 @@ fn phrase_word(doc: &Document, i: usize, backwards: bool) -> bool {
     let lists =
         WordList::Modifier.bit() | WordList::Role.bit() | WordList::Organization.bit() | WordList::Document.bit();
     is_capitalized(word)
+        || doc.continues_name(i)
         || is_possessive(word)
         || bits & lists != 0
         || (backwards && bits & WordList::Determiner.bit() != 0)
