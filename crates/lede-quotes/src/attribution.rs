@@ -13,7 +13,9 @@ use crate::cues::{is_participle, CueClass, CueMatch};
 use crate::document::{floor_char_boundary, is_blank, is_quote_mark, Document, WINDOW};
 use crate::lexicon::{is_possessive, lower, WordList};
 use crate::quote::{Quote, QuoteKind, Speaker, SpeakerKind};
-use crate::speaker::{inverted_speaker, is_abbreviation, is_count, is_pronoun, speaker_after, speaker_before};
+use crate::speaker::{
+    inverted_speaker, is_abbreviation, is_count, is_pronoun, is_source_noun, speaker_after, speaker_before,
+};
 
 /// How many words after a cue "that" may come ("told reporters on Monday
 /// that ...").
@@ -47,7 +49,8 @@ pub(crate) fn attribute(doc: &Document, cue: CueMatch, previous: Option<&Quote>)
         return according_to(doc, cue, sentence);
     }
     let lead = doc.text[sentence.start..cue.span.start].trim_end();
-    if let Some(speaker) = speaker_before(doc, cue.span.start, sentence.start) {
+    let speaker = speaker_before(doc, cue.span.start, sentence.start).filter(|s| !is_thing_pronoun(doc, sentence, s));
+    if let Some(speaker) = speaker {
         if cue.class == CueClass::Document && speaker.kind != SpeakerKind::Document {
             return None;
         }
@@ -845,18 +848,46 @@ fn content_end(doc: &Document, start: usize, end: usize) -> usize {
     start + cut
 }
 
-/// "asked not to be named", "requested anonymity", "spoke on condition
-/// of anonymity": a source's terms, not a statement.
+/// "asked not to be named", "declined to be identified", "requested
+/// anonymity", "spoke on condition of anonymity": a source's terms, not a
+/// statement.
 fn asks_anonymity(after_cue: &str) -> bool {
     let rest = after_cue.trim_start();
     [
         "not to be ",
+        "to be identified",
+        "to be named",
         "anonymity",
         "on condition of anonymity",
         "on the condition of anonymity",
     ]
     .iter()
     .any(|p| rest.starts_with(p))
+}
+
+/// "While the exchange was cordial, it also highlighted ...": after an
+/// opening subordinate clause whose subject is a thing, "it" is that thing,
+/// not a source (after "While the ministry was ...", it may be one).
+fn is_thing_pronoun(doc: &Document, sentence: Span, speaker: &Speaker) -> bool {
+    let text = speaker.mention.slice(doc.text);
+    if speaker.kind != SpeakerKind::Pronoun || !text.eq_ignore_ascii_case("it") {
+        return false;
+    }
+    let Some(first) = doc.word_after(dateline_end(doc, sentence)) else {
+        return false;
+    };
+    if !is_subordinator(doc.word(first)) || !doc.text[..speaker.mention.start].trim_end().ends_with(',') {
+        return false;
+    }
+    // The clause's subject: a determiner, then words up to its verb.
+    let det = first + 1;
+    if det >= doc.words.len() || !doc.is(det, WordList::Determiner) {
+        return false;
+    }
+    let verb = (det + 2..(det + 5).min(doc.words.len()))
+        .take_while(|&w| doc.words[w].end <= speaker.mention.start)
+        .find(|&w| doc.is(w, WordList::Auxiliary));
+    verb.is_some_and(|verb| !is_source_noun(doc, verb - 1) && !is_capitalized(doc.word(verb - 1)))
 }
 
 /// Conjunctions that open a subordinate clause.

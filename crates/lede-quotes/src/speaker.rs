@@ -1135,6 +1135,6 @@ fn is_acronym(word: &str) -> bool {
 
 /// Lowercase heads that can be sources: roles, organisations, documents,
 /// and people described by what they do ("analysts", "residents").
-fn is_source_noun(doc: &Document, i: usize) -> bool {
+pub(crate) fn is_source_noun(doc: &Document, i: usize) -> bool {
     doc.lists(i) & (WordList::Role.bit() | WordList::Organization.bit() | WordList::Document.bit()) != 0
 }
