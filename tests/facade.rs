@@ -20,6 +20,13 @@ fn speakers_of(analysis: &Analysis) -> impl Iterator<Item = &SpeakerRecord> {
     analysis.quotes.iter().filter_map(|q| q.speaker.as_ref())
 }
 
+/// Each speaker's name and entity id, in order.
+fn names_and_entities(analysis: &Analysis) -> Vec<(&str, Option<&str>)> {
+    speakers_of(analysis)
+        .map(|s| (s.name.as_str(), s.entity.as_deref()))
+        .collect()
+}
+
 #[test]
 fn clean_then_split_maps_every_sentence_back() {
     let cleaned = Cleaner::default().clean(SCRAPED);
@@ -114,9 +121,7 @@ fn speakers_take_ids_names_and_roles_from_the_gazetteer() {
     let text = "The Kremlin said the talks were useful. \"We are ready,\" the Russian president told \
                 reporters. Moscow said it would respond. Russia's foreign ministry said it was not consulted.";
     let analysis = lede::Pipeline::default().analyze(text);
-    let speakers: Vec<(&str, Option<&str>)> = speakers_of(&analysis)
-        .map(|s| (s.name.as_str(), s.entity.as_deref()))
-        .collect();
+    let speakers = names_and_entities(&analysis);
     assert_eq!(
         speakers,
         [
@@ -187,9 +192,7 @@ fn a_speaker_is_its_head_not_a_name_in_its_description() {
                 \"The strike is over,\" said Priya Raman, who chairs the union's Berlin branch and \
                 has advised Olaf Scholz.";
     let analysis = lede::Pipeline::default().analyze(text);
-    let speakers: Vec<(&str, Option<&str>)> = speakers_of(&analysis)
-        .map(|s| (s.name.as_str(), s.entity.as_deref()))
-        .collect();
+    let speakers = names_and_entities(&analysis);
     assert_eq!(
         speakers,
         [

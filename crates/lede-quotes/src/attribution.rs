@@ -166,8 +166,9 @@ pub(crate) fn attribute(doc: &Document, cue: CueMatch, previous: Option<&Quote>)
         // "..., said Mrs. Clay had avoided the issue": a verb after the name
         // makes it the subject of what was said, not an inverted speaker.
         let inverted = inverted_speaker(doc, cue.span.end, clause_end(doc, cue.span.end, sentence)).filter(|s| {
-            !doc.word_after(s.mention.end)
-                .is_some_and(|w| &doc.text[s.mention.end..doc.words[w].start] == " " && doc.is(w, WordList::Auxiliary))
+            !doc.word_before(s.mention.end).is_some_and(|last| {
+                last + 1 < doc.words.len() && doc.gap_after(last) == " " && doc.is(last + 1, WordList::Auxiliary)
+            })
         });
         if let Some(speaker) = inverted {
             let content = content_before(doc, sentence, lead).filter(|c| is_statement(doc, *c))?;

@@ -11,7 +11,7 @@ use crate::cues::CueClass;
 use crate::document::Document;
 use rustc_hash::FxHashMap;
 
-use crate::lexicon::{is_particle, is_possessive, WordList, WORDS};
+use crate::lexicon::{is_particle, WordList, WORDS};
 use crate::quote::{Quote, SpeakerKind};
 use crate::speaker::speaker_head;
 
@@ -313,15 +313,7 @@ fn name_continues(doc: &Document, i: usize) -> Option<usize> {
     None
 }
 
+/// A name piece with a lowercase letter: not an acronym ("NATO").
 fn is_name_word(doc: &Document, i: usize) -> bool {
-    const NOT_NAMES: u16 = WordList::Role.bit()
-        | WordList::Modifier.bit()
-        | WordList::Determiner.bit()
-        | WordList::Organization.bit()
-        | WordList::NotName.bit();
-    let word = doc.word(i);
-    is_capitalized(word)
-        && doc.lists(i) & NOT_NAMES == 0
-        && !is_possessive(word)
-        && word.chars().any(char::is_lowercase)
+    doc.is_name_piece(i) && doc.word(i).chars().any(char::is_lowercase)
 }

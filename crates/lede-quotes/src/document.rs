@@ -122,11 +122,6 @@ impl<'t> Document<'t> {
     /// name ends the name: before another name the compound describes it
     /// ("Los Angeles-area Sanders", "South Korean-born Monte Haines").
     pub fn continues_name(&self, i: usize) -> bool {
-        const NOT_NAMES: u16 = WordList::Role.bit()
-            | WordList::Modifier.bit()
-            | WordList::Determiner.bit()
-            | WordList::Organization.bit()
-            | WordList::NotName.bit();
         let word = self.word(i);
         i >= 2
             && !word.ends_with("ed")
@@ -139,10 +134,20 @@ impl<'t> Document<'t> {
             && self.hyphen_after(i - 1)
             && !self.hyphen_after(i - 2)
             && self.gap_after(i - 2) == " "
-            && [i - 2, i - 1].iter().all(|&w| {
-                let piece = self.word(w);
-                is_capitalized(piece) && !is_possessive(piece) && self.lists(w) & NOT_NAMES == 0
-            })
+            && [i - 2, i - 1].iter().all(|&w| self.is_name_piece(w))
+    }
+
+    /// Whether word `i` may be a piece of a person's name: capitalised, not
+    /// possessive, and in none of the lists of words that are not names
+    /// (roles, modifiers, determiners, organisations, `not_name`).
+    pub fn is_name_piece(&self, i: usize) -> bool {
+        const NOT_NAMES: u16 = WordList::Role.bit()
+            | WordList::Modifier.bit()
+            | WordList::Determiner.bit()
+            | WordList::Organization.bit()
+            | WordList::NotName.bit();
+        let word = self.word(i);
+        is_capitalized(word) && !is_possessive(word) && self.lists(i) & NOT_NAMES == 0
     }
 
     /// The last word ending at or before `pos`.

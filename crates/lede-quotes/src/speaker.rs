@@ -113,7 +113,7 @@ fn apposition_before(doc: &Document, i: usize, pos: usize, floor: usize) -> Opti
     }
     let inner = Span::new(doc.words[first].start, doc.words[i].end);
     let inner_text = doc.text[open..inner.end].trim_start_matches(',');
-    let relative = matches!(doc.word(first), "who" | "which" | "whose");
+    let relative = is_relative_pronoun(doc.word(first));
     // A subject pronoun or a "that" makes the words a clause, not a
     // description: "told ABC News, that he really, really wants".
     if !relative && (doc.word(first) == "that" || (first..=i).any(|w| is_pronoun(doc.word(w)))) {
@@ -390,7 +390,7 @@ fn speaker_phrase_after(doc: &Document, pos: usize, ceiling: usize, closes_sente
             break;
         };
         let word = doc.word(next);
-        let relative = matches!(word, "who" | "whose" | "which");
+        let relative = is_relative_pronoun(word);
         let described = closes_sentence
             && speaker.mention.slice(doc.text).contains(", ")
             && (matches!(word, "a" | "an" | "the") || is_possessive(word));
@@ -432,12 +432,18 @@ pub(crate) fn speaker_head(doc: &Document, speaker: &Speaker) -> Span {
         let serves = speaker.kind == SpeakerKind::Nominal
             && doc.is(last, WordList::Affiliation)
             && doc.is(last + 1, WordList::AffiliationLink);
-        if aside || serves || matches!(doc.word(last + 1), "who" | "whose" | "which") {
+        if aside || serves || is_relative_pronoun(doc.word(last + 1)) {
             break;
         }
         last += 1;
     }
     Span::new(words.start, doc.words[last].end)
+}
+
+/// A pronoun that opens a relative clause about a person or body ("who",
+/// "whose", "which"; "that" also opens content clauses, so it is left out).
+fn is_relative_pronoun(word: &str) -> bool {
+    matches!(word, "who" | "whose" | "which")
 }
 
 /// An age after a name: "Carla Cruz, 24,".
