@@ -131,18 +131,26 @@ impl CueLexicon {
         let mut free = 0;
         words
             .iter()
-            .filter(move |w| {
+            .enumerate()
+            .filter(move |(_, w)| {
                 let bit = opening(&bytes[w.start..(w.start + 3).min(bytes.len())]);
                 self.openings[bit >> 6] & (1 << (bit & 63)) != 0
             })
-            .filter_map(move |w| {
+            .filter_map(move |(i, w)| {
                 if w.start < free {
                     return None;
                 }
                 let input = Input::new(text).range(w.start..).anchored(Anchored::Yes);
                 let found = self.automaton.find(input)?;
                 free = found.end();
-                Some(found)
+                // "in a brief interview", "his warning", "the claims": after
+                // an article or a possessive the form is a noun or an
+                // adjective, not a verb.
+                let noun = i > 0 && {
+                    let before = words[i - 1];
+                    text[before.end..w.start] == *" " && is_noun_marker(&text[before.start..before.end])
+                };
+                (!noun).then_some(found)
             })
             .filter(move |m| is_word_bounded(text, m.start(), m.end()))
             .filter(move |m| {
@@ -186,6 +194,13 @@ fn opening(start: &[u8]) -> usize {
         }
         _ => 0,
     }
+}
+
+/// Articles and possessive determiners: a cue form right after one is a
+/// noun or an adjective ("a brief interview", "their claims").
+fn is_noun_marker(word: &str) -> bool {
+    const MARKERS: [&str; 10] = ["a", "an", "the", "his", "her", "its", "their", "our", "your", "my"];
+    MARKERS.iter().any(|m| m.eq_ignore_ascii_case(word))
 }
 
 /// Whether a cue form is a participle ("adding", "referring to"): it

@@ -165,20 +165,24 @@ fn apposition_before(doc: &Document, i: usize, pos: usize, floor: usize) -> Opti
     // included; a descriptive apposition is the role. A name in apposition
     // to a description ("The company's founder, Priya Raman,") is the name,
     // and the description its role.
-    let named_inside = !relative && speaker.name.is_none() && inner_is_name;
+    // "Mr. Okafor, in a brief interview on Saturday, said": an aside about
+    // when or how the words were spoken describes no one.
+    let circumstance = !relative && opens_circumstance(doc, first);
+    let named_inside = !relative && !circumstance && speaker.name.is_none() && inner_is_name;
     if named_inside {
         speaker.role = Some(speaker.mention);
         speaker.name = Some(inner);
         speaker.kind = SpeakerKind::Person;
     }
-    if relative && speaker.name.is_none() {
-        // "A port official, who asked not to be named,": the description
-        // without its clause names the source.
+    if (relative || circumstance) && speaker.name.is_none() {
+        // "A port official, who asked not to be named,", "The minister,
+        // speaking in Brussels,": the description without its clause names
+        // the source.
         speaker.name = Some(speaker.mention);
     }
     speaker.mention = speaker.mention.cover(inner);
     let age = first == i && is_age(doc.word(i));
-    if !relative && !age && speaker.kind == SpeakerKind::Person && speaker.role.is_none() {
+    if !relative && !circumstance && !age && speaker.kind == SpeakerKind::Person && speaker.role.is_none() {
         speaker.role = Some(inner);
     }
     Some(speaker)
@@ -442,6 +446,22 @@ pub(crate) fn speaker_head(doc: &Document, speaker: &Speaker) -> Span {
 
 /// A pronoun that opens a relative clause about a person or body ("who",
 /// "whose", "which"; "that" also opens content clauses, so it is left out).
+/// Whether an aside between commas that starts with `word` tells when, where
+/// or how the words were spoken ("in an interview", "on Monday", "at a news
+/// conference", "speaking in Brussels") rather than who the speaker is.
+/// A participle before a title is part of the title ("managing director",
+/// "acting mayor").
+fn opens_circumstance(doc: &Document, w: usize) -> bool {
+    let word = doc.word(w);
+    matches!(
+        word,
+        "in" | "on" | "at" | "during" | "after" | "before" | "when" | "while"
+    ) || (word.len() > 5
+        && word.ends_with("ing")
+        && !is_capitalized(word)
+        && !(w + 1 < doc.words.len() && is_title(doc, w + 1)))
+}
+
 fn is_relative_pronoun(word: &str) -> bool {
     matches!(word, "who" | "whose" | "which")
 }
