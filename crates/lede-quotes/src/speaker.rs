@@ -224,7 +224,15 @@ fn speaker_phrase_after(doc: &Document, pos: usize, ceiling: usize, closes_sente
         if !joins(doc.gap_after(last)) || doc.is(next, WordList::NotName) {
             break;
         }
-        if phrase_word(doc, next, false) {
+        if phrase_word(doc, next, false) || is_compound_tail(doc, next) {
+            last = next;
+            continue;
+        }
+        // "a Geneva-based trader": a hyphenated adjective needs its noun.
+        let head_noun = is_compound_adjective(doc, last)
+            && doc.word(next).bytes().all(|b| b.is_ascii_lowercase())
+            && doc.lists(next) & NOT_HEAD == 0;
+        if head_noun {
             last = next;
             continue;
         }
@@ -648,6 +656,10 @@ fn plain_phrase_ending_at(doc: &Document, i: usize, floor: usize) -> Option<Spea
             start = prev;
             continue;
         }
+        if is_compound_tail(doc, prev) && doc.words[prev - 1].start >= floor {
+            start = prev - 1;
+            continue;
+        }
         if opener || !phrase_word(doc, prev, true) || doc.is(prev, WordList::NotName) {
             // A descriptor goes with a full name ("coach Elena Ruiz") or a
             // source noun ("The central bank"), not with a lone capitalised
@@ -670,6 +682,20 @@ fn plain_phrase_ending_at(doc: &Document, i: usize, floor: usize) -> Option<Spea
 fn descriptor_start(doc: &Document, start: usize, prev: usize, floor: usize) -> Option<usize> {
     const MAX_DESCRIPTOR_WORDS: usize = 2;
     let mut first = prev;
+    // "Texas-born investor Carl Weiss", "the Kremlin-backed governor":
+    // a noun after a hyphenated adjective, with the article before it.
+    if first >= 2 && is_compound_adjective(doc, first - 1) && doc.lists(first) & NOT_HEAD == 0 {
+        let head = first - 2;
+        if doc.words[head].start < floor {
+            return None;
+        }
+        let article = head > 0
+            && doc.words[head - 1].start >= floor
+            && joins(doc.gap_after(head - 1))
+            && doc.is(head - 1, WordList::Determiner)
+            && !is_complementizer(doc.word(head - 1));
+        return Some(if article { head - 1 } else { head });
+    }
     for _ in 0..MAX_DESCRIPTOR_WORDS {
         let word = doc.word(first);
         if is_capitalized(word)
@@ -776,6 +802,22 @@ fn classify(doc: &Document, start: usize, end: usize) -> Speaker {
             start
         }
         .min(end);
+        // Less the descriptions before it: "still-struggling HP",
+        // "Republican-led Congress", "recently court-released Trump University".
+        while name_start < end {
+            if is_compound_adjective(doc, name_start + 1) {
+                name_start += 2;
+            } else if !is_capitalized(doc.word(name_start))
+                && !is_title(doc, name_start)
+                && doc.gap_after(name_start) == " "
+                && !doc.is(name_start + 1, WordList::Preposition)
+            {
+                name_start += 1;
+            } else {
+                break;
+            }
+        }
+        name_start = name_start.min(end);
     }
     let name = (name_start <= end).then(|| Span::new(doc.words[name_start].start, doc.words[end].end));
     let role_end = if name_start <= end { name_start } else { end + 1 };
@@ -784,8 +826,14 @@ fn classify(doc: &Document, start: usize, end: usize) -> Speaker {
     } else {
         start
     };
-    let role = (name.is_some() && role_start < role_end && !is_honorific(doc.word(role_end - 1)))
-        .then(|| with_abbreviation_period(doc, Span::new(doc.words[role_start].start, doc.words[role_end - 1].end)));
+    // A role ends in a noun: "Texas-based Matt Mackowiak" has none, and
+    // "Florida-based strategist Al Cardenas" does.
+    let role = (name.is_some()
+        && kind == SpeakerKind::Person
+        && role_start < role_end
+        && !is_honorific(doc.word(role_end - 1))
+        && !is_compound_adjective(doc, role_end - 1))
+    .then(|| with_abbreviation_period(doc, Span::new(doc.words[role_start].start, doc.words[role_end - 1].end)));
     Speaker {
         mention,
         name,
@@ -1108,6 +1156,29 @@ fn phrase_word(doc: &Document, i: usize, backwards: bool) -> bool {
         || word == "of"
         || word == "percent"
         || word.starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// Whether word `w` ends a hyphenated modifier ("London-based",
+/// "Russian-backed", "state-run"): the compound is one word of a speaker
+/// phrase, whatever its second part.
+fn is_compound_tail(doc: &Document, w: usize) -> bool {
+    w > 0 && doc.gap_after(w - 1) == "-" && doc.word(w).bytes().all(|b| b.is_ascii_lowercase())
+}
+
+/// Lists whose words are no noun after an adjective.
+const NOT_HEAD: u16 = WordList::Preposition.bit()
+    | WordList::Auxiliary.bit()
+    | WordList::PostModifier.bit()
+    | WordList::Determiner.bit()
+    | WordList::Relative.bit()
+    | WordList::ClauseOpener.bit();
+
+/// Whether word `w` ends a hyphenated adjective ("Texas-based",
+/// "teary-eyed", "46-year-old"), not a noun ("front-runner", "co-founder").
+fn is_compound_adjective(doc: &Document, w: usize) -> bool {
+    let tail = doc.word(w);
+    is_compound_tail(doc, w)
+        && (tail.ends_with("ed") || tail.ends_with("ing") || matches!(tail, "born" | "run" | "made" | "old"))
 }
 
 /// Words of a phrase are joined by spaces (or hyphens: "Russian-backed"),
