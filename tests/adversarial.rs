@@ -197,6 +197,10 @@ fn linear_on_runs_of_a_said_verb() {
     assert_linear("said", 1_000, |n| "said ".repeat(n));
     assert_linear("said, quoted", 500, |n| "\"said,\" said ".repeat(n));
     assert_linear("Said capitalised", 1_000, |n| "Said. ".repeat(n));
+    // Each "it" looks back for the body it stands for, in one sentence.
+    assert_linear("it said, no sentence end", 300, |n| {
+        "the talks went on, it said, and ".repeat(n)
+    });
 }
 
 // Boilerplate and markup the cleaner rewrites or removes.

@@ -205,6 +205,25 @@ fn a_speaker_is_its_head_not_a_name_in_its_description() {
 }
 
 #[test]
+fn it_stands_for_a_body_not_for_a_person_in_its_name() {
+    // "It" as a speaker refers back to a body: its entity is the body's,
+    // and a person named inside the body's name is not linked.
+    let text = "The Macron campaign is braced for a runoff. It said turnout would fall.\n\n\
+                Vladimir Putin met envoys on Monday. The Kremlin said the talks were useful. \
+                It added that a summit was possible.";
+    let analysis = lede::Pipeline::default().analyze(text);
+    let speakers = names_and_entities(&analysis);
+    assert_eq!(
+        speakers,
+        [
+            ("The Macron campaign", None),
+            ("Kremlin", Some("gov:kremlin")),
+            ("Kremlin", Some("gov:kremlin")),
+        ]
+    );
+}
+
+#[test]
 fn a_user_gazetteer_replaces_the_default() {
     let gazetteer = lede::Gazetteer::builder()
         .add_tsv(

@@ -13,7 +13,7 @@ use rustc_hash::FxHashMap;
 
 use crate::lexicon::{is_particle, WordList, WORDS};
 use crate::quote::{Quote, SpeakerKind};
-use crate::speaker::speaker_head;
+use crate::speaker::{speaker_before, speaker_head};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Gender {
@@ -89,6 +89,9 @@ pub(crate) fn resolve(doc: &Document, quotes: &mut [Quote]) {
     let mut people = People::new(doc);
     // The person last quoted: pronouns refer back to them first.
     let mut last: Option<(Span, Option<Span>, Gender)> = None;
+    // The body last quoted ("The ministry said ... It added"): "it" refers
+    // back to it.
+    let mut last_body: Option<Span> = None;
     for quote in quotes.iter_mut() {
         let Some(speaker) = quote.speaker.as_mut() else {
             continue;
@@ -105,6 +108,11 @@ pub(crate) fn resolve(doc: &Document, quotes: &mut [Quote]) {
                     speaker.name = Some(person.name);
                     speaker.role = speaker.role.or(person.role);
                     last = Some((person.name, speaker.role, person.gender));
+                    // "Norland Steel said ... It added": a name of no
+                    // known gender and no role may be a body's.
+                    if person.gender == Gender::Unknown && speaker.role.is_none() {
+                        last_body = Some(person.name);
+                    }
                 } else if speaker.role.is_some() || gender.is_some() || quote.cue_class == Some(CueClass::Speech) {
                     // A lone capitalised word may be a place or a body
                     // ("Valdoria expects"); one with a title, or one that
@@ -112,10 +120,21 @@ pub(crate) fn resolve(doc: &Document, quotes: &mut [Quote]) {
                     last = Some((name, speaker.role, gender.unwrap_or(Gender::Unknown)));
                 }
             }
+            SpeakerKind::Organization | SpeakerKind::Document => {
+                last_body = Some(speaker.name.unwrap_or(speaker.mention));
+            }
             SpeakerKind::Pronoun => {
                 let gender = match speaker.mention.slice(doc.text).to_ascii_lowercase().as_str() {
                     "he" => Gender::Male,
                     "she" => Gender::Female,
+                    "it" => {
+                        let mention = speaker.mention;
+                        if let Some(body) = body_before(doc, mention, last_body) {
+                            speaker.name = Some(body);
+                            last_body = Some(body);
+                        }
+                        continue;
+                    }
                     _ => continue,
                 };
                 let resolved = last
@@ -163,9 +182,64 @@ pub(crate) fn resolve(doc: &Document, quotes: &mut [Quote]) {
                     speaker.role = person.role;
                 }
             }
-            _ => {}
         }
     }
+}
+
+/// How far before the sentence before, in bytes, "it" looks for the body
+/// last quoted: a few sentences of news.
+const BODY_REACH: usize = 600;
+
+/// The body "it" refers to: one named earlier in its sentence ("Although
+/// the ministry was slow to respond, it said"), else the body last quoted
+/// (`last_body`) if it spoke in this sentence or the one before, else one
+/// named in the sentence before ("The Central Bank of Valdoria raised
+/// rates. It said ..."), else the body last quoted a few sentences back.
+fn body_before(doc: &Document, pronoun: Span, last_body: Option<Span>) -> Option<Span> {
+    let sentence = doc.sentence_at(pronoun.start);
+    let previous = doc
+        .word_before(sentence.start)
+        .map(|w| doc.sentence_at(doc.words[w].start))
+        .filter(|p| p.start < sentence.start);
+    let from = previous.map_or(sentence.start, |p| p.start);
+    let quoted = |reach: usize| last_body.filter(|b| b.end <= pronoun.start && b.start + reach >= from);
+    first_body(doc, sentence.start, pronoun.start)
+        .or_else(|| quoted(0))
+        .or_else(|| previous.and_then(|p| first_body(doc, p.start, p.end.min(sentence.start))))
+        .or_else(|| quoted(BODY_REACH))
+}
+
+/// The first organisation or document named between `from` and `to`
+/// outside quotation marks (the subject of a sentence or of its opening
+/// clause), read as the speaker phrase that ends at its noun.
+fn first_body(doc: &Document, from: usize, to: usize) -> Option<Span> {
+    // The subject stands near the start: a sentence of any length costs
+    // at most this many words per pronoun.
+    const SUBJECT_WORDS: usize = 24;
+    let first = doc.word_after(from)?;
+    let bodies = WordList::Organization.bit() | WordList::Document.bit();
+    let end = doc.word_after(to).unwrap_or(doc.words.len()).min(first + SUBJECT_WORDS);
+    let mut head =
+        (first..end).find(|&w| doc.lists(w) & bodies != 0 && doc.quotation_around(doc.words[w].start).is_none())?;
+    // "The Central Bank of Valdoria": the body's name runs on after "of".
+    if doc.words.get(head + 2).is_some_and(|w| w.end <= to)
+        && doc.word(head + 1) == "of"
+        && is_capitalized(doc.word(head + 2))
+    {
+        head += 2;
+        while doc.words.get(head + 1).is_some_and(|w| w.end <= to)
+            && doc.gap_after(head) == " "
+            && is_capitalized(doc.word(head + 1))
+        {
+            head += 1;
+        }
+    }
+    let body = speaker_before(doc, doc.words[head].end, from)?;
+    // A phrase that opens with a relative pronoun ("who was secretary of
+    // State") is a clause, not a body.
+    let opener = doc.word_after(body.mention.start)?;
+    (matches!(body.kind, SpeakerKind::Organization | SpeakerKind::Document) && !doc.is(opener, WordList::Relative))
+        .then_some(body.mention)
 }
 
 /// The person whose surname `mention` is, when it is one capitalised word

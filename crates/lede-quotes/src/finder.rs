@@ -176,7 +176,10 @@ fn link_hints(doc: &Document, quotes: &mut [Quote], index: &HintIndex) {
     for speaker in quotes.iter_mut().filter_map(|q| q.speaker.as_mut()) {
         let head = speaker_head(doc, speaker);
         let holding = doc.word_before(head.end).and_then(|w| index.holding(doc.words[w]));
-        let person = matches!(speaker.kind, SpeakerKind::Person | SpeakerKind::Pronoun);
+        // "it" stands for a body ("The Clinton campaign ... it expects"),
+        // whose name may hold a person's.
+        let it = speaker.mention.slice(doc.text).eq_ignore_ascii_case("it");
+        let person = speaker.kind == SpeakerKind::Person || (speaker.kind == SpeakerKind::Pronoun && !it);
         let Some(hint) = holding.or_else(|| {
             let name = speaker.name.filter(|_| person)?;
             index.person_inside(name)
