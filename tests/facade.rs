@@ -205,12 +205,14 @@ fn a_speaker_is_its_head_not_a_name_in_its_description() {
 }
 
 #[test]
-fn it_stands_for_a_body_not_for_a_person_in_its_name() {
+fn it_and_they_stand_for_a_body_and_a_group_not_for_a_name_inside() {
     // "It" as a speaker refers back to a body: its entity is the body's,
-    // and a person named inside the body's name is not linked.
+    // and a person named inside the body's name is not linked. "They"
+    // refers to a group, which is no entity.
     let text = "The Macron campaign is braced for a runoff. It said turnout would fall.\n\n\
                 Vladimir Putin met envoys on Monday. The Kremlin said the talks were useful. \
-                It added that a summit was possible.";
+                It added that a summit was possible.\n\n\
+                When members of Congress returned, they said the bill was dead.";
     let analysis = lede::Pipeline::default().analyze(text);
     let speakers = names_and_entities(&analysis);
     assert_eq!(
@@ -219,6 +221,7 @@ fn it_stands_for_a_body_not_for_a_person_in_its_name() {
             ("The Macron campaign", None),
             ("Kremlin", Some("gov:kremlin")),
             ("Kremlin", Some("gov:kremlin")),
+            ("members of Congress", None),
         ]
     );
 }

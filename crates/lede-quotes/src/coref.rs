@@ -92,6 +92,8 @@ pub(crate) fn resolve(doc: &Document, quotes: &mut [Quote]) {
     // The body last quoted ("The ministry said ... It added"): "it" refers
     // back to it.
     let mut last_body: Option<Span> = None;
+    // The group last quoted ("Officials said ... They added"): "they".
+    let mut last_group: Option<Span> = None;
     for quote in quotes.iter_mut() {
         let Some(speaker) = quote.speaker.as_mut() else {
             continue;
@@ -128,10 +130,16 @@ pub(crate) fn resolve(doc: &Document, quotes: &mut [Quote]) {
                     "he" => Gender::Male,
                     "she" => Gender::Female,
                     "it" => {
-                        let mention = speaker.mention;
-                        if let Some(body) = body_before(doc, mention, last_body) {
+                        if let Some(body) = antecedent(doc, Antecedent::Body, speaker.mention, last_body) {
                             speaker.name = Some(body);
                             last_body = Some(body);
+                        }
+                        continue;
+                    }
+                    "they" => {
+                        if let Some(group) = antecedent(doc, Antecedent::Group, speaker.mention, last_group) {
+                            speaker.name = Some(group);
+                            last_group = Some(group);
                         }
                         continue;
                     }
@@ -156,6 +164,10 @@ pub(crate) fn resolve(doc: &Document, quotes: &mut [Quote]) {
                 }
             }
             SpeakerKind::Nominal => {
+                let head = doc.word_before(speaker_head(doc, speaker).end);
+                if head.is_some_and(|w| Antecedent::Group.heads(doc, w)) {
+                    last_group = Some(speaker.mention);
+                }
                 // "King added" after "Mayor Lena King": a capitalised role
                 // word alone is the surname of the person named so.
                 if let Some(person) = known_surname(doc, &people, speaker.mention) {
@@ -186,42 +198,74 @@ pub(crate) fn resolve(doc: &Document, quotes: &mut [Quote]) {
     }
 }
 
-/// How far before the sentence before, in bytes, "it" looks for the body
-/// last quoted: a few sentences of news.
-const BODY_REACH: usize = 600;
+/// How far before the sentence before, in bytes, "it" and "they" look for
+/// the body or group last quoted: a few sentences of news.
+const ANTECEDENT_REACH: usize = 600;
 
-/// The body "it" refers to: one named earlier in its sentence ("Although
-/// the ministry was slow to respond, it said"), else the body last quoted
-/// (`last_body`) if it spoke in this sentence or the one before, else one
-/// named in the sentence before ("The Central Bank of Valdoria raised
-/// rates. It said ..."), else the body last quoted a few sentences back.
-fn body_before(doc: &Document, pronoun: Span, last_body: Option<Span>) -> Option<Span> {
+/// What a speaker pronoun other than "he" and "she" stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Antecedent {
+    /// "it": an organisation or a document.
+    Body,
+    /// "they": a group of people ("officials", "members of Congress").
+    Group,
+}
+
+impl Antecedent {
+    /// Whether word `w` can head a phrase this pronoun stands for.
+    fn heads(self, doc: &Document, w: usize) -> bool {
+        match self {
+            Antecedent::Body => doc.lists(w) & (WordList::Organization.bit() | WordList::Document.bit()) != 0,
+            Antecedent::Group => {
+                let word = doc.word(w);
+                // "officials", "aides"; not "Mrs", "Ms".
+                doc.is(w, WordList::Role) && word.len() > 3 && word.ends_with('s') && !word.ends_with("ss")
+            }
+        }
+    }
+
+    /// Whether a speaker phrase of this kind is one this pronoun stands for.
+    fn accepts(self, kind: SpeakerKind) -> bool {
+        match self {
+            Antecedent::Body => matches!(kind, SpeakerKind::Organization | SpeakerKind::Document),
+            Antecedent::Group => kind == SpeakerKind::Nominal,
+        }
+    }
+}
+
+/// What "it" or "they" at `pronoun` refers to: one named earlier in its
+/// sentence ("Although the ministry was slow to respond, it said"), else
+/// the one last quoted (`last`) if it spoke in this sentence or the one
+/// before, else one named in the sentence before ("The Central Bank of
+/// Valdoria raised rates. It said ..."), else the one last quoted a few
+/// sentences back.
+fn antecedent(doc: &Document, wanted: Antecedent, pronoun: Span, last: Option<Span>) -> Option<Span> {
     let sentence = doc.sentence_at(pronoun.start);
     let previous = doc
         .word_before(sentence.start)
         .map(|w| doc.sentence_at(doc.words[w].start))
         .filter(|p| p.start < sentence.start);
     let from = previous.map_or(sentence.start, |p| p.start);
-    let quoted = |reach: usize| last_body.filter(|b| b.end <= pronoun.start && b.start + reach >= from);
-    first_body(doc, sentence.start, pronoun.start)
+    let quoted = |reach: usize| last.filter(|b| b.end <= pronoun.start && b.start + reach >= from);
+    first_named(doc, wanted, sentence.start, pronoun.start)
         .or_else(|| quoted(0))
-        .or_else(|| previous.and_then(|p| first_body(doc, p.start, p.end.min(sentence.start))))
-        .or_else(|| quoted(BODY_REACH))
+        .or_else(|| previous.and_then(|p| first_named(doc, wanted, p.start, p.end.min(sentence.start))))
+        .or_else(|| quoted(ANTECEDENT_REACH))
 }
 
-/// The first organisation or document named between `from` and `to`
-/// outside quotation marks (the subject of a sentence or of its opening
-/// clause), read as the speaker phrase that ends at its noun.
-fn first_body(doc: &Document, from: usize, to: usize) -> Option<Span> {
+/// The first body or group named between `from` and `to` outside
+/// quotation marks (the subject of a sentence or of its opening clause),
+/// read as the speaker phrase that ends at its noun.
+fn first_named(doc: &Document, wanted: Antecedent, from: usize, to: usize) -> Option<Span> {
     // The subject stands near the start: a sentence of any length costs
     // at most this many words per pronoun.
     const SUBJECT_WORDS: usize = 24;
     let first = doc.word_after(from)?;
-    let bodies = WordList::Organization.bit() | WordList::Document.bit();
     let end = doc.word_after(to).unwrap_or(doc.words.len()).min(first + SUBJECT_WORDS);
     let mut head =
-        (first..end).find(|&w| doc.lists(w) & bodies != 0 && doc.quotation_around(doc.words[w].start).is_none())?;
-    // "The Central Bank of Valdoria": the body's name runs on after "of".
+        (first..end).find(|&w| wanted.heads(doc, w) && doc.quotation_around(doc.words[w].start).is_none())?;
+    // "The Central Bank of Valdoria", "members of Congress": the name runs
+    // on after "of".
     if doc.words.get(head + 2).is_some_and(|w| w.end <= to)
         && doc.word(head + 1) == "of"
         && is_capitalized(doc.word(head + 2))
@@ -234,12 +278,13 @@ fn first_body(doc: &Document, from: usize, to: usize) -> Option<Span> {
             head += 1;
         }
     }
-    let body = speaker_before(doc, doc.words[head].end, from)?;
+    let named = speaker_before(doc, doc.words[head].end, from)?;
     // A phrase that opens with a relative pronoun ("who was secretary of
-    // State") is a clause, not a body.
-    let opener = doc.word_after(body.mention.start)?;
-    (matches!(body.kind, SpeakerKind::Organization | SpeakerKind::Document) && !doc.is(opener, WordList::Relative))
-        .then_some(body.mention)
+    // State") is a clause, one that opens with a preposition ("of voters")
+    // part of another phrase.
+    let opener = doc.word_after(named.mention.start)?;
+    let partial = doc.lists(opener) & (WordList::Relative.bit() | WordList::Preposition.bit()) != 0;
+    (wanted.accepts(named.kind) && !partial).then_some(named.mention)
 }
 
 /// The person whose surname `mention` is, when it is one capitalised word

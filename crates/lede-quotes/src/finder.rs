@@ -177,9 +177,14 @@ fn link_hints(doc: &Document, quotes: &mut [Quote], index: &HintIndex) {
         let head = speaker_head(doc, speaker);
         let holding = doc.word_before(head.end).and_then(|w| index.holding(doc.words[w]));
         // "it" stands for a body ("The Clinton campaign ... it expects"),
-        // whose name may hold a person's.
-        let it = speaker.mention.slice(doc.text).eq_ignore_ascii_case("it");
-        let person = speaker.kind == SpeakerKind::Person || (speaker.kind == SpeakerKind::Pronoun && !it);
+        // whose name may hold a person's; "they" for a group, which is no
+        // entity ("members of Congress" are not Congress).
+        let pronoun = (speaker.kind == SpeakerKind::Pronoun).then(|| speaker.mention.slice(doc.text));
+        if pronoun.is_some_and(|p| p.eq_ignore_ascii_case("they")) {
+            continue;
+        }
+        let it = pronoun.is_some_and(|p| p.eq_ignore_ascii_case("it"));
+        let person = speaker.kind == SpeakerKind::Person || (pronoun.is_some() && !it);
         let Some(hint) = holding.or_else(|| {
             let name = speaker.name.filter(|_| person)?;
             index.person_inside(name)
