@@ -145,13 +145,18 @@ pub(crate) fn resolve(doc: &Document, quotes: &mut [Quote]) {
                     }
                     _ => continue,
                 };
+                let nearest = people.nearest_before(speaker.mention.start, gender);
+                // A person named after a described speaker was quoted is
+                // likelier meant ("Retired General Reveals ..." then "Gen.
+                // Norman Ham ... he believes").
+                let named_since = |described: Span| {
+                    people.find(doc, described).is_none()
+                        && nearest.is_some_and(|p| people.list[p].name.start >= described.end)
+                };
                 let resolved = last
-                    .filter(|(_, _, g)| *g == gender || *g == Gender::Unknown)
+                    .filter(|(name, _, g)| (*g == gender || *g == Gender::Unknown) && !named_since(*name))
                     .map(|(name, role, _)| (name, role))
-                    .or_else(|| {
-                        let p = people.nearest_before(speaker.mention.start, gender)?;
-                        Some((people.list[p].name, people.list[p].role))
-                    });
+                    .or_else(|| nearest.map(|p| (people.list[p].name, people.list[p].role)));
                 if let Some((name, role)) = resolved {
                     if let Some(p) = people.find(doc, name) {
                         if people.list[p].gender == Gender::Unknown {
@@ -164,8 +169,8 @@ pub(crate) fn resolve(doc: &Document, quotes: &mut [Quote]) {
                 }
             }
             SpeakerKind::Nominal => {
-                let head = doc.word_before(speaker_head(doc, speaker).end);
-                if head.is_some_and(|w| Antecedent::Group.heads(doc, w)) {
+                let head_word = doc.word_before(speaker_head(doc, speaker).end);
+                if head_word.is_some_and(|w| Antecedent::Group.heads(doc, w)) {
                     last_group = Some(speaker.mention);
                 }
                 // "King added" after "Mayor Lena King": a capitalised role
@@ -192,6 +197,11 @@ pub(crate) fn resolve(doc: &Document, quotes: &mut [Quote]) {
                 if let (Some(person), true) = (holder, definite) {
                     speaker.name = Some(person.name);
                     speaker.role = person.role;
+                    last = Some((person.name, person.role, person.gender));
+                } else if let Some(w) = head_word.filter(|&w| is_one_person(doc, w)) {
+                    // "A senior official said ... He added", "The mayor
+                    // said ... she believes": one person, described.
+                    last = Some((speaker.mention, speaker.role, gender_of_role(doc.word(w))));
                 }
             }
         }
@@ -219,7 +229,7 @@ impl Antecedent {
             Antecedent::Group => {
                 let word = doc.word(w);
                 // "officials", "aides"; not "Mrs", "Ms".
-                doc.is(w, WordList::Role) && word.len() > 3 && word.ends_with('s') && !word.ends_with("ss")
+                doc.is(w, WordList::Role) && word.len() > 3 && is_plural(word)
             }
         }
     }
@@ -334,6 +344,30 @@ fn gender_of_given_name(word: &str) -> Option<Gender> {
         (true, false) => Some(Gender::Male),
         (false, true) => Some(Gender::Female),
         _ => None,
+    }
+}
+
+/// Whether word `w` is a singular role noun: the head of a description of
+/// one person ("the mayor", "a senior official", "the spokeswoman").
+fn is_one_person(doc: &Document, w: usize) -> bool {
+    let word = doc.word(w);
+    doc.is(w, WordList::Role) && !is_plural(word)
+}
+
+/// Whether a noun reads as plural: "officials", not "boss".
+fn is_plural(word: &str) -> bool {
+    word.ends_with('s') && !word.ends_with("ss")
+}
+
+/// The gender a role noun gives ("spokeswoman", "chairman").
+fn gender_of_role(word: &str) -> Gender {
+    let word = word.to_ascii_lowercase();
+    if word.ends_with("woman") {
+        Gender::Female
+    } else if word.ends_with("man") {
+        Gender::Male
+    } else {
+        Gender::Unknown
     }
 }
 
