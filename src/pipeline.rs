@@ -11,7 +11,7 @@ use crate::analysis::{Analysis, ClaimRecord, CueRecord, Excerpt, QuoteRecord, Re
 use crate::entities::{entity_records, speaker_record};
 use crate::sections::Sections;
 use crate::text::NameHint;
-use crate::Span;
+use crate::{OffsetMap, Span};
 
 /// Runs every lede stage over a document. Built once and shared: a
 /// `Pipeline` is immutable, `Send` and `Sync`, and analysing never fails.
@@ -234,7 +234,7 @@ fn topic_records(tagging: &Tagging, origin: &Origin, explain: bool) -> Vec<Topic
 
 /// Where spans of the clean text stand in the input, and their text there.
 pub(crate) struct Origin<'a> {
-    cleaned: &'a Cleaned,
+    map: &'a OffsetMap,
     input: &'a str,
     /// The clean text is the input or a prefix of it, copied unchanged (as
     /// for nearly half of real articles): spans then map to themselves,
@@ -255,7 +255,7 @@ impl<'a> Origin<'a> {
                 && map.map_offset(1) == 1
                 && map.map_span(Span::new(0, len)) == Span::new(0, len));
         Origin {
-            cleaned,
+            map,
             input,
             kept_prefix: kept_prefix && len <= input.len(),
         }
@@ -266,10 +266,10 @@ impl<'a> Origin<'a> {
         if self.kept_prefix {
             // What `OffsetMap::map_span` gives for such a map: offsets
             // clamped to the clean text, an inverted span made empty.
-            let len = self.cleaned.map.output_len();
+            let len = self.map.output_len();
             Span::new(span.start.min(len), span.end.min(len))
         } else {
-            self.cleaned.original_span(span)
+            self.map.map_span(span)
         }
     }
 
