@@ -2,18 +2,16 @@
 //! claims, with every span mapped back to the original input.
 
 use lede_clean::{CleanError, Cleaned, Cleaner};
-use lede_gazetteer::Gazetteer;
+use lede_gazetteer::{DocEntities, Gazetteer};
 use lede_quotes::{find_quotes_in_sentences, Quote, QuoteKind};
 use lede_text::sentences;
 use lede_topics::{find_claims_in_sentences, ClaimKind, Statement, Tagging, Taxonomy};
 
-use crate::analysis::{
-    Analysis, ClaimRecord, CueRecord, Excerpt, QuoteRecord, ReasonRecord, SpeakerRecord, TopicRecord,
-};
-use crate::entities::{enrich_speaker, entity_records};
+use crate::analysis::{Analysis, ClaimRecord, CueRecord, Excerpt, QuoteRecord, ReasonRecord, TopicRecord};
+use crate::entities::{entity_records, speaker_record};
 use crate::sections::Sections;
 use crate::text::NameHint;
-use crate::Span;
+use crate::{OffsetMap, Span};
 
 /// Runs every lede stage over a document. Built once and shared: a
 /// `Pipeline` is immutable, `Send` and `Sync`, and analysing never fails.
@@ -77,12 +75,13 @@ impl Pipeline {
         if wanted == Sections::NONE {
             return analysis;
         }
+        let origin = Origin::new(&cleaned, text);
         // Every section uses the gazetteer: entities report it, quotes
         // link speakers to it, topics and claims count its names.
         let entities_found = self.gazetteer.find(&cleaned.text);
         let hints = entities_found.hints();
         if wanted.contains(Sections::ENTITIES) {
-            analysis.entities = entity_records(&entities_found, &cleaned, text);
+            analysis.entities = entity_records(&entities_found, &origin);
         }
         if !wanted.intersects(Sections::QUOTES | Sections::CLAIMS | Sections::TOPICS) {
             return analysis;
@@ -98,22 +97,16 @@ impl Pipeline {
         };
         let quotes: Vec<QuoteRecord> = found
             .iter()
-            .map(|quote| {
-                let mut record = quote_record(quote, &cleaned, text);
-                if let Some(s) = quote.speaker {
-                    enrich_speaker(&mut record, &entities_found, s.hint);
-                }
-                record
-            })
+            .map(|quote| quote_record(quote, &entities_found, &origin))
             .collect();
         // The gazetteer's mentions are entity triggers ("Zelensky" supports
         // the Ukraine war) and named entities in check-worthiness.
         let tagging = self.taxonomy.tag_with_names(&cleaned.text, &hints);
         if wanted.contains(Sections::TOPICS) {
-            analysis.topics = topic_records(&tagging, &cleaned, text, self.explain_topics);
+            analysis.topics = topic_records(&tagging, &origin, self.explain_topics);
         }
         if wanted.contains(Sections::CLAIMS) {
-            analysis.claims = claim_records(&found, &quotes, &tagging, &hints, &split, &cleaned, text);
+            analysis.claims = claim_records(&found, &quotes, &tagging, &hints, &split, &cleaned.text, &origin);
         }
         if wanted.contains(Sections::QUOTES) {
             analysis.quotes = quotes;
@@ -131,8 +124,8 @@ fn claim_records(
     tagging: &Tagging,
     hints: &[NameHint],
     sentences: &[Span],
-    cleaned: &Cleaned,
-    input: &str,
+    text: &str,
+    origin: &Origin,
 ) -> Vec<ClaimRecord> {
     let statements: Vec<Statement> = found
         .iter()
@@ -148,10 +141,19 @@ fn claim_records(
         })
         .collect();
     let taxonomy = tagging.taxonomy();
-    let mut claims: Vec<ClaimRecord> = find_claims_in_sentences(&cleaned.text, sentences, tagging, &statements, hints)
+    // The quotes' claims come first and in the quotes' order: each takes
+    // its quote record's span and text rather than mapping them again.
+    let mut next_quote = 0;
+    let mut claims: Vec<ClaimRecord> = find_claims_in_sentences(text, sentences, tagging, &statements, hints)
         .into_iter()
         .map(|claim| {
-            let (span, text) = original(cleaned, input, claim.span);
+            let (span, text) = match found.get(next_quote).zip(quotes.get(next_quote)) {
+                Some((quote, record)) if quote.content == claim.span => {
+                    next_quote += 1;
+                    (record.span, record.text.clone())
+                }
+                _ => origin.text(claim.span),
+            };
             ClaimRecord {
                 text,
                 span,
@@ -168,57 +170,40 @@ fn claim_records(
 }
 
 /// A quote of the clean text as a record of the input.
-fn quote_record(quote: &Quote, cleaned: &Cleaned, input: &str) -> QuoteRecord {
-    let back = |span: Span| original(cleaned, input, span);
-    let speaker = quote.speaker.map(|s| {
-        let mention = back(s.mention);
-        SpeakerRecord {
-            name: s.name.map_or(mention.1.clone(), |n| back(n).1),
-            mention: mention.1,
-            span: mention.0,
-            entity: None,
-            role: s.role.map(|r| back(r).1),
-            kind: s.kind,
-        }
-    });
-    let cue = quote.cue.zip(quote.cue_class).map(|(span, class)| {
-        let (span, text) = back(span);
-        CueRecord { text, span, class }
-    });
-    let (span, text) = back(quote.content);
-    let parts = quote
-        .parts
-        .iter()
-        .map(|&part| {
-            let (span, text) = back(part);
-            Excerpt { text, span }
-        })
-        .collect();
+fn quote_record(quote: &Quote, found: &DocEntities, origin: &Origin) -> QuoteRecord {
+    let (span, text) = origin.text(quote.content);
     QuoteRecord {
         text,
         span,
-        parts,
+        parts: quote.parts.iter().map(|&part| origin.excerpt(part)).collect(),
         kind: quote.kind,
-        speaker,
-        cue,
+        speaker: quote.speaker.as_ref().map(|s| speaker_record(s, found, origin)),
+        cue: quote.cue.zip(quote.cue_class).map(|(span, class)| {
+            let (span, text) = origin.text(span);
+            CueRecord { text, span, class }
+        }),
         confidence: quote.confidence,
     }
 }
 
 /// The reported topics of a tagging, with evidence mapped to the input and,
 /// if `explain`, the reasons they scored.
-fn topic_records(tagging: &Tagging, cleaned: &Cleaned, input: &str, explain: bool) -> Vec<TopicRecord> {
+fn topic_records(tagging: &Tagging, origin: &Origin, explain: bool) -> Vec<TopicRecord> {
     let taxonomy = tagging.taxonomy();
+    // One buffer for every topic's evidence spans.
+    let mut spans: Vec<Span> = Vec::new();
     tagging
         .topics()
         .iter()
         .map(|score| {
             let topic = taxonomy.topic(score.topic);
-            let mut spans: Vec<Span> = score
-                .evidence
-                .iter()
-                .flat_map(|e| [Some(e.span), e.partner].into_iter().flatten())
-                .collect();
+            spans.clear();
+            spans.extend(
+                score
+                    .evidence
+                    .iter()
+                    .flat_map(|e| [Some(e.span), e.partner].into_iter().flatten()),
+            );
             spans.sort_unstable();
             spans.dedup();
             TopicRecord {
@@ -227,13 +212,7 @@ fn topic_records(tagging: &Tagging, cleaned: &Cleaned, input: &str, explain: boo
                 parent: topic.parent.map(|p| taxonomy.topic(p).id.clone()),
                 iptc: topic.iptc.clone(),
                 score: score.score,
-                evidence: spans
-                    .into_iter()
-                    .map(|span| {
-                        let (span, text) = original(cleaned, input, span);
-                        Excerpt { text, span }
-                    })
-                    .collect(),
+                evidence: spans.iter().map(|&span| origin.excerpt(span)).collect(),
                 reasons: if !explain {
                     Vec::new()
                 } else {
@@ -253,10 +232,59 @@ fn topic_records(tagging: &Tagging, cleaned: &Cleaned, input: &str, explain: boo
         .collect()
 }
 
-/// A span of the clean text as a span of the input, with its text.
-pub(crate) fn original(cleaned: &Cleaned, input: &str, span: Span) -> (Span, String) {
-    let span = cleaned.original_span(span);
-    (span, input[span.range()].to_string())
+/// Where spans of the clean text stand in the input, and their text there.
+pub(crate) struct Origin<'a> {
+    map: &'a OffsetMap,
+    input: &'a str,
+    /// The clean text is the input or a prefix of it, copied unchanged (as
+    /// for nearly half of real articles): spans then map to themselves,
+    /// without the offset map's searches.
+    kept_prefix: bool,
+}
+
+impl<'a> Origin<'a> {
+    pub(crate) fn new(cleaned: &'a Cleaned, input: &'a str) -> Origin<'a> {
+        let map = &cleaned.map;
+        let len = map.output_len();
+        // One run of the map, copied from the start of the input (offset 1
+        // maps to 1: the run is exact, not a replacement) to the end of the
+        // clean text.
+        let kept_prefix = map.is_identity()
+            || (map.segment_count() == 1
+                && len >= 2
+                && map.map_offset(1) == 1
+                && map.map_span(Span::new(0, len)) == Span::new(0, len));
+        Origin {
+            map,
+            input,
+            kept_prefix: kept_prefix && len <= input.len(),
+        }
+    }
+
+    /// The span of the input that `span` of the clean text came from.
+    pub(crate) fn span(&self, span: Span) -> Span {
+        if self.kept_prefix {
+            // What `OffsetMap::map_span` gives for such a map: offsets
+            // clamped to the clean text, an inverted span made empty.
+            let len = self.map.output_len();
+            Span::new(span.start.min(len), span.end.min(len))
+        } else {
+            self.map.map_span(span)
+        }
+    }
+
+    /// The span of the input that `span` of the clean text came from, with
+    /// its text.
+    pub(crate) fn text(&self, span: Span) -> (Span, String) {
+        let span = self.span(span);
+        (span, self.input[span.range()].to_string())
+    }
+
+    /// The excerpt of the input that `span` of the clean text came from.
+    pub(crate) fn excerpt(&self, span: Span) -> Excerpt {
+        let (span, text) = self.text(span);
+        Excerpt { text, span }
+    }
 }
 
 /// Configures a [`Pipeline`].
@@ -334,5 +362,39 @@ impl PipelineBuilder {
             sections: self.sections,
             explain_topics: self.explain_topics,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `Origin::span` agrees with the offset map on every span, over
+    /// inputs the cleaner keeps whole, keeps a prefix of, or rewrites.
+    #[test]
+    fn origin_maps_as_the_offset_map_does() {
+        // Each input, and whether the clean text is a prefix copy of it.
+        let inputs = [
+            ("", true),
+            ("A", true),
+            ("Kyiv said no.", true),
+            ("Kyiv said no.\n", true),
+            ("Kyiv said no.\n\nAdvertisement", true),
+            ("Advertisement\n\nKyiv said no.", false),
+            ("Kyiv  said&nbsp;no.\n", false),
+        ];
+        let cleaner = Cleaner::default();
+        for (input, kept_prefix) in inputs {
+            let cleaned = cleaner.clean(input);
+            let origin = Origin::new(&cleaned, input);
+            assert_eq!(origin.kept_prefix, kept_prefix, "{input:?}");
+            let len = cleaned.text.len() + 2;
+            for start in 0..=len {
+                for end in 0..=len {
+                    let span = Span { start, end };
+                    assert_eq!(origin.span(span), cleaned.original_span(span), "{input:?} {span:?}");
+                }
+            }
+        }
     }
 }
