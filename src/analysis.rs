@@ -144,7 +144,9 @@ pub struct SpeakerRecord {
     /// Where the mention stands.
     #[serde(flatten)]
     pub span: Span,
-    /// A canonical id from a gazetteer, when one is known.
+    /// The id of the entity the speaker is, as in [`Analysis::entities`]:
+    /// a canonical id from the gazetteer ("Q7747"), or the document-local
+    /// id of a person the article introduces ("local:yuri-ushakov").
     pub entity: Option<String>,
     /// The role the article gives ("Kremlin adviser").
     pub role: Option<String>,

@@ -24,9 +24,10 @@ pub(crate) fn entity_records(found: &DocEntities, origin: &Origin) -> Vec<Entity
 }
 
 /// A quote's speaker as a record of the input, with what the gazetteer
-/// knows: the entity id and canonical name of a known entity, and a role
-/// when the quote gives none (the role the article gives elsewhere, else
-/// the gazetteer's).
+/// knows: the entity id (a known entity's, or the document-local id of a
+/// person the article introduces), a known entity's canonical name, and a
+/// role when the quote gives none (the role the article gives elsewhere,
+/// else the gazetteer's).
 ///
 /// `speaker.hint` is the index of the gazetteer mention (`found.hints()`
 /// order) that lede-quotes linked to the speaker. lede-quotes alone decides
@@ -51,7 +52,7 @@ pub(crate) fn speaker_record(speaker: &Speaker, found: &DocEntities, origin: &Or
         name,
         mention,
         span,
-        entity: known.map(|m| found.id(m).to_string()),
+        entity: linked.map(|m| found.id(m).to_string()),
         role,
         kind: speaker.kind,
     }

@@ -115,8 +115,14 @@ fn speakers_take_ids_names_and_roles_from_the_gazetteer() {
     assert_eq!(putin.name, "Vladimir Putin");
     assert_eq!(putin.entity.as_deref(), Some("Q7747"));
     assert_eq!(putin.role.as_deref(), Some("President of Russia"));
+    // A person the gazetteer does not know has the document-local id of
+    // the entity the article introduces.
     let ruiz = analysis.quotes[1].speaker.as_ref().unwrap();
-    assert_eq!((ruiz.name.as_str(), ruiz.entity.as_deref()), ("Ana Ruiz", None));
+    assert_eq!(
+        (ruiz.name.as_str(), ruiz.entity.as_deref()),
+        ("Ana Ruiz", Some("local:ana-ruiz"))
+    );
+    assert!(analysis.entities.iter().any(|e| e.id == "local:ana-ruiz"));
 
     let text = "The Kremlin said the talks were useful. \"We are ready,\" the Russian president told \
                 reporters. Moscow said it would respond. Russia's foreign ministry said it was not consulted.";
