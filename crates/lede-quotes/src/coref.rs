@@ -13,7 +13,7 @@ use rustc_hash::FxHashMap;
 
 use crate::lexicon::{is_particle, WordList, WORDS};
 use crate::quote::{Quote, SpeakerKind};
-use crate::speaker::{speaker_before, speaker_head};
+use crate::speaker::{is_honorific, speaker_before, speaker_head, with_abbreviation_period};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Gender {
@@ -193,7 +193,7 @@ pub(crate) fn resolve(doc: &Document, quotes: &mut [Quote]) {
                     .iter()
                     .rev()
                     .take(32)
-                    .find(|p| p.role.is_some_and(|r| last_word(doc, r).eq_ignore_ascii_case(head)));
+                    .find(|p| p.role.is_some_and(|r| same_title(last_word(doc, r), head)));
                 if let (Some(person), true) = (holder, definite) {
                     speaker.name = Some(person.name);
                     speaker.role = person.role;
@@ -347,6 +347,33 @@ fn gender_of_given_name(word: &str) -> Option<Gender> {
     }
 }
 
+/// Titles abbreviated before a name ("Sen. Tammy Baldwin") and written
+/// out in a description ("the senator").
+const TITLE_ABBREVIATIONS: [(&str, &str); 12] = [
+    ("sen", "senator"),
+    ("rep", "representative"),
+    ("gov", "governor"),
+    ("pres", "president"),
+    ("gen", "general"),
+    ("adm", "admiral"),
+    ("col", "colonel"),
+    ("lt", "lieutenant"),
+    ("sgt", "sergeant"),
+    ("sec", "secretary"),
+    ("atty", "attorney"),
+    ("supt", "superintendent"),
+];
+
+/// Whether a role word before a name ("Sen.", "Mayor") and the head of a
+/// description ("senator", "mayor") are the same title.
+fn same_title(role_word: &str, head: &str) -> bool {
+    let role_word = role_word.trim_end_matches('.');
+    role_word.eq_ignore_ascii_case(head)
+        || TITLE_ABBREVIATIONS
+            .iter()
+            .any(|(short, long)| role_word.eq_ignore_ascii_case(short) && head.eq_ignore_ascii_case(long))
+}
+
 /// Whether word `w` is a singular role noun: the head of a description of
 /// one person ("the mayor", "a senior official", "the spokeswoman").
 fn is_one_person(doc: &Document, w: usize) -> bool {
@@ -423,8 +450,14 @@ fn name_mentions(doc: &Document) -> Vec<Person> {
             continue;
         }
         let mut role_start = start;
+        // "Sen. Tammy Baldwin": an abbreviated title keeps its period.
+        let joined = |w: usize| match doc.gap_after(w) {
+            " " => true,
+            ". " => doc.is(w, WordList::Role),
+            _ => false,
+        };
         while role_start > 0
-            && doc.gap_after(role_start - 1) == " "
+            && joined(role_start - 1)
             && (doc.is(role_start - 1, WordList::Role)
                 || doc.is(role_start - 1, WordList::Modifier)
                 || is_capitalized(doc.word(role_start - 1)))
@@ -433,7 +466,9 @@ fn name_mentions(doc: &Document) -> Vec<Person> {
         {
             role_start -= 1;
         }
-        let role = (role_start < start).then(|| Span::new(doc.words[role_start].start, doc.words[start - 1].end));
+        // "Sen." keeps its period; "Dr." alone is an honorific, no role.
+        let role = (role_start < start && !is_honorific(doc.word(start - 1)))
+            .then(|| with_abbreviation_period(doc, Span::new(doc.words[role_start].start, doc.words[start - 1].end)));
         let gender = gender_of_title(doc, name)
             .or_else(|| gender_of_given_name(doc.word(start)))
             .unwrap_or(Gender::Unknown);

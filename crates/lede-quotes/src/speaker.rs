@@ -1099,7 +1099,7 @@ fn at_clause_start(doc: &Document, i: usize, floor: usize) -> bool {
 
 /// `span` with the period that follows it when it ends in a short
 /// capitalised abbreviation: the role "Sen." rather than "Sen".
-fn with_abbreviation_period(doc: &Document, span: Span) -> Span {
+pub(crate) fn with_abbreviation_period(doc: &Document, span: Span) -> Span {
     let last = span.slice(doc.text).rsplit(' ').next().unwrap_or_default();
     let abbreviation = is_abbreviation(last) && doc.text[span.end..].starts_with('.');
     Span::new(span.start, span.end + usize::from(abbreviation))
@@ -1118,7 +1118,7 @@ fn is_dotted(word: &str) -> bool {
 }
 
 /// Titles of address, which are not roles.
-fn is_honorific(word: &str) -> bool {
+pub(crate) fn is_honorific(word: &str) -> bool {
     matches!(
         lower(word).trim_end_matches('.'),
         "mr" | "mrs" | "ms" | "miss" | "dr" | "sir" | "dame" | "lady" | "lord"
