@@ -272,8 +272,8 @@ fn first_named(doc: &Document, wanted: Antecedent, from: usize, to: usize) -> Op
     const SUBJECT_WORDS: usize = 24;
     let first = doc.word_after(from)?;
     let end = doc.word_after(to).unwrap_or(doc.words.len()).min(first + SUBJECT_WORDS);
-    let mut head =
-        (first..end).find(|&w| wanted.heads(doc, w) && doc.quotation_around(doc.words[w].start).is_none())?;
+    let found = (first..end).find(|&w| wanted.heads(doc, w) && doc.quotation_around(doc.words[w].start).is_none())?;
+    let mut head = found;
     // "The Central Bank of Valdoria", "members of Congress": the name runs
     // on after "of".
     if doc.words.get(head + 2).is_some_and(|w| w.end <= to)
@@ -294,7 +294,10 @@ fn first_named(doc: &Document, wanted: Antecedent, from: usize, to: usize) -> Op
     // part of another phrase.
     let opener = doc.word_after(named.mention.start)?;
     let partial = doc.lists(opener) & (WordList::Relative.bit() | WordList::Preposition.bit()) != 0;
-    (wanted.accepts(named.kind) && !partial).then_some(named.mention)
+    // "the drawdown of troops" is a drawdown: the noun found must head the
+    // phrase, not follow a preposition in it.
+    let headed = !(opener..found).any(|w| doc.is(w, WordList::Preposition));
+    (wanted.accepts(named.kind) && !partial && headed).then_some(named.mention)
 }
 
 /// The person whose surname `mention` is, when it is one capitalised word

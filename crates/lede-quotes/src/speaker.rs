@@ -23,6 +23,20 @@ pub(crate) fn speaker_before(doc: &Document, pos: usize, floor: usize) -> Option
         speaker.mention = speaker.mention.cover(Span::new(open, doc.text[..pos].trim_end().len()));
         return Some(speaker);
     }
+    if let Some(end) = hometown_before(doc, pos, floor) {
+        // "Brianne Stone, 29, of Huntsville, Ala., says": the speaker stands
+        // before the hometown, which joins the mention; a name right before
+        // its comma, else a name and its apposition ("Paul Osei, a retired
+        // teacher, of Leeds, said").
+        let bare = doc.text[..end].trim_end_matches(',').len();
+        let mut speaker = speaker_before(doc, bare, floor)
+            .filter(|s| s.name.is_some())
+            .or_else(|| (bare < end).then(|| speaker_before(doc, end, floor)).flatten())?;
+        speaker.mention = speaker
+            .mention
+            .cover(Span::new(end, doc.text[..pos].trim_end().len() - 1));
+        return Some(speaker);
+    }
     let mut i = doc.word_before(pos)?;
     if !is_blank(&doc.text[doc.words[i].end..pos]) {
         return apposition_before(doc, i, pos, floor);
@@ -69,6 +83,63 @@ pub(crate) fn speaker_before(doc: &Document, pos: usize, floor: usize) -> Option
         });
     }
     phrase_ending_at(doc, i, floor)
+}
+
+/// Where the speaker phrase ends before a hometown set off by commas
+/// right before `pos`: ", of Huntsville, Ala.," or " of Baldwin, Miss.,"
+/// (a place of one to three capitalised words after "of", and a state's
+/// abbreviation). Returns the end of the words before "of" and its comma.
+fn hometown_before(doc: &Document, pos: usize, floor: usize) -> Option<usize> {
+    const REACH: usize = 60;
+    let before = doc.text[floor..pos].trim_end().strip_suffix(',')?;
+    let limit = floor_char_boundary(before, before.len().saturating_sub(REACH));
+    let window = &before[limit..];
+    // The state: "Ala.", "N.Y.", "Calif." after a comma.
+    let (place, state) = window.rsplit_once(", ")?;
+    let state_ok = state.ends_with('.') && state.len() <= 6 && state.starts_with(|c: char| c.is_ascii_uppercase());
+    let place = if state_ok { place } else { window };
+    let (lead, town) = place.rsplit_once(" of ")?;
+    let town_ok = is_town(town, state_ok);
+    // Set off by its own comma (", of Huntsville,"), or right after a name
+    // with a state ("Dewayne Smithy of Baldwin, Miss.,"): not "chairman of
+    // Fox Networks," or "Democrat of Tennessee,".
+    let set_off = lead.ends_with(',') || (state_ok && lead.ends_with(|c: char| c.is_alphabetic()));
+    if !town_ok || !set_off || lead.trim_end_matches(',').trim_end().is_empty() {
+        return None;
+    }
+    // After its comma, when there is one: "Paul Osei, a retired teacher,"
+    // then reads as a name and its apposition.
+    Some(floor + limit + lead.trim_end().len())
+}
+
+/// Whether the words after "of" in a speaker's description name a town:
+/// capitalised, and with a state after them up to three words, else one or
+/// two ("of Exeter", "of North Philadelphia"); a longer name is likelier a
+/// body ("of RBC Capital Markets"), which describes the speaker.
+fn is_town(words: &str, with_state: bool) -> bool {
+    let most = if with_state { 3 } else { 2 };
+    !words.is_empty()
+        && words.split(' ').count() <= most
+        && words
+            .split(' ')
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()) && !w.contains(','))
+}
+
+/// `place` with the state abbreviation after it, if any, up to `limit`:
+/// "of Toledo" in "of Toledo, Ohio," or "of Huntsville, Ala.".
+fn with_state(doc: &Document, place: Span, limit: usize) -> Span {
+    let Some(state) = doc.word_after(place.end).filter(|&w| doc.words[w].end <= limit) else {
+        return place;
+    };
+    let word = doc.word(state);
+    let abbreviated = doc.text[doc.words[state].end..limit].starts_with('.');
+    let state_like = is_capitalized(word) && (abbreviated || word.len() >= 4) && word.len() <= 14;
+    if doc.text[place.end..doc.words[state].start] != *", " || !state_like {
+        return place;
+    }
+    // The state runs to the next comma or the sentence end.
+    let end = apposition_end(doc.text, doc.words[state].start, limit);
+    place.cover(Span::new(doc.words[state].start, end).trim(doc.text))
 }
 
 /// Where an aside that ends right before `pos` opens: a parenthesis
@@ -385,8 +456,19 @@ fn speaker_phrase_after(doc: &Document, pos: usize, ceiling: usize, closes_sente
             let limit = doc.window(doc.words[det]).end;
             let end = apposition_end(doc.text, start, limit);
             let role = Span::new(start, end).trim(doc.text);
-            speaker.role = Some(role);
-            speaker.mention = speaker.mention.cover(role);
+            // ", of Toledo, Ohio": a hometown, with its state, is no role;
+            // ", of Mayfield Baptist Church" names a body the speaker is of.
+            let body = doc
+                .word_before(role.end)
+                .is_some_and(|w| doc.is(w, WordList::Organization));
+            let place = with_state(doc, role, limit);
+            let town = role.slice(doc.text).strip_prefix("of ").unwrap_or_default();
+            if doc.word(det) == "of" && !body && is_town(town, place != role) {
+                speaker.mention = speaker.mention.cover(place);
+            } else {
+                speaker.role = Some(role);
+                speaker.mention = speaker.mention.cover(role);
+            }
         }
     }
     // "said Anita Dunn, who directed the campaign", "said Simon Ross,
@@ -672,7 +754,33 @@ fn plain_phrase_ending_at(doc: &Document, i: usize, floor: usize) -> Option<Spea
         }
         start = prev;
     }
+    if doc.is(start, WordList::Preposition) {
+        // "the millions of Americans supporting", "hundreds of protesters
+        // marched": the phrase is the quantity before "of" and what it
+        // counts; a preposition opens no speaker phrase.
+        start = counted_before(doc, start, floor)?;
+    }
     Some(classify(doc, start, i))
+}
+
+/// The start of the noun (and its determiner) right before the preposition
+/// at word `of`: "the millions" in "the millions of Americans".
+fn counted_before(doc: &Document, of: usize, floor: usize) -> Option<usize> {
+    let noun = of.checked_sub(1)?;
+    let word = doc.word(noun);
+    if doc.words[noun].start < floor
+        || !joins(doc.gap_after(noun))
+        || !word.bytes().all(|b| b.is_ascii_lowercase())
+        || doc.is(noun, WordList::Preposition)
+    {
+        return None;
+    }
+    let determiner = noun > 0
+        && doc.words[noun - 1].start >= floor
+        && joins(doc.gap_after(noun - 1))
+        && doc.is(noun - 1, WordList::Determiner)
+        && !is_complementizer(doc.word(noun - 1));
+    Some(if determiner { noun - 1 } else { noun })
 }
 
 /// "coach Elena Ruiz", "The central bank", "city engineer Paolo Bianchi":
