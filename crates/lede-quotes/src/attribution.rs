@@ -14,7 +14,7 @@ use crate::document::{floor_char_boundary, is_blank, is_quote_mark, Document, WI
 use crate::lexicon::{is_possessive, lower, WordList};
 use crate::quote::{Quote, QuoteKind, Speaker, SpeakerKind};
 use crate::speaker::{
-    inverted_speaker, is_abbreviation, is_count, is_pronoun, is_source_noun, speaker_after, speaker_before,
+    document_by, inverted_speaker, is_abbreviation, is_count, is_pronoun, is_source_noun, speaker_after, speaker_before,
 };
 
 /// How many words after a cue "that" may come ("told reporters on Monday
@@ -50,10 +50,16 @@ pub(crate) fn attribute(doc: &Document, cue: CueMatch, previous: Option<&Quote>)
     }
     let lead = doc.text[sentence.start..cue.span.start].trim_end();
     let speaker = speaker_before(doc, cue.span.start, sentence.start).filter(|s| !is_thing_pronoun(doc, sentence, s));
-    if let Some(speaker) = speaker {
-        if cue.class == CueClass::Document && speaker.kind != SpeakerKind::Document {
-            return None;
+    // "A report by the national audit office found": a document cue's
+    // source is the document its author's phrase post-modifies.
+    let speaker = match speaker {
+        Some(s) if cue.class == CueClass::Document && s.kind != SpeakerKind::Document => {
+            // Any other phrase before a document cue makes no frame.
+            Some(document_by(doc, &s, sentence.start)?)
         }
+        other => other,
+    };
+    if let Some(speaker) = speaker {
         // "Reid, who endorsed Clinton in February, said", "said the
         // Kremlin, which has long opposed NATO expansion": a relative
         // clause on a said-tag's speaker reports only a clause ("which said

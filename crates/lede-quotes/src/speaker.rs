@@ -1025,6 +1025,27 @@ fn post_modified_phrase(doc: &Document, i: usize, floor: usize) -> Option<Speake
     None
 }
 
+/// The document phrase whose author `author` is: "A report by the national
+/// audit office", "a study from the central bank" (a document noun, then
+/// "by" or "from"; after "of" comes what it is about).
+pub(crate) fn document_by(doc: &Document, author: &Speaker, floor: usize) -> Option<Speaker> {
+    let link = doc.word_before(author.mention.start)?;
+    let noun = link.checked_sub(1)?;
+    if !matches!(doc.word(link), "by" | "from")
+        || !joins(doc.gap_after(link))
+        || !joins(doc.gap_after(noun))
+        || doc.words[noun].start < floor
+        || !doc.is(noun, WordList::Document)
+    {
+        return None;
+    }
+    let document = phrase_ending_at(doc, noun, floor).filter(|d| d.kind == SpeakerKind::Document)?;
+    Some(Speaker {
+        mention: document.mention.cover(author.mention),
+        ..document
+    })
+}
+
 /// "Nearly eight in 10 Democratic voters overall said", "Social
 /// conservatives say", "those surveyed say", "a third said": a group
 /// subject the phrase rules do not read, taken whole from the start of its
