@@ -146,6 +146,12 @@ impl<'t> Document<'t> {
             | WordList::Determiner.bit()
             | WordList::Organization.bit()
             | WordList::NotName.bit();
+        // Coreference asks about nearly every word, and most are lowercase
+        // ASCII: their first byte answers, without slicing the word out.
+        let first = self.text.as_bytes().get(self.words[i].start);
+        if first.is_some_and(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+            return false;
+        }
         let word = self.word(i);
         is_capitalized(word) && !is_possessive(word) && self.lists(i) & NOT_NAMES == 0
     }
