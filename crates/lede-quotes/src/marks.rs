@@ -339,6 +339,28 @@ static STARTS_TOKEN: [bool; 256] = {
     table
 };
 
+/// How many bytes [`skip_plain_chunks`] tests at once.
+const CHUNK: usize = 16;
+
+/// The start of the first [`CHUNK`]-byte stretch from `i` that may hold a
+/// token. Most stretches of news hold no mark and no line break, and the
+/// test below, without table lookups or branches per byte, compiles to a
+/// few vector instructions; it lets any non-ASCII byte through, for the
+/// byte loop to tell.
+#[inline]
+fn skip_plain_chunks(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(chunk) = bytes.get(i..i + CHUNK) {
+        let may_start_token = chunk.iter().fold(false, |found, &b| {
+            found | (b == b'"') | (b == b'\'') | (b == b'\n') | (b == b'\r') | (b >= 0x80)
+        });
+        if may_start_token {
+            break;
+        }
+        i += CHUNK;
+    }
+    i
+}
+
 /// The token starting at byte `i` (a char boundary) and its length in bytes.
 fn token_at(bytes: &[u8], i: usize) -> Option<(Token, usize)> {
     use Glyph::*;
@@ -539,8 +561,13 @@ impl<'t> Scanner<'t> {
         let bytes = self.text.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
-            if !STARTS_TOKEN[bytes[i] as usize] {
+            i = skip_plain_chunks(bytes, i);
+            // Then byte by byte to the end of the chunk that may hold a token.
+            let chunk_end = (i + CHUNK).min(bytes.len());
+            while i < chunk_end && !STARTS_TOKEN[bytes[i] as usize] {
                 i += 1;
+            }
+            if i == chunk_end {
                 continue;
             }
             let Some((token, len)) = token_at(bytes, i) else {

@@ -59,14 +59,35 @@ impl Iterator for Words<'_> {
 
     #[inline]
     fn next(&mut self) -> Option<Span> {
+        self.next_in_zone().or_else(|| self.next_outside_zone())
+    }
+}
+
+impl Words<'_> {
+    /// The next word of the current zone: the common case, kept small
+    /// enough to inline with few live registers (with the rest of `next`
+    /// inlined too, the loop over words keeps its state on the stack, and
+    /// takes a sixth more instructions).
+    #[inline(always)]
+    fn next_in_zone(&mut self) -> Option<Span> {
+        if self.pos < self.zone_end {
+            if let Some(word) = zone_word(self.text.as_bytes(), self.pos, self.zone_end) {
+                self.pos = word.end;
+                return Some(word);
+            }
+            self.pos = self.zone_end;
+        }
+        None
+    }
+
+    /// [`Iterator::next`] once the current zone has no more words: a
+    /// region for `unicode-segmentation`, or the next zone.
+    #[inline(never)]
+    fn next_outside_zone(&mut self) -> Option<Span> {
         let bytes = self.text.as_bytes();
         loop {
-            if self.pos < self.zone_end {
-                if let Some(word) = zone_word(bytes, self.pos, self.zone_end) {
-                    self.pos = word.end;
-                    return Some(word);
-                }
-                self.pos = self.zone_end;
+            if let Some(word) = self.next_in_zone() {
+                return Some(word);
             }
             if let Some((segments, offset)) = &mut self.region {
                 let found = segments.find(|(_, token)| token.chars().any(char::is_alphanumeric));
