@@ -775,12 +775,18 @@ fn counted_before(doc: &Document, of: usize, floor: usize) -> Option<usize> {
     {
         return None;
     }
-    let determiner = noun > 0
-        && doc.words[noun - 1].start >= floor
-        && joins(doc.gap_after(noun - 1))
-        && doc.is(noun - 1, WordList::Determiner)
-        && !is_complementizer(doc.word(noun - 1));
-    Some(if determiner { noun - 1 } else { noun })
+    Some(article_before(doc, noun, floor).unwrap_or(noun))
+}
+
+/// The determiner right before word `w` ("the", "a", "his"; not "that"),
+/// if it stands after `floor`.
+fn article_before(doc: &Document, w: usize, floor: usize) -> Option<usize> {
+    let before = w.checked_sub(1)?;
+    (doc.words[before].start >= floor
+        && joins(doc.gap_after(before))
+        && doc.is(before, WordList::Determiner)
+        && !is_complementizer(doc.word(before)))
+    .then_some(before)
 }
 
 /// "coach Elena Ruiz", "The central bank", "city engineer Paolo Bianchi":
@@ -797,12 +803,7 @@ fn descriptor_start(doc: &Document, start: usize, prev: usize, floor: usize) -> 
         if doc.words[head].start < floor {
             return None;
         }
-        let article = head > 0
-            && doc.words[head - 1].start >= floor
-            && joins(doc.gap_after(head - 1))
-            && doc.is(head - 1, WordList::Determiner)
-            && !is_complementizer(doc.word(head - 1));
-        return Some(if article { head - 1 } else { head });
+        return Some(article_before(doc, head, floor).unwrap_or(head));
     }
     for _ in 0..MAX_DESCRIPTOR_WORDS {
         let word = doc.word(first);
@@ -813,11 +814,8 @@ fn descriptor_start(doc: &Document, start: usize, prev: usize, floor: usize) -> 
         {
             return None;
         }
-        if first > 0 && doc.words[first - 1].start >= floor && joins(doc.gap_after(first - 1)) {
-            let before = doc.word(first - 1);
-            if doc.is(first - 1, WordList::Determiner) && !is_complementizer(before) {
-                return Some(first - 1);
-            }
+        if let Some(article) = article_before(doc, first, floor) {
+            return Some(article);
         }
         if at_clause_start(doc, first, floor) && !doc.is(first, WordList::Between) {
             return Some(first);
