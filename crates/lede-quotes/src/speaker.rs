@@ -346,6 +346,11 @@ fn speaker_phrase_after(doc: &Document, pos: usize, ceiling: usize, closes_sente
             _ => break,
         }
     }
+    // "said Xavi Amat of the central bank": a reading that stops on "of"
+    // ends before it; the post-modifier is taken below.
+    if last > first && doc.word(last) == "of" {
+        last -= 1;
+    }
     let mut speaker = match phrase_ending_at(doc, last, doc.words[first].start) {
         Some(speaker) => speaker,
         // "said a handful of Democrats": a determiner opens a description
@@ -975,7 +980,16 @@ fn name_end_before_place(doc: &Document, start: usize, end: usize) -> usize {
     }
     let given = first < last && doc.is_given_name(first);
     let titled = first > start && (doc.is(first - 1, WordList::Role) || is_honorific(doc.word(first - 1)));
-    if given || titled {
+    // "Xavi Amat of Norbank": two or more capitalised words that no list
+    // knows (no office, body or modifier, as in "Royal Bank of Canada" or
+    // "County Supervisor of Elections") are a name.
+    let unknown = WordList::Organization.bit()
+        | WordList::Role.bit()
+        | WordList::Modifier.bit()
+        | WordList::Document.bit()
+        | WordList::NotName.bit();
+    let plain_name = first < last && start == first && (first..=last).all(|w| doc.lists(w) & unknown == 0);
+    if given || titled || plain_name {
         last
     } else {
         end
