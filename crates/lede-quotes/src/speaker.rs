@@ -851,8 +851,20 @@ fn classify(doc: &Document, start: usize, end: usize) -> Speaker {
             name_start -= 1;
             continue;
         }
+        // "The New York Times", "the American Legion": a capitalised
+        // modifier before a name word that is no title and no given name is
+        // part of the name ("Former Secretary" is not, nor is the office
+        // after "of" in "Secretary of State Madeleine Albright").
+        let in_name = name_start <= end
+            && doc.is(name_start - 1, WordList::Modifier)
+            && !doc.is(name_start - 1, WordList::Role)
+            && !is_title(doc, name_start)
+            && !doc.is_given_name(name_start)
+            && name_start - 1 > start
+            && doc.word(name_start - 2) != "of";
         if !is_capitalized(word)
             || (is_title(doc, name_start - 1)
+                && !in_name
                 && !(name_start - 1 > start && doc.is_surname_after_given_name(name_start - 1)))
             || is_possessive(word)
             || doc.is(name_start - 1, WordList::Determiner)
