@@ -110,11 +110,6 @@ pub(crate) fn resolve(doc: &Document, quotes: &mut [Quote]) {
                     speaker.name = Some(person.name);
                     speaker.role = speaker.role.or(person.role);
                     last = Some((person.name, speaker.role, person.gender));
-                    // "Norland Steel said ... It added": a name of no
-                    // known gender and no role may be a body's.
-                    if person.gender == Gender::Unknown && speaker.role.is_none() {
-                        last_body = Some(person.name);
-                    }
                 } else if speaker.role.is_some() || gender.is_some() || quote.cue_class == Some(CueClass::Speech) {
                     // A lone capitalised word may be a place or a body
                     // ("Valdoria expects"); one with a title, or one that

@@ -38,7 +38,11 @@ pub(crate) fn speaker_before(doc: &Document, pos: usize, floor: usize) -> Option
         return Some(speaker);
     }
     let mut i = doc.word_before(pos)?;
-    if !is_blank(&doc.text[doc.words[i].end..pos]) {
+    // "Norland Steel Corp. said", "Martin Luther King Jr. said": an
+    // abbreviation's period is part of the phrase.
+    let gap = &doc.text[doc.words[i].end..pos];
+    let abbreviated = gap.strip_prefix('.').is_some_and(is_blank) && ends_name(doc.word(i));
+    if !is_blank(gap) && !abbreviated {
         return apposition_before(doc, i, pos, floor);
     }
     while is_between_word(doc, i) || is_time_word(doc, i) {
@@ -58,7 +62,7 @@ pub(crate) fn speaker_before(doc: &Document, pos: usize, floor: usize) -> Option
         return None;
     }
     let word = doc.word(i);
-    if is_pronoun(word) {
+    if is_subject_pronoun(word) {
         return Some(pronoun(doc, i));
     }
     if is_age(word) && doc.text[..doc.words[i].start].ends_with(", ") {
@@ -82,7 +86,22 @@ pub(crate) fn speaker_before(doc: &Document, pos: usize, floor: usize) -> Option
             ..antecedent
         });
     }
-    phrase_ending_at(doc, i, floor)
+    let speaker = phrase_ending_at(doc, i, floor)?;
+    if !abbreviated {
+        return Some(speaker);
+    }
+    let with_period = |span: Span| {
+        if span.end == doc.words[i].end {
+            Span::new(span.start, span.end + 1)
+        } else {
+            span
+        }
+    };
+    Some(Speaker {
+        mention: with_period(speaker.mention),
+        name: speaker.name.map(with_period),
+        ..speaker
+    })
 }
 
 /// Where the speaker phrase ends before a hometown set off by commas
@@ -1264,6 +1283,13 @@ pub(crate) fn is_abbreviation(word: &str) -> bool {
     (1..=4).contains(&word.len()) && is_capitalized(word)
 }
 
+/// An abbreviation that ends a person's or a company's name ("Jr.",
+/// "Corp."); other short words before a period are mostly states ("Mo.",
+/// "R-Fla.") that end an apposition.
+fn ends_name(word: &str) -> bool {
+    matches!(word, "Jr" | "Sr" | "Corp" | "Inc" | "Ltd" | "Co" | "Bros")
+}
+
 /// A dotted acronym read up to one of its periods: "A.F.L", "U.S".
 fn is_dotted(word: &str) -> bool {
     let last = word.rsplit(['-', '(']).next().unwrap_or(word);
@@ -1284,8 +1310,12 @@ fn is_complementizer(word: &str) -> bool {
 }
 
 fn pronoun(doc: &Document, i: usize) -> Speaker {
+    // "He's said", "I've argued": the mention is the pronoun, less the
+    // auxiliary contracted onto it.
+    let word = doc.word(i);
+    let bare = pronoun_before_contraction(word).unwrap_or(word);
     Speaker {
-        mention: doc.words[i],
+        mention: Span::new(doc.words[i].start, doc.words[i].start + bare.len()),
         name: None,
         role: None,
         kind: SpeakerKind::Pronoun,
@@ -1350,6 +1380,18 @@ fn is_sentence_start(doc: &Document, i: usize) -> bool {
     // The first word of the sentence, found by index: no scan of the text.
     let before = doc.text[..word.start].trim_end();
     doc.word_after(sentence.start) == Some(i) || before.ends_with([':', '"', '\u{201C}', '\u{201D}'])
+}
+
+/// The pronoun of a pronoun with a contracted auxiliary: "He" of "He’s",
+/// "I" of "I've", "They" of "They’d".
+fn pronoun_before_contraction(word: &str) -> Option<&str> {
+    let (base, tail) = word.split_once(['\'', '\u{2019}'])?;
+    (matches!(tail, "s" | "ve" | "d" | "ll") && is_pronoun(base)).then_some(base)
+}
+
+/// A subject pronoun, alone or with a contracted auxiliary ("He's said").
+fn is_subject_pronoun(word: &str) -> bool {
+    is_pronoun(word) || pronoun_before_contraction(word).is_some()
 }
 
 pub(crate) fn is_pronoun(word: &str) -> bool {
