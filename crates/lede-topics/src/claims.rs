@@ -158,38 +158,60 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
 /// ```
 pub fn features(text: &str, span: Span, names: &[NameHint]) -> Vec<Feature> {
     let named = names.iter().any(|n| span.contains(n.span) && !n.span.is_empty());
-    features_of(text, span, named, &mut Scratch::default())
+    features_of(text, span, named, &mut Scratch::default()).to_vec()
+}
+
+/// A set of features: bit `f as u8` for each [`Feature`] `f`. A sentence's
+/// features decide whether it is a claim before any list is built, and
+/// most sentences are not.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct FeatureSet(u8);
+
+impl FeatureSet {
+    fn insert(&mut self, feature: Feature) {
+        self.0 |= 1 << feature as u8;
+    }
+
+    fn contains(self, feature: Feature) -> bool {
+        self.0 >> feature as u8 & 1 == 1
+    }
+
+    /// The features, in [`Feature`] order.
+    fn iter(self) -> impl Iterator<Item = Feature> {
+        FEATURES.iter().map(|(_, f)| *f).filter(move |f| self.contains(*f))
+    }
+
+    fn to_vec(self) -> Vec<Feature> {
+        self.iter().collect()
+    }
 }
 
 /// The features of `span`; `named` says whether a known name stands in it.
 /// `scratch` holds the phrase matcher's buffers, so that the claims of a
 /// document allocate them once.
-fn features_of(text: &str, span: Span, named: bool, scratch: &mut Scratch) -> Vec<Feature> {
+fn features_of(text: &str, span: Span, named: bool, scratch: &mut Scratch) -> FeatureSet {
+    let mut seen = FeatureSet::default();
     let Some(part) = span.get(text) else {
-        return Vec::new();
+        return seen;
     };
-    let mut seen = [false; 8];
     let cues = &*CUES;
     cues.phrases
-        .find_with(part, scratch, |i, _| seen[cues.features[i as usize] as usize] = true);
+        .find_with(part, scratch, |i, _| seen.insert(cues.features[i as usize]));
     // A figure is a word with a digit, and every digit of the part is in
     // one of its words: no need to read them one by one.
     if any_byte(part.as_bytes(), |b| b.is_ascii_digit()) {
-        seen[Feature::Number as usize] = true;
+        seen.insert(Feature::Number);
     }
-    if named {
-        seen[Feature::NamedEntity as usize] = true;
-    }
-    if !seen[Feature::NamedEntity as usize] {
-        seen[Feature::NamedEntity as usize] = has_capitalized_word(part);
+    if named || (!seen.contains(Feature::NamedEntity) && has_capitalized_word(part)) {
+        seen.insert(Feature::NamedEntity);
     }
     if part
         .trim_end_matches(|c: char| !c.is_alphanumeric() && c != '?')
         .ends_with('?')
     {
-        seen[Feature::Question as usize] = true;
+        seen.insert(Feature::Question);
     }
-    FEATURES.iter().map(|(_, f)| *f).filter(|f| seen[*f as usize]).collect()
+    seen
 }
 
 /// True when a word of `part` after the first is capitalised, unless it is
@@ -226,7 +248,13 @@ fn any_byte(bytes: &[u8], wanted: impl Fn(u8) -> bool) -> bool {
 /// Check-worthiness of a feature set: the sum of their weights, clamped to
 /// 0..=1 and rounded to two decimals.
 pub fn check_worthiness(features: &[Feature]) -> f32 {
-    let sum: f32 = features.iter().map(|f| f.weight()).sum();
+    worthiness(features.iter().copied())
+}
+
+/// [`check_worthiness`] of the features `features` yields, summed in that
+/// order (a claim's are in [`Feature`] order).
+fn worthiness(features: impl Iterator<Item = Feature>) -> f32 {
+    let sum: f32 = features.map(|f| f.weight()).sum();
     // Two decimals: the weights have two, and 0.8 should not print as
     // 0.79999995; adding 0.0 turns a clamped -0.0 into 0.0.
     (sum.clamp(0.0, 1.0) * 100.0).round() / 100.0 + 0.0
@@ -335,10 +363,10 @@ fn claims_over<'a>(
         // Features first: most sentences stop here, before their topics
         // are scored.
         let features = features_of(text, sentence, has_name(sentence), &mut scratch);
-        let substantive = features
-            .iter()
-            .any(|f| matches!(f, Feature::Number | Feature::Comparison | Feature::Causal));
-        if substantive && check_worthiness(&features) >= REPORTED_MIN_WORTHINESS {
+        let substantive = [Feature::Number, Feature::Comparison, Feature::Causal]
+            .into_iter()
+            .any(|f| features.contains(f));
+        if substantive && worthiness(features.iter()) >= REPORTED_MIN_WORTHINESS {
             claims.push(claim(tagging, sentence, None, ClaimKind::Reported, features));
         }
     }
@@ -361,7 +389,7 @@ fn claim<'a>(
     span: Span,
     claimant: Option<&'a str>,
     kind: ClaimKind,
-    features: Vec<Feature>,
+    features: FeatureSet,
 ) -> Claim<'a> {
     let document = tagging.topics();
     let topics = tagging
@@ -375,8 +403,8 @@ fn claim<'a>(
         claimant,
         kind,
         topics,
-        check_worthiness: check_worthiness(&features),
-        features,
+        check_worthiness: worthiness(features.iter()),
+        features: features.to_vec(),
     }
 }
 
