@@ -612,9 +612,7 @@ fn part_scores(taxonomy: &Taxonomy, evidence: &[Evidence]) -> Vec<(TopicId, f32)
         return Vec::new();
     }
     let mut scores: Vec<(TopicId, f32)> = Vec::with_capacity(8);
-    with_buffers(|buffers| {
-        let factors = &mut buffers.factors;
-        factors_into(taxonomy, evidence, &mut buffers.seen, factors);
+    let mut add_up = |factors: &[f32]| {
         each_counted(taxonomy, evidence, |topic, k| {
             let add = evidence[k].weight * factors[k];
             match scores.iter_mut().find(|(t, _)| *t == topic) {
@@ -622,8 +620,21 @@ fn part_scores(taxonomy: &Taxonomy, evidence: &[Evidence]) -> Vec<(TopicId, f32)
                 // From 0.0, as `score` adds up, so that both give the same float.
                 None => scores.push((topic, 0.0 + add)),
             }
+        })
+    };
+    // A part (a sentence, a quote) has a few pieces of evidence: their
+    // factors fit on the stack, without taking the thread's buffers (a
+    // copy of them per call cost more than the scoring).
+    if evidence.len() <= FEW {
+        let mut factors = [0.0; FEW];
+        few_factors(taxonomy, evidence, &mut factors);
+        add_up(&factors[..evidence.len()]);
+    } else {
+        with_buffers(|buffers| {
+            factors_into(taxonomy, evidence, &mut buffers.seen, &mut buffers.factors);
+            add_up(&buffers.factors);
         });
-    });
+    }
     scores.retain(|&(_, score)| score >= PART_MIN_SCORE);
     scores.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     scores
@@ -636,29 +647,10 @@ fn part_scores(taxonomy: &Taxonomy, evidence: &[Evidence]) -> Vec<(TopicId, f32)
 fn factors_into(taxonomy: &Taxonomy, evidence: &[Evidence], seen: &mut Vec<u8>, factors: &mut Vec<f32>) {
     let compiled = &*taxonomy.inner;
     factors.clear();
-    // How often each trigger has been seen so far. A part of a document
-    // (a sentence, a quote) has a few pieces of evidence: a short list then
-    // beats clearing a counter per trigger of the taxonomy for each part.
-    const FEW: usize = 32;
     if evidence.len() <= FEW {
-        // The triggers seen so far with their counts, on the stack.
-        let mut seen = [(0usize, 0u8); FEW];
-        let mut used = 0;
-        factors.extend(evidence.iter().map(|e| {
-            let slot = compiled.slot(e.trigger);
-            let at = match seen[..used].iter().position(|(s, _)| *s == slot) {
-                Some(at) => at,
-                None => {
-                    seen[used] = (slot, 0);
-                    used += 1;
-                    used - 1
-                }
-            };
-            let count = &mut seen[at].1;
-            let factor = half_pow(*count);
-            *count = count.saturating_add(1);
-            factor
-        }));
+        let mut few = [0.0; FEW];
+        few_factors(taxonomy, evidence, &mut few);
+        factors.extend_from_slice(&few[..evidence.len()]);
     } else {
         if seen.len() < compiled.triggers() {
             seen.resize(compiled.triggers(), 0);
@@ -674,6 +666,34 @@ fn factors_into(taxonomy: &Taxonomy, evidence: &[Evidence], seen: &mut Vec<u8>, 
         for e in evidence {
             seen[compiled.slot(e.trigger)] = 0;
         }
+    }
+}
+
+/// How many pieces of evidence count as few: a part of a document (a
+/// sentence, a quote) has a few, and then a short list of the triggers seen
+/// beats clearing a counter per trigger of the taxonomy.
+const FEW: usize = 32;
+
+/// [`factors_into`] for at most [`FEW`] pieces of evidence, on the stack:
+/// into `factors[..evidence.len()]`.
+fn few_factors(taxonomy: &Taxonomy, evidence: &[Evidence], factors: &mut [f32; FEW]) {
+    let compiled = &*taxonomy.inner;
+    // The triggers seen so far with their counts.
+    let mut seen = [(0usize, 0u8); FEW];
+    let mut used = 0;
+    for (factor, e) in factors.iter_mut().zip(evidence) {
+        let slot = compiled.slot(e.trigger);
+        let at = match seen[..used].iter().position(|(s, _)| *s == slot) {
+            Some(at) => at,
+            None => {
+                seen[used] = (slot, 0);
+                used += 1;
+                used - 1
+            }
+        };
+        let count = &mut seen[at].1;
+        *factor = half_pow(*count);
+        *count = count.saturating_add(1);
     }
 }
 
