@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use lede_text::Span;
+use rustc_hash::FxHashMap;
 
 use crate::document::{ceil_char_boundary, floor_char_boundary};
 use serde::{Deserialize, Serialize};
@@ -56,9 +57,23 @@ pub(crate) struct CueLexicon {
     /// Per pattern, its form; none for a compound noun that only keeps
     /// its first word from being a cue.
     forms: Vec<Option<CueForm>>,
-    /// The `opening` bits of the forms: most words start like no form and
-    /// skip the automaton.
-    openings: Box<[u64; OPENING_WORDS]>,
+    /// The forms by their leading letters (see [`letters`]).
+    openings: FxHashMap<u128, Opening>,
+    /// The [`filter_bit`]s of the forms' first letters: most words start
+    /// like no form and are settled by one bit.
+    filter: Box<[u64; FILTER_WORDS]>,
+}
+
+/// What the leading letters of a word tell about the forms there.
+#[derive(Clone, Copy, Debug)]
+enum Opening {
+    /// They are the whole of this pattern, and no other pattern starts
+    /// with them: the form matches only if the word's letters are exactly
+    /// these.
+    Word(usize),
+    /// A longer pattern ("pointed out", "think-tank") starts with them: the
+    /// automaton decides.
+    Phrase,
 }
 
 pub(crate) static CUES: LazyLock<CueLexicon> = LazyLock::new(|| CueLexicon::parse(include_str!("../data/cues.txt")));
@@ -109,15 +124,30 @@ impl CueLexicon {
             .start_kind(StartKind::Anchored)
             .build(&patterns)
             .expect("the embedded cue lexicon compiles");
-        let mut openings = Box::new([0u64; OPENING_WORDS]);
+        let mut openings = FxHashMap::default();
+        for (i, pattern) in patterns.iter().enumerate() {
+            let (key, len) = letters(pattern.as_bytes());
+            let opening = if len == pattern.len() && key != LONG {
+                Opening::Word(i)
+            } else {
+                Opening::Phrase
+            };
+            // Patterns differ (case aside), so two `Word`s never share a key.
+            openings
+                .entry(key)
+                .and_modify(|o| *o = Opening::Phrase)
+                .or_insert(opening);
+        }
+        let mut filter = Box::new([0u64; FILTER_WORDS]);
         for pattern in &patterns {
-            let bit = opening(pattern.as_bytes());
-            openings[bit >> 6] |= 1 << (bit & 63);
+            let bit = filter_bit(chunk_letters(pattern.as_bytes()).0);
+            filter[bit >> 6] |= 1 << (bit & 63);
         }
         CueLexicon {
             automaton,
             forms,
             openings,
+            filter,
         }
     }
 
@@ -133,35 +163,41 @@ impl CueLexicon {
             .iter()
             .enumerate()
             .filter(move |(_, w)| {
-                let bit = opening(&bytes[w.start..(w.start + 3).min(bytes.len())]);
-                self.openings[bit >> 6] & (1 << (bit & 63)) != 0
+                let bit = filter_bit(chunk_letters(&bytes[w.start..]).0);
+                self.filter[bit >> 6] & (1 << (bit & 63)) != 0
             })
             .filter_map(move |(i, w)| {
                 if w.start < free {
                     return None;
                 }
-                let input = Input::new(text).range(w.start..).anchored(Anchored::Yes);
-                let found = self.automaton.find(input)?;
-                free = found.end();
-                // "in a brief interview", "his warning", "the claims": after
-                // an article or a possessive the form is a noun or an
-                // adjective, not a verb.
+                let (key, len) = letters(&bytes[w.start..]);
+                let (end, pattern) = match *self.openings.get(&key)? {
+                    // Every form here is a prefix of the word's letters: any
+                    // but all of them is followed by a letter, so is no whole
+                    // word.
+                    Opening::Word(pattern) => (w.start + len, pattern),
+                    Opening::Phrase => {
+                        let input = Input::new(text).range(w.start..).anchored(Anchored::Yes);
+                        let found = self.automaton.find(input)?;
+                        free = found.end();
+                        (found.end(), found.pattern().as_usize())
+                    }
+                };
+                let form = self.forms[pattern]?;
+                // "in a brief interview", "his warning", "the claims": after an
+                // article or a possessive the form is a noun or an adjective,
+                // not a verb.
                 let noun = i > 0 && {
                     let before = words[i - 1];
                     text[before.end..w.start] == *" " && is_noun_marker(&text[before.start..before.end])
                 };
-                (!noun).then_some(found)
-            })
-            .filter(move |m| is_word_bounded(text, m.start(), m.end()))
-            .filter(move |m| {
-                !text[m.start()..].starts_with(char::is_uppercase)
-                    || opens_sentence(text, m.start())
-                    || in_headline(text, m.start())
-            })
-            .filter_map(move |m| {
-                let form = self.forms[m.pattern().as_usize()]?;
-                Some(CueMatch {
-                    span: Span::new(m.start(), m.end()),
+                let cue = !noun
+                    && is_word_bounded(text, w.start, end)
+                    && (!text[w.start..].starts_with(char::is_uppercase)
+                        || opens_sentence(text, w.start)
+                        || in_headline(text, w.start));
+                cue.then_some(CueMatch {
+                    span: Span::new(w.start, end),
                     class: form.class,
                     needs_that: form.needs_that,
                     takes_object: form.takes_object,
@@ -177,23 +213,58 @@ impl CueLexicon {
     }
 }
 
-/// Words of the `openings` filter: 8 KB, so that it stays in the L1 cache.
-const OPENING_WORDS: usize = 1024;
+/// Words of the `filter`: 8 KB, so that it stays in the L1 cache.
+const FILTER_WORDS: usize = 1024;
 
-/// The `openings` bit of a form or text starting with `start`: a hash of
-/// its first three bytes in lowercase (every form has three or more; a
-/// shorter text gets bit 0, which a form sets only by a rare collision).
-fn opening(start: &[u8]) -> usize {
-    const BITS: u32 = (OPENING_WORDS * 64).trailing_zeros();
-    match start {
-        [a, b, c, ..] => {
-            let key = u64::from(a.to_ascii_lowercase()) << 16
-                | u64::from(b.to_ascii_lowercase()) << 8
-                | u64::from(c.to_ascii_lowercase());
-            (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - BITS)) as usize
-        }
-        _ => 0,
+/// The `filter` bit of the first (up to 8) letters of a word or form, as
+/// [`chunk_letters`] packs them: a hash of them. A form that is a whole word
+/// there, or that has a non-letter after them, has the bit of that word.
+fn filter_bit(head: u64) -> usize {
+    const BITS: u32 = (FILTER_WORDS * 64).trailing_zeros();
+    (head.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - BITS)) as usize
+}
+
+/// The key of the runs of more than 16 letters, which is never an
+/// [`Opening::Word`].
+const LONG: u128 = u128::MAX;
+
+/// The key of the ASCII letters `start` opens with, lowercased, and their
+/// count: the letters packed in order from the lowest byte, or [`LONG`].
+fn letters(start: &[u8]) -> (u128, usize) {
+    let (low, len) = chunk_letters(start);
+    if len < 8 {
+        return (u128::from(low), len);
     }
+    let (high, more) = chunk_letters(start.get(8..).unwrap_or_default());
+    if more == 8 && start.get(16).is_some_and(u8::is_ascii_alphabetic) {
+        return (LONG, 17);
+    }
+    (u128::from(high) << 64 | u128::from(low), len + more)
+}
+
+/// [`letters`] of at most the first 8 bytes: the letters packed in a word
+/// (the first in the lowest byte), computed on all 8 bytes at once.
+#[inline]
+fn chunk_letters(start: &[u8]) -> (u64, usize) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    let word = match start.get(..8) {
+        Some(head) => u64::from_le_bytes(head.try_into().unwrap_or_default()),
+        None => start.iter().rev().fold(0, |word, &b| word << 8 | u64::from(b)),
+    };
+    let lower = word | (ONES * 0x20);
+    // Per byte, without carries between bytes (each sum stays below 0x100):
+    // the high bit of `lower & 0x7f` plus 0x1f is set from 'a' on, plus 5
+    // from past 'z' on; a non-ASCII byte has its own high bit set.
+    let ascii = lower & (ONES * 0x7f);
+    let letter = (ascii + ONES * 0x1f) & !(ascii + ONES * 0x05) & !word & HIGH;
+    // The high bit of the first non-letter, if any: the bytes below it
+    // are the letters.
+    let others = !letter & HIGH;
+    let end = others & others.wrapping_neg();
+    let key = lower & (end >> 7).wrapping_sub(1);
+    let len = end.trailing_zeros() as usize / 8;
+    (key, len)
 }
 
 /// Articles and possessive determiners: a cue form right after one is a
@@ -343,5 +414,145 @@ mod tests {
         assert!(found[0].takes_object && !found[0].needs_that);
         assert!(found[1].needs_that && found[1].class == CueClass::Thought);
         assert!(!found[2].takes_object && !found[2].needs_that);
+    }
+
+    #[test]
+    fn phrases_need_all_their_words() {
+        assert_eq!(
+            cues("He went onward; the think tank said it went on. Think-tanks posted a loss"),
+            [("said", CueClass::Speech), ("went on", CueClass::Speech)]
+        );
+        // The longest form covers "goes": no cue starts there, though the
+        // noun "saying goes" is none either.
+        assert_eq!(cues("As the saying goes on and on"), []);
+    }
+
+    #[test]
+    fn letters_stop_at_the_first_non_letter() {
+        assert_eq!(
+            letters(b"Said, he"),
+            (u128::from_le_bytes(*b"said\0\0\0\0\0\0\0\0\0\0\0\0"), 4)
+        );
+        assert_eq!(letters(b"ACKNOWLEDGING"), letters(b"acknowledging"));
+        assert_eq!(letters(b"acknowledging").1, 13);
+        assert_eq!(letters(b"sa\xc3\xafd").1, 2);
+        assert_eq!(letters(b"2016").1, 0);
+        assert_eq!(letters(b"abcdefghijklmnop").1, 16);
+        assert_eq!(letters(b"abcdefghijklmnopq").0, LONG);
+        assert_eq!(letters(b"abc").1, 3);
+    }
+
+    /// The cues as found by the automaton alone, at every word start.
+    fn reference(text: &str, words: &[Span]) -> Vec<CueMatch> {
+        let mut free = 0;
+        let mut found = Vec::new();
+        for (i, w) in words.iter().enumerate() {
+            if w.start < free {
+                continue;
+            }
+            let input = Input::new(text).range(w.start..).anchored(Anchored::Yes);
+            let Some(m) = CUES.automaton.find(input) else {
+                continue;
+            };
+            free = m.end();
+            let noun = i > 0 && {
+                let before = words[i - 1];
+                text[before.end..w.start] == *" " && is_noun_marker(&text[before.start..before.end])
+            };
+            let cased = !text[m.start()..].starts_with(char::is_uppercase)
+                || opens_sentence(text, m.start())
+                || in_headline(text, m.start());
+            if let (false, true, true, Some(form)) = (
+                noun,
+                is_word_bounded(text, m.start(), m.end()),
+                cased,
+                CUES.forms[m.pattern().as_usize()],
+            ) {
+                found.push(CueMatch {
+                    span: Span::new(m.start(), m.end()),
+                    class: form.class,
+                    needs_that: form.needs_that,
+                    takes_object: form.takes_object,
+                    takes_phrase: form.takes_phrase,
+                    takes_infinitive: form.takes_infinitive,
+                });
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn lookup_finds_what_the_automaton_finds() {
+        let data = include_str!("../data/cues.txt");
+        let mut pieces: Vec<String> = data
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once(char::is_whitespace))
+            .flat_map(|(_, rest)| rest.split('+').next().unwrap_or_default().split(','))
+            .map(|w| w.trim().to_string())
+            .filter(|w| !w.is_empty())
+            .collect();
+        // The words of phrases alone too, so that phrases overlap.
+        let words: Vec<String> = pieces.iter().flat_map(|p| p.split(' ')).map(str::to_string).collect();
+        pieces.extend(words);
+        for extra in [
+            "the",
+            "his",
+            "a",
+            "Mayor",
+            "out",
+            "on",
+            "to",
+            "ing",
+            "s",
+            "ed",
+            "-",
+            "'s",
+            "\u{2019}",
+            "\u{e9}",
+            "_",
+            "9",
+            "abcdefghijklmnopqrs",
+            ".",
+            ",",
+            "\n",
+            "\"",
+            "\u{201C}",
+            ":",
+            "(",
+            "  ",
+        ] {
+            pieces.push(extra.to_string());
+        }
+        // A fixed pseudo-random sequence (an LCG), so failures repeat.
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |n: usize| {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (state >> 33) as usize % n
+        };
+        for _ in 0..10_000 {
+            let mut text = String::new();
+            for _ in 0..1 + next(12) {
+                let piece = &pieces[next(pieces.len())];
+                match next(4) {
+                    0 => text.push_str(&piece.to_uppercase()),
+                    1 => {
+                        let mut chars = piece.chars();
+                        text.extend(chars.next().map(|c| c.to_ascii_uppercase()));
+                        text.push_str(chars.as_str());
+                    }
+                    _ => text.push_str(piece),
+                }
+                text.push_str([" ", " ", " ", "", "-", ", ", "\n"][next(7)]);
+            }
+            let words: Vec<Span> = lede_text::words(&text).collect();
+            assert_eq!(
+                CUES.find(&text, &words).collect::<Vec<_>>(),
+                reference(&text, &words),
+                "{text:?}"
+            );
+        }
     }
 }
