@@ -49,7 +49,12 @@ pub(crate) fn attribute(doc: &Document, cue: CueMatch, previous: Option<&Quote>)
         return according_to(doc, cue, sentence);
     }
     let lead = doc.text[sentence.start..cue.span.start].trim_end();
-    let speaker = speaker_before(doc, cue.span.start, sentence.start).filter(|s| !is_thing_pronoun(doc, sentence, s));
+    // "Clinton spoke about the death of a man in Tulsa, Oklahoma, arguing
+    // that ...": before a participle set off by a comma stands the end of
+    // the clause it follows, not its speaker (read below, from the clause).
+    let participle_after_comma = lead.ends_with(',') && is_participle(cue.span.slice(doc.text));
+    let speaker = speaker_before(doc, cue.span.start, sentence.start)
+        .filter(|s| !participle_after_comma && !is_thing_pronoun(doc, sentence, s));
     // "A report by the national audit office found": a document cue's
     // source is the document its author's phrase post-modifies.
     let speaker = match speaker {
