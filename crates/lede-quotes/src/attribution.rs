@@ -14,7 +14,8 @@ use crate::document::{floor_char_boundary, is_blank, is_quote_mark, Document, WI
 use crate::lexicon::{is_possessive, lower, WordList};
 use crate::quote::{Quote, QuoteKind, Speaker, SpeakerKind};
 use crate::speaker::{
-    document_by, inverted_speaker, is_abbreviation, is_count, is_pronoun, is_source_noun, speaker_after, speaker_before,
+    document_by, inverted_speaker, is_abbreviation, is_count, is_pronoun, is_pronoun_speaker, is_source_noun,
+    speaker_after, speaker_before,
 };
 
 /// How many words after a cue "that" may come ("told reporters on Monday
@@ -881,8 +882,7 @@ fn asks_anonymity(after_cue: &str) -> bool {
 /// opening subordinate clause whose subject is a thing, "it" is that thing,
 /// not a source (after "While the ministry was ...", it may be one).
 fn is_thing_pronoun(doc: &Document, sentence: Span, speaker: &Speaker) -> bool {
-    let text = speaker.mention.slice(doc.text);
-    if speaker.kind != SpeakerKind::Pronoun || !text.eq_ignore_ascii_case("it") {
+    if !is_pronoun_speaker(doc, speaker, "it") {
         return false;
     }
     let Some(first) = doc.word_after(dateline_end(doc, sentence)) else {

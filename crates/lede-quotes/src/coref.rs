@@ -11,7 +11,7 @@ use crate::cues::CueClass;
 use crate::document::Document;
 use rustc_hash::FxHashMap;
 
-use crate::lexicon::{is_particle, WordList, WORDS};
+use crate::lexicon::{is_particle, lower, WordList, WORDS};
 use crate::quote::{Quote, SpeakerKind};
 use crate::speaker::{is_honorific, speaker_before, speaker_head, with_abbreviation_period};
 
@@ -121,7 +121,7 @@ pub(crate) fn resolve(doc: &Document, quotes: &mut [Quote]) {
                 last_body = Some(speaker.name.unwrap_or(speaker.mention));
             }
             SpeakerKind::Pronoun => {
-                let gender = match speaker.mention.slice(doc.text).to_ascii_lowercase().as_str() {
+                let gender = match lower(speaker.mention.slice(doc.text)).as_ref() {
                     "he" => Gender::Male,
                     "she" => Gender::Female,
                     "it" => {
@@ -386,7 +386,7 @@ fn is_plural(word: &str) -> bool {
 
 /// The gender a role noun gives ("spokeswoman", "chairman").
 fn gender_of_role(word: &str) -> Gender {
-    let word = word.to_ascii_lowercase();
+    let word = lower(word);
     if word.ends_with("woman") {
         Gender::Female
     } else if word.ends_with("man") {

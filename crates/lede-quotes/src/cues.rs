@@ -57,7 +57,7 @@ pub(crate) struct CueLexicon {
     /// Per pattern, its form; none for a compound noun that only keeps
     /// its first word from being a cue.
     forms: Vec<Option<CueForm>>,
-    /// The forms by their leading letters (see [`letters`]).
+    /// The forms by their leading letters (see [`letters_after`]).
     openings: FxHashMap<u128, Opening>,
     /// The [`filter_bit`]s of the forms' first letters: most words start
     /// like no form and are settled by one bit.
@@ -125,8 +125,12 @@ impl CueLexicon {
             .build(&patterns)
             .expect("the embedded cue lexicon compiles");
         let mut openings = FxHashMap::default();
+        let mut filter = Box::new([0u64; FILTER_WORDS]);
         for (i, pattern) in patterns.iter().enumerate() {
-            let (key, len) = letters(pattern.as_bytes());
+            let first = chunk_letters(pattern.as_bytes());
+            let bit = filter_bit(first.0);
+            filter[bit >> 6] |= 1 << (bit & 63);
+            let (key, len) = letters_after(pattern.as_bytes(), first);
             let opening = if len == pattern.len() && key != LONG {
                 Opening::Word(i)
             } else {
@@ -137,11 +141,6 @@ impl CueLexicon {
                 .entry(key)
                 .and_modify(|o| *o = Opening::Phrase)
                 .or_insert(opening);
-        }
-        let mut filter = Box::new([0u64; FILTER_WORDS]);
-        for pattern in &patterns {
-            let bit = filter_bit(chunk_letters(pattern.as_bytes()).0);
-            filter[bit >> 6] |= 1 << (bit & 63);
         }
         CueLexicon {
             automaton,
@@ -162,15 +161,16 @@ impl CueLexicon {
         words
             .iter()
             .enumerate()
-            .filter(move |(_, w)| {
-                let bit = filter_bit(chunk_letters(&bytes[w.start..]).0);
-                self.filter[bit >> 6] & (1 << (bit & 63)) != 0
-            })
             .filter_map(move |(i, w)| {
+                let first = chunk_letters(&bytes[w.start..]);
+                let bit = filter_bit(first.0);
+                (self.filter[bit >> 6] & (1 << (bit & 63)) != 0).then_some((i, w, first))
+            })
+            .filter_map(move |(i, w, first)| {
                 if w.start < free {
                     return None;
                 }
-                let (key, len) = letters(&bytes[w.start..]);
+                let (key, len) = letters_after(&bytes[w.start..], first);
                 let (end, pattern) = match *self.openings.get(&key)? {
                     // Every form here is a prefix of the word's letters: any
                     // but all of them is followed by a letter, so is no whole
@@ -230,8 +230,11 @@ const LONG: u128 = u128::MAX;
 
 /// The key of the ASCII letters `start` opens with, lowercased, and their
 /// count: the letters packed in order from the lowest byte, or [`LONG`].
-fn letters(start: &[u8]) -> (u128, usize) {
-    let (low, len) = chunk_letters(start);
+/// `first` is the [`chunk_letters`] of its first 8 bytes, which the caller
+/// has already read.
+#[inline]
+fn letters_after(start: &[u8], first: (u64, usize)) -> (u128, usize) {
+    let (low, len) = first;
     if len < 8 {
         return (u128::from(low), len);
     }
@@ -242,7 +245,7 @@ fn letters(start: &[u8]) -> (u128, usize) {
     (u128::from(high) << 64 | u128::from(low), len + more)
 }
 
-/// [`letters`] of at most the first 8 bytes: the letters packed in a word
+/// [`letters_after`] of at most the first 8 bytes: the letters packed in a word
 /// (the first in the lowest byte), computed on all 8 bytes at once.
 #[inline]
 fn chunk_letters(start: &[u8]) -> (u64, usize) {
@@ -335,6 +338,10 @@ pub(crate) fn is_word_bounded(text: &str, start: usize, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn letters(start: &[u8]) -> (u128, usize) {
+        letters_after(start, chunk_letters(start))
+    }
 
     fn cues(text: &str) -> Vec<(&str, CueClass)> {
         let words: Vec<Span> = lede_text::words(text).collect();

@@ -7,7 +7,7 @@ use crate::coref::resolve;
 use crate::cues::{is_participle, CueClass};
 use crate::document::{floor_char_boundary, Document, WINDOW};
 use crate::quote::{Quote, QuoteKind, SpeakerKind};
-use crate::speaker::{speaker_after, speaker_head};
+use crate::speaker::{is_pronoun_speaker, speaker_after, speaker_head};
 use rustc_hash::FxHashMap;
 
 /// Quotations of fewer words than this, with no cue, are scare quotes or
@@ -179,12 +179,11 @@ fn link_hints(doc: &Document, quotes: &mut [Quote], index: &HintIndex) {
         // "it" stands for a body ("The Clinton campaign ... it expects"),
         // whose name may hold a person's; "they" for a group, which is no
         // entity ("members of Congress" are not Congress).
-        let pronoun = (speaker.kind == SpeakerKind::Pronoun).then(|| speaker.mention.slice(doc.text));
-        if pronoun.is_some_and(|p| p.eq_ignore_ascii_case("they")) {
+        if is_pronoun_speaker(doc, speaker, "they") {
             continue;
         }
-        let it = pronoun.is_some_and(|p| p.eq_ignore_ascii_case("it"));
-        let person = speaker.kind == SpeakerKind::Person || (pronoun.is_some() && !it);
+        let person = speaker.kind == SpeakerKind::Person
+            || (speaker.kind == SpeakerKind::Pronoun && !is_pronoun_speaker(doc, speaker, "it"));
         let Some(hint) = holding.or_else(|| {
             let name = speaker.name.filter(|_| person)?;
             index.person_inside(name)

@@ -90,16 +90,9 @@ pub(crate) fn speaker_before(doc: &Document, pos: usize, floor: usize) -> Option
     if !abbreviated {
         return Some(speaker);
     }
-    let with_period = |span: Span| {
-        if span.end == doc.words[i].end {
-            Span::new(span.start, span.end + 1)
-        } else {
-            span
-        }
-    };
     Some(Speaker {
-        mention: with_period(speaker.mention),
-        name: speaker.name.map(with_period),
+        mention: with_abbreviation_period(doc, speaker.mention),
+        name: speaker.name.map(|name| with_abbreviation_period(doc, name)),
         ..speaker
     })
 }
@@ -1392,6 +1385,11 @@ fn pronoun_before_contraction(word: &str) -> Option<&str> {
 /// A subject pronoun, alone or with a contracted auxiliary ("He's said").
 fn is_subject_pronoun(word: &str) -> bool {
     is_pronoun(word) || pronoun_before_contraction(word).is_some()
+}
+
+/// Whether `speaker` is the pronoun `pronoun` ("it", "they"), in any case.
+pub(crate) fn is_pronoun_speaker(doc: &Document, speaker: &Speaker, pronoun: &str) -> bool {
+    speaker.kind == SpeakerKind::Pronoun && speaker.mention.slice(doc.text).eq_ignore_ascii_case(pronoun)
 }
 
 pub(crate) fn is_pronoun(word: &str) -> bool {
