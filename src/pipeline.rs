@@ -236,41 +236,19 @@ fn topic_records(tagging: &Tagging, origin: &Origin, explain: bool) -> Vec<Topic
 pub(crate) struct Origin<'a> {
     map: &'a OffsetMap,
     input: &'a str,
-    /// The clean text is the input or a prefix of it, copied unchanged (as
-    /// for nearly half of real articles): spans then map to themselves,
-    /// without the offset map's searches.
-    kept_prefix: bool,
 }
 
 impl<'a> Origin<'a> {
     pub(crate) fn new(cleaned: &'a Cleaned, input: &'a str) -> Origin<'a> {
-        let map = &cleaned.map;
-        let len = map.output_len();
-        // One run of the map, copied from the start of the input (offset 1
-        // maps to 1: the run is exact, not a replacement) to the end of the
-        // clean text.
-        let kept_prefix = map.is_identity()
-            || (map.segment_count() == 1
-                && len >= 2
-                && map.map_offset(1) == 1
-                && map.map_span(Span::new(0, len)) == Span::new(0, len));
         Origin {
-            map,
+            map: &cleaned.map,
             input,
-            kept_prefix: kept_prefix && len <= input.len(),
         }
     }
 
     /// The span of the input that `span` of the clean text came from.
     pub(crate) fn span(&self, span: Span) -> Span {
-        if self.kept_prefix {
-            // What `OffsetMap::map_span` gives for such a map: offsets
-            // clamped to the clean text, an inverted span made empty.
-            let len = self.map.output_len();
-            Span::new(span.start.min(len), span.end.min(len))
-        } else {
-            self.map.map_span(span)
-        }
+        self.map.map_span(span)
     }
 
     /// The span of the input that `span` of the clean text came from, with
@@ -362,39 +340,5 @@ impl PipelineBuilder {
             sections: self.sections,
             explain_topics: self.explain_topics,
         })
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// `Origin::span` agrees with the offset map on every span, over
-    /// inputs the cleaner keeps whole, keeps a prefix of, or rewrites.
-    #[test]
-    fn origin_maps_as_the_offset_map_does() {
-        // Each input, and whether the clean text is a prefix copy of it.
-        let inputs = [
-            ("", true),
-            ("A", true),
-            ("Kyiv said no.", true),
-            ("Kyiv said no.\n", true),
-            ("Kyiv said no.\n\nAdvertisement", true),
-            ("Advertisement\n\nKyiv said no.", false),
-            ("Kyiv  said&nbsp;no.\n", false),
-        ];
-        let cleaner = Cleaner::default();
-        for (input, kept_prefix) in inputs {
-            let cleaned = cleaner.clean(input);
-            let origin = Origin::new(&cleaned, input);
-            assert_eq!(origin.kept_prefix, kept_prefix, "{input:?}");
-            let len = cleaned.text.len() + 2;
-            for start in 0..=len {
-                for end in 0..=len {
-                    let span = Span { start, end };
-                    assert_eq!(origin.span(span), cleaned.original_span(span), "{input:?} {span:?}");
-                }
-            }
-        }
     }
 }
