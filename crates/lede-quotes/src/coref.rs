@@ -64,9 +64,8 @@ impl<'t> People<'t> {
         if !own.contains(' ') {
             return Some(p);
         }
-        let own = plain_apostrophes(own).to_lowercase();
-        let full = plain_apostrophes(self.list[p].name.slice(doc.text)).to_lowercase();
-        (full.ends_with(&own) || own.ends_with(&full)).then_some(p)
+        let full = self.list[p].name.slice(doc.text);
+        (ends_with_name(full, own) || ends_with_name(own, full)).then_some(p)
     }
 
     /// The closest person named before `pos` whose gender does not
@@ -317,6 +316,24 @@ fn plain_apostrophes(name: &str) -> Cow<'_, str> {
     }
 }
 
+/// Whether `full` ends with `suffix`, in any case and however the
+/// apostrophes are set ("Beto O’Rourke" ends with "o'rourke"), without
+/// building either in lowercase.
+fn ends_with_name(full: &str, suffix: &str) -> bool {
+    if full.is_ascii() && suffix.is_ascii() {
+        return full.len() >= suffix.len()
+            && full.as_bytes()[full.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes());
+    }
+    let fold = |c: char| if c == '\u{2019}' { '\'' } else { c };
+    let mut rest = full.chars().rev().map(fold).flat_map(char::to_lowercase);
+    suffix
+        .chars()
+        .rev()
+        .map(fold)
+        .flat_map(char::to_lowercase)
+        .all(|c| rest.next() == Some(c))
+}
+
 fn last_word<'t>(doc: &Document<'t>, span: Span) -> &'t str {
     let text = span.slice(doc.text);
     let word = text.rsplit([' ', '-']).next().unwrap_or(text);
@@ -502,4 +519,18 @@ fn name_continues(doc: &Document, i: usize) -> Option<usize> {
 /// A name piece with a lowercase letter: not an acronym ("NATO").
 fn is_name_word(doc: &Document, i: usize) -> bool {
     doc.is_name_piece(i) && doc.word(i).chars().any(char::is_lowercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_end_alike_in_any_case_and_apostrophe() {
+        assert!(ends_with_name("Beto O\u{2019}Rourke", "o'rourke"));
+        assert!(ends_with_name("Ursula von der Leyen", "Von der Leyen"));
+        assert!(ends_with_name("Leyen", "Leyen"));
+        assert!(!ends_with_name("Rafael Cruz", "Ted Cruz"));
+        assert!(!ends_with_name("Cruz", "Ted Cruz"));
+    }
 }
